@@ -1,0 +1,2 @@
+// Svelte 5 with runes everywhere.
+export default { compilerOptions: { runes: true } };
