@@ -27,3 +27,25 @@ export interface SplitMetrics {
   problems: number;
   solutions: number;
 }
+
+/** The six metric names, in the paper's table order. */
+export type MetricName = 'top1' | 'bottom1' | 'spearman' | 'kendall' | 'mae' | 'r2';
+
+/** One problem's solutions, grouped by (split, taskId) as the authors' evaluation groups them. */
+export interface ProblemGroup {
+  split: SplitName;
+  taskId: string;
+  /** In input order. */
+  solutions: ScoredSolution[];
+}
+
+/** Ranking metrics of one problem; an undefined correlation is already counted as 0. */
+export interface ProblemMetrics {
+  top1: number;
+  bottom1: number;
+  spearman: number;
+  kendall: number;
+}
+
+/** Metrics per split, keyed in SPLIT_ORDER; splits with no solutions are absent. */
+export type MetricsBySplit = Partial<Record<SplitName, SplitMetrics>>;
