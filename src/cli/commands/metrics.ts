@@ -1,0 +1,77 @@
+// `verifier-lab metrics FILE.jsonl [--method utg|reward] [--json]`: the paper's six metrics of an evaluation file.
+import { parseArgs } from 'node:util';
+import { computeMetricsBySplit } from '../../core/metrics/split-metrics';
+import type { PredictionMethod } from '../../core/metrics/types';
+import { EvalFileParseError } from '../../core/run/eval-file-error';
+import { predictionFieldName } from '../../core/run/eval-file-fields';
+import { parseEvalFileChunks } from '../../core/run/eval-file-read';
+import { CliUsageError, type CliCommand } from '../cli-io';
+import { formatMetricsTable, metricsJson } from '../format-metrics';
+import { readTextFile } from '../read-text-file';
+
+const METHODS: readonly PredictionMethod[] = ['utg', 'reward'];
+
+const usage = `Usage: verifier-lab metrics FILE.jsonl [--method utg|reward] [--json]
+
+Top-1, Bottom-1, Spearman, Kendall tau-b, MAE and R^2 per split of an evaluation file
+(one JSON line per solution: dataset, task_id, rank, ground_average_test_score, and the prediction).
+
+Options:
+  --method utg     predictions are generated-test pass fractions in "average_test_score" (default)
+  --method reward  predictions are raw rewards in "reward.reward_score", min-max normalized per problem
+  --json           print one JSON object keyed by split with top1, bottom1, spearman, kendall, mae, r2,
+                   problems, solutions
+  -h, --help       show this text
+
+Exit codes: 0 ok, 2 bad input (usage, unreadable file, malformed line), 1 unexpected error.
+`;
+
+export const metricsCommand: CliCommand = {
+  name: 'metrics',
+  summary: 'Top-1, Bottom-1, Spearman, Kendall, MAE and R^2 per split of an evaluation file',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args);
+    if (values.help) {
+      io.stdout(usage);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new CliUsageError(`expected one FILE.jsonl, got ${positionals.length} (see --help)`);
+    const method = values.method as PredictionMethod;
+    if (!METHODS.includes(method)) throw new CliUsageError(`--method must be utg or reward (got "${values.method}")`);
+    const [file] = positionals;
+    const solutions = await parseFile(file, method);
+    if (solutions.length === 0) throw new CliUsageError(`${file}: no evaluation lines`);
+    const metrics = computeMetricsBySplit(solutions, method);
+    io.stdout(values.json ? `${JSON.stringify(metricsJson(metrics), null, 2)}\n` : `${file} (method ${method})\n\n${formatMetricsTable(metrics)}`);
+    return 0;
+  },
+};
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        method: { type: 'string', default: 'utg' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    // parseArgs throws TypeErrors with one-line messages for unknown options and missing values.
+    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function parseFile(file: string, method: PredictionMethod) {
+  try {
+    return await parseEvalFileChunks(readTextFile(file), method);
+  } catch (error) {
+    if (!(error instanceof EvalFileParseError)) throw error;
+    const other = METHODS.find((m) => m !== method);
+    const hint = error.field === predictionFieldName(method) && error.message.includes('missing field') ? ` (is this a --method ${other} file?)` : '';
+    throw new CliUsageError(`${file}: ${error.message}${hint}`);
+  }
+}

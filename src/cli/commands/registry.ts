@@ -1,0 +1,5 @@
+// The list of subcommands the dispatcher knows; add a command by importing it here.
+import type { CliCommand } from '../cli-io';
+import { metricsCommand } from './metrics';
+
+export const COMMANDS: readonly CliCommand[] = [metricsCommand];
