@@ -10,7 +10,7 @@ import type { MetricsBySplit, PredictionMethod, ProblemGroup, ProblemMetrics, Sc
 /** Everything a split's metrics are made of; the bootstrap resamples these per problem. */
 export interface SplitParts {
   perProblem: ProblemMetrics[];
-  /** Per problem: [ground scores, normalized predictions]. */
+  /** Per problem: ground scores and the normalized predictions they are compared with (pooled later). */
   pooled: Array<{ truth: number[]; predicted: number[] }>;
 }
 
