@@ -85,6 +85,7 @@ def score_candidate(program: str, setup: str, tests: list) -> dict:
 
 
 def load_source() -> list:
+    sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
     sys.path.insert(0, str(TOOLS_DIR))
     import demo_source  # noqa: E402 - the source module lives next to this script
 
