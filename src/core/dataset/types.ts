@@ -3,18 +3,25 @@
 /** Split names used by the authors' evaluation files, plus DEMO for the bundled dataset. */
 export type SplitName = 'HE_base' | 'HE_plus' | 'MBPP_base' | 'MBPP_plus' | 'DEMO';
 
-/** Which benchmark family a line's keys come from. */
+/**
+ * Which benchmark family a line's keys come from: 'humaneval' = HumanEval/EvalPlus keys (prompt,
+ * entry_point, canonical_solution; EvalPlus MBPP+ uses these too), 'mbpp' = MBPP keys (text, code, test_list).
+ */
 export type SchemaFamily = 'humaneval' | 'mbpp';
 
 /** Ground-truth tests of one problem, as the paper's harness runs them. */
 export type GroundTruth =
-  /** MBPP test_list (+ challenge_test_list kept separately), run after test_setup_code. */
-  | { kind: 'assert'; setup: string; asserts: string[] }
+  /**
+   * MBPP test_list, run after test_setup_code. `challenge` holds challenge_test_list: the authors'
+   * MBPP-R scores counted test_list + challenge_test_list (non-empty for 11 of 974 MBPP problems).
+   */
+  | { kind: 'assert'; setup: string; asserts: string[]; challenge?: string[] }
   /** HumanEval `check(candidate)` program. */
   | { kind: 'check'; test: string }
   /**
    * EvalPlus input lists. Counts only: the values themselves are parsed by Python from
-   * `Problem.source`, because JSON.parse loses integers beyond 2^53.
+   * `Problem.source`, because JSON.parse loses integers beyond 2^53. Base splits (HE_base) score on
+   * base inputs only, so their plusCount is 0 even when the line carries plus_input.
    */
   | { kind: 'io'; baseCount: number; plusCount: number; atol: number };
 
