@@ -75,7 +75,10 @@ export class DatasetBuilder {
 /** The split of an unrecognised file name, from its first line, when that is unambiguous. */
 function inferSplit(record: JsonObject, family: SchemaFamily, line: number, name: string): SplitName {
   const taskId = record['task_id'];
-  if (family === 'mbpp') return 'base_input' in record ? 'MBPP_plus' : 'MBPP_base';
+  if (family === 'mbpp') {
+    if (typeof taskId === 'string' && taskId.startsWith('Demo/')) return 'DEMO';
+    return 'base_input' in record ? 'MBPP_plus' : 'MBPP_base';
+  }
   if (typeof taskId === 'string' && taskId.startsWith('Mbpp/')) return 'MBPP_plus';
   throw new DatasetParseError(line, '', `cannot tell HE-R from HE-R+ for "${name}": name the file HE-R/HE-R+ or pass a split`);
 }

@@ -1,4 +1,4 @@
-// Maps official file/dataset names (HE-R, HE-R+, MBPP-R, MBPP-R+, demo) to the evaluation split names.
+// Maps official file/dataset names (HE-R, HE-R+, MBPP-R, MBPP-R+, Demo-R) to the evaluation split names.
 import type { SchemaFamily, SplitName } from './types';
 
 const SPLIT_BY_NAME: Record<string, SplitName> = {
@@ -7,6 +7,7 @@ const SPLIT_BY_NAME: Record<string, SplitName> = {
   'mbpp-r': 'MBPP_base',
   'mbpp-r+': 'MBPP_plus',
   demo: 'DEMO',
+  'demo-r': 'DEMO',
   he_base: 'HE_base',
   he_plus: 'HE_plus',
   mbpp_base: 'MBPP_base',

@@ -17,6 +17,7 @@ describe('splitForDatasetName', () => {
     expect(splitForDatasetName('HE_plus')).toBe('HE_plus');
     expect(splitForDatasetName('Demo')).toBe('DEMO');
     expect(splitForDatasetName('demo.jsonl')).toBe('DEMO');
+    expect(splitForDatasetName('static-datasets/demo/Demo-R.jsonl')).toBe('DEMO');
   });
 
   it('returns undefined for anything else, including near misses', () => {
