@@ -1,0 +1,68 @@
+// Scripted behaviours of the OpenAI mock, chosen by model name: "<base>+<behaviour>+...".
+// Bases: mock-asserts (assertions derived from the prompt), mock-queue (canned answers), mock-echo (echo the prompt).
+// Behaviours (an "xN" suffix limits one to the first N requests of that model name since the last reset):
+//   429xN / 500xN / 503xN   answer with that status;  raS  Retry-After S seconds (default 1); radS  as an HTTP date
+//   slowMS    wait before the response headers;      trickleMS  wait between stream chunks
+//   dropK     cut the connection after K content chunks (non-streaming: half-way through the body)
+//   fragN     write the stream in N-byte slices (splits lines and UTF-8 sequences)
+//   badjson   a body / chunk that is not JSON;         nodone  end the stream with neither finish_reason nor [DONE]
+//   ignorestream  answer JSON even when asked to stream;  html  a 200 text/html page
+//   think     prefix the answer with a <think> block;  reasoning  stream a reasoning_content channel first
+
+export const MOCK_BASES = ['mock-asserts', 'mock-queue', 'mock-echo'] as const;
+export type MockBase = (typeof MOCK_BASES)[number];
+
+/** One parsed behaviour token. `arg` is the number after the name; `times` the xN limit (undefined = always). */
+export interface Behaviour {
+  name: string;
+  arg: number | undefined;
+  times: number | undefined;
+}
+
+/** A parsed model name, or null when the model is unknown (the server answers 404). */
+export interface MockModel {
+  base: MockBase;
+  behaviours: Behaviour[];
+}
+
+const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning']);
+
+export function parseMockModel(model: string): MockModel | null {
+  const [base, ...tokens] = model.split('+');
+  if (!(MOCK_BASES as readonly string[]).includes(base ?? '')) return null;
+  const behaviours: Behaviour[] = [];
+  for (const t of tokens) {
+    const status = /^(\d{3})(?:x(\d+))?$/.exec(t);
+    const named = /^([a-z]+?)(\d*)(?:x(\d+))?$/.exec(t);
+    if (status) behaviours.push({ name: status[1]!, arg: undefined, times: status[2] ? Number(status[2]) : undefined });
+    else if (named && NAMED.has(named[1]!)) {
+      behaviours.push({ name: named[1]!, arg: named[2] ? Number(named[2]) : undefined, times: named[3] ? Number(named[3]) : undefined });
+    } else return null;
+  }
+  return { base: base as MockBase, behaviours };
+}
+
+/** The behaviours in force for the `nth` (1-based) request of a model. */
+export function activeBehaviours(model: MockModel, nth: number): Map<string, Behaviour> {
+  const active = new Map<string, Behaviour>();
+  for (const b of model.behaviours) if (b.times === undefined || nth <= b.times) active.set(b.name, b);
+  return active;
+}
+
+/**
+ * The mock-asserts answer: the entry point is the last `def name(` in the prompt, the count the first
+ * "N assertions/tests/test cases"; doctest examples of that function become asserts, the rest check it is callable.
+ */
+export function assertionsAnswer(prompt: string): string {
+  const defs = [...prompt.matchAll(/def\s+([A-Za-z_]\w*)\s*\(/g)];
+  const entry = defs.at(-1)?.[1] ?? 'solution';
+  const n = Number(/\b(\d+)\s+(?:assertions|test cases|tests)\b/i.exec(prompt)?.[1] ?? 10);
+  const asserts: string[] = [];
+  const doctest = new RegExp(`>>>\\s*(${entry}\\(.*\\))\\s*\\n\\s*(\\S.*)`, 'g');
+  for (const m of prompt.matchAll(doctest)) {
+    if (asserts.length >= n) break;
+    asserts.push(`assert ${m[1]!.trim()} == ${m[2]!.trim()}`);
+  }
+  while (asserts.length < n) asserts.push(`assert callable(${entry})`);
+  return `Here are ${n} tests for ${entry}:\n\n${asserts.map((a) => `<assertion>\n${a}\n</assertion>`).join('\n')}\n`;
+}
