@@ -1,0 +1,64 @@
+// What a run was configured with: the verifier (who writes the tests, how) and the execution (how tests are run). Never a secret.
+import type { TimeLimitRule } from './time-limits';
+import type { CompareMode } from './types';
+
+/** Where generated tests come from. 'file' imports tests written elsewhere (e.g. CodeT's, Reflexion's). */
+export type VerifierBackend = 'openai' | 'webllm' | 'file';
+
+/** The paper's two prompt variants: the problem alone, or the problem plus the candidate under test. */
+export type PromptVariant = 'instruction' | 'instruction+solution';
+
+/** Sampling settings sent with every generation request. */
+export interface SamplingSettings {
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  /** Per-request seed, when the backend supports one; null = unseeded. */
+  seed: number | null;
+}
+
+/**
+ * The test generator of a run. There is deliberately no API key field: the key lives in memory
+ * (or localStorage when the user asks), never in IndexedDB or a run file.
+ */
+export interface VerifierConfig {
+  backend: VerifierBackend;
+  /** Model id as the backend names it, or a label for imported tests. */
+  model: string;
+  /** OpenAI-compatible base URL; null for the other backends. */
+  baseUrl: string | null;
+  /** Name of the imported tests file (backend 'file'); null otherwise. */
+  fileName: string | null;
+  variant: PromptVariant;
+  /** Assertions asked for per request (N, 10 in the paper). */
+  testsPerProblem: number;
+  /** Requests per problem (or per problem and candidate for 'instruction+solution'). */
+  samplesPerProblem: number;
+  sampling: SamplingSettings;
+  /** The editable prompt template, saved verbatim so the run can be reproduced. */
+  promptTemplate: string;
+}
+
+/**
+ * Per-test time limit. 'fixed' is one limit for every test; 'scaled' is the paper's rule,
+ * max(minMs, factor x the canonical solution's time on that test) (see time-limits.ts).
+ */
+export type TimeoutPolicy = { kind: 'fixed'; ms: number } | ({ kind: 'scaled' } & TimeLimitRule);
+
+/** How candidates were executed; the versions make results comparable across app updates. */
+export interface ExecutionConfig {
+  comparison: CompareMode;
+  timeout: TimeoutPolicy;
+  /** Wall-time budget of one candidate's whole batch of tests, in ms. */
+  budgetMs: number;
+  /** Version of this app's engine (harness + runtime). */
+  engineVersion: string;
+  /** `pyodide.version` of the runtime that executed the tests. */
+  pyodideVersion: string;
+}
+
+/** The paper's sampling (temperature 1.0, top_p 1.0); the token budget is ours, unseeded by default. */
+export const PAPER_SAMPLING: Readonly<SamplingSettings> = { temperature: 1, topP: 1, maxTokens: 4096, seed: null };
+
+/** Tests per problem used throughout the paper. */
+export const PAPER_TESTS_PER_PROBLEM = 10;

@@ -1,0 +1,84 @@
+// What a run stores as it goes: one record per generation request and one per executed candidate.
+import type { PromptVariant, SamplingSettings, VerifierBackend } from './run-config';
+import type { TestResult } from './types';
+
+/** `shownRank` of a generation whose prompt showed no candidate (variant 'instruction'). Ranks start at 1. */
+export const NO_CANDIDATE = 0;
+
+/** A chat message as sent to the model (OpenAI shape). */
+export interface PromptMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** The request as sent, minus transport details (no headers, no key). */
+export interface GenerationRequest {
+  backend: VerifierBackend;
+  model: string;
+  variant: PromptVariant;
+  messages: PromptMessage[];
+  sampling: SamplingSettings;
+}
+
+/** Token counts as reported by the backend. */
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** When a request started and how long it took, in milliseconds. */
+export interface GenerationTimings {
+  /** Epoch milliseconds. */
+  startedAt: number;
+  /** Time to the first streamed token, when streaming. */
+  firstTokenMs: number | null;
+  totalMs: number;
+}
+
+/**
+ * One generation request and what came of it. Key: (runId, taskId, shownRank, sampleIndex).
+ * A record with a non-null `error` is kept for inspection but is not finished: resume retries it.
+ */
+export interface GenerationRecord {
+  runId: string;
+  taskId: string;
+  /** Rank of the candidate shown in the prompt ('instruction+solution'), or NO_CANDIDATE. */
+  shownRank: number;
+  /** 0-based sample number within (taskId, shownRank). */
+  sampleIndex: number;
+  request: GenerationRequest;
+  /** The model's whole answer, verbatim. */
+  rawResponse: string;
+  /** Assertions extracted from the response, in order. */
+  tests: string[];
+  /** Tagged assertions dropped as malformed. */
+  malformedCount: number;
+  usage: TokenUsage | null;
+  timings: GenerationTimings;
+  /** The backend's finish reason ('stop', 'length', ...), when given. */
+  finishReason: string | null;
+  error: string | null;
+}
+
+/**
+ * One candidate executed against its generated tests, as stored (the engine's result plus its place in the run).
+ * Key: (runId, taskId, rank). `tests` follows the tests of the generations used, in (sampleIndex, test order) order.
+ */
+export interface CandidateRecord {
+  runId: string;
+  taskId: string;
+  rank: number;
+  tests: TestResult[];
+  /** Count of 'pass' in `tests`. */
+  passed: number;
+  /** `tests.length`. */
+  total: number;
+  /** The verifier's score for this candidate (pass fraction for generated tests). */
+  predicted: number;
+  /** Indices of tests that do not compile (they fail for every candidate). */
+  uncompilable: number[];
+  /** Set when the candidate program itself does not compile. */
+  compileError: string | null;
+  /** Wall time of the whole batch, in ms. */
+  ms: number;
+}
