@@ -1,0 +1,139 @@
+// The run file: JSONL, a manifest line (format, versions, the whole run config) then one line per generation and per result.
+import { readCandidateRecord, readGeneration } from './record-read';
+import { RunFieldError, RunReader } from './run-fields';
+import { generationSlot, resultSlot } from './run-progress';
+import { readRun } from './run-read';
+import type { CandidateRecord, GenerationRecord } from './run-records';
+import type { Run } from './run-types';
+
+/** Value of the manifest's `format` field. */
+export const RUN_FILE_FORMAT = 'verifier-lab-run';
+/** Newest format this code writes and reads. */
+export const RUN_FILE_VERSION = 1;
+
+/**
+ * First line of a run file. `run` carries the reproducibility facts: datasetSha256, the verifier
+ * (model, prompt template, sampling settings, seed) and the execution (engine and Pyodide versions).
+ */
+export interface RunFileManifest {
+  format: typeof RUN_FILE_FORMAT;
+  formatVersion: number;
+  appVersion: string;
+  /** ISO 8601. */
+  exportedAt: string;
+  counts: { generations: number; results: number };
+  run: Run;
+}
+
+/** Everything a run file holds. */
+export interface RunFileContents {
+  manifest: RunFileManifest;
+  generations: GenerationRecord[];
+  results: CandidateRecord[];
+}
+
+/** A bad run file: the 1-based line, the field path and what is wrong. Nothing is imported when this is thrown. */
+export class RunFileError extends Error {
+  override readonly name = 'RunFileError';
+
+  constructor(
+    readonly line: number,
+    readonly path: string,
+    problem: string,
+  ) {
+    super(`line ${line}: ${path === '' ? '' : `${path}: `}${problem}`);
+  }
+}
+
+/** Writes a run file. Every record is re-read field by field first, so nothing outside the model (no key) is written. */
+export function formatRunFile(
+  run: Run,
+  generations: readonly GenerationRecord[],
+  results: readonly CandidateRecord[],
+  info: { appVersion: string; exportedAt: string },
+): string {
+  const manifest: RunFileManifest = {
+    format: RUN_FILE_FORMAT,
+    formatVersion: RUN_FILE_VERSION,
+    appVersion: info.appVersion,
+    exportedAt: info.exportedAt,
+    counts: { generations: generations.length, results: results.length },
+    run: readRun(run),
+  };
+  const lines = [JSON.stringify({ type: 'manifest', ...manifest })];
+  for (const g of generations) lines.push(JSON.stringify({ type: 'generation', ...readGeneration(g) }));
+  for (const r of results) lines.push(JSON.stringify({ type: 'result', ...readCandidateRecord(r) }));
+  return lines.join('\n') + '\n';
+}
+
+/** Parses and validates a whole run file; throws RunFileError at the first problem. */
+export function parseRunFile(text: string): RunFileContents {
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  let manifest: RunFileManifest | undefined;
+  let problems: ReadonlySet<string> = new Set();
+  const generations: GenerationRecord[] = [];
+  const results: CandidateRecord[] = [];
+  const slots = new Set<string>();
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      throw new RunFileError(line, '', `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    try {
+      if (manifest === undefined) {
+        manifest = readManifest(value);
+        problems = new Set(manifest.run.problemIds);
+        return;
+      }
+      const kind = RunReader.of(value, '').oneOf('type', ['generation', 'result']);
+      const record = kind === 'generation' ? readGeneration(value, 'generation') : readCandidateRecord(value, 'result');
+      checkRecord(manifest.run.id, problems, record, kind, slots);
+      if (kind === 'generation') generations.push(record as GenerationRecord);
+      else results.push(record as CandidateRecord);
+    } catch (error) {
+      if (error instanceof RunFieldError) throw new RunFileError(line, error.path, error.problem);
+      throw error;
+    }
+  });
+  if (manifest === undefined) throw new RunFileError(1, '', 'empty run file: expected a manifest line');
+  const { counts } = manifest;
+  if (generations.length !== counts.generations || results.length !== counts.results) {
+    throw new RunFileError(lines.length, '', `the manifest lists ${counts.generations} generations and ${counts.results} results, the file holds ${generations.length} and ${results.length} (truncated?)`);
+  }
+  return { manifest, generations, results };
+}
+
+function readManifest(value: unknown): RunFileManifest {
+  const r = RunReader.of(value, '');
+  if (r.string('type') !== 'manifest') throw new RunFieldError('type', 'the first line must be the manifest ("type": "manifest")');
+  if (r.string('format') !== RUN_FILE_FORMAT) throw new RunFieldError('format', `expected ${JSON.stringify(RUN_FILE_FORMAT)}: not a Verifier Lab run file`);
+  const formatVersion = r.int('formatVersion', 1);
+  if (formatVersion > RUN_FILE_VERSION) throw new RunFieldError('formatVersion', `format ${formatVersion} comes from a newer Verifier Lab; this one reads up to ${RUN_FILE_VERSION}`);
+  const counts = r.object('counts');
+  return {
+    format: RUN_FILE_FORMAT,
+    formatVersion,
+    appVersion: r.string('appVersion'),
+    exportedAt: r.string('exportedAt'),
+    counts: { generations: counts.int('generations'), results: counts.int('results') },
+    run: readRun(r.raw('run'), 'run'),
+  };
+}
+
+function checkRecord(
+  runId: string,
+  problems: ReadonlySet<string>,
+  record: GenerationRecord | CandidateRecord,
+  kind: 'generation' | 'result',
+  slots: Set<string>,
+): void {
+  if (record.runId !== runId) throw new RunFieldError(`${kind}.runId`, `is ${JSON.stringify(record.runId)}, the manifest's run is ${JSON.stringify(runId)}`);
+  if (!problems.has(record.taskId)) throw new RunFieldError(`${kind}.taskId`, `${JSON.stringify(record.taskId)} is not one of the run's problems`);
+  const slot = 'rank' in record ? `r${resultSlot(record.taskId, record.rank)}` : `g${generationSlot(record.taskId, record.shownRank, record.sampleIndex)}`;
+  if (slots.has(slot)) throw new RunFieldError(kind, 'duplicate record: this key already appeared earlier in the file');
+  slots.add(slot);
+}
