@@ -1,0 +1,34 @@
+// Stored dataset shapes: a cheap meta record for listings and the body (the file's text) kept apart. No idb here.
+import type { SchemaFamily, SplitName } from '../core/dataset/types';
+
+/** Where a stored dataset came from. */
+export type DatasetSource =
+  | { kind: 'bundled'; fileName: string }
+  | { kind: 'download'; url: string }
+  | { kind: 'file'; fileName: string }
+  /** A ranking set built in the app from a benchmark and candidate pools. */
+  | { kind: 'built'; description: string };
+
+/** What the Datasets page lists. Counts and hash are computed by storage from what it stores, not taken on trust. */
+export interface DatasetMeta {
+  /** The sha256 of the text: content-addressed, so one file is stored once and run files can refer to it anywhere. */
+  id: string;
+  name: string;
+  split: SplitName;
+  family: SchemaFamily;
+  source: DatasetSource;
+  /** Hex sha256 of the UTF-8 text as stored (equals the file's hash for BOM-less UTF-8 files). */
+  sha256: string;
+  /** UTF-8 size of the text. */
+  bytes: number;
+  problemCount: number;
+  solutionCount: number;
+  /** Epoch milliseconds. */
+  addedAt: number;
+}
+
+/** The dataset file's text, re-parsed on load (parsing keeps big EvalPlus integers exact). */
+export interface DatasetBody {
+  id: string;
+  text: string;
+}
