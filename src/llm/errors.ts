@@ -59,15 +59,18 @@ export class LlmError extends Error {
   }
 }
 
-/** Replace every occurrence of `secret` in `text` (no-op for an empty secret). */
+/** Shorter "keys" (test placeholders like "x") would mangle every message they occur in, and hide nothing. */
+const MIN_REDACTED_LENGTH = 8;
+
+/** Replace every occurrence of `secret` in `text` (no-op for an empty or very short secret). */
 export function redactSecret(text: string, secret: string | undefined): string {
-  if (!secret) return text;
+  if (!secret || secret.length < MIN_REDACTED_LENGTH) return text;
   return text.split(secret).join('***');
 }
 
 /** The same error with `secret` removed from its message and hint (the original when nothing changes). */
 export function redactError(err: LlmError, secret: string | undefined): LlmError {
-  if (!secret || (!err.message.includes(secret) && !(err.hint ?? '').includes(secret))) return err;
+  if (redactSecret(err.message, secret) === err.message && redactSecret(err.hint ?? '', secret) === (err.hint ?? '')) return err;
   return new LlmError(err.kind, redactSecret(err.message, secret), {
     ...(err.status !== undefined ? { status: err.status } : {}),
     ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),

@@ -61,7 +61,8 @@ export function assertionsAnswer(prompt: string): string {
   const doctest = new RegExp(`>>>\\s*(${entry}\\(.*\\))\\s*\\n\\s*(\\S.*)`, 'g');
   for (const m of prompt.matchAll(doctest)) {
     if (asserts.length >= n) break;
-    asserts.push(`assert ${m[1]!.trim()} == ${m[2]!.trim()}`);
+    const expected = m[2]!.replace(/("""|''')\s*$/, '').trim(); // a docstring may close on the example's line
+    if (expected !== '') asserts.push(`assert ${m[1]!.trim()} == ${expected}`);
   }
   while (asserts.length < n) asserts.push(`assert callable(${entry})`);
   return `Here are ${n} tests for ${entry}:\n\n${asserts.map((a) => `<assertion>\n${a}\n</assertion>`).join('\n')}\n`;
