@@ -1,0 +1,81 @@
+// Service worker registration and what it means for the user: offline readiness and cross-origin isolation.
+import { createContext } from 'svelte';
+import { registerSW } from 'virtual:pwa-register';
+
+const RELOAD_FLAG = 'verifier-lab:isolation-reload';
+
+export type WorkerState = 'unsupported' | 'development' | 'registering' | 'active' | 'failed';
+
+export class PwaStatus {
+  #state = $state<WorkerState>('registering');
+  #controlled = $state(false);
+  #offlineReady = $state(false);
+  #error = $state<string | null>(null);
+  #whenControlled: Promise<void> = new Promise(() => {});
+
+  get state(): WorkerState {
+    return this.#state;
+  }
+  /** The page is served by the service worker (so it works offline). */
+  get controlled(): boolean {
+    return this.#controlled;
+  }
+  /** The app is in the offline cache: first install finished, or a worker already serves the page. */
+  get offlineReady(): boolean {
+    return this.#offlineReady || this.#controlled;
+  }
+  get error(): string | null {
+    return this.#error;
+  }
+  /** SharedArrayBuffer and Pyodide interrupts need this. Fixed for the life of the page. */
+  get isolated(): boolean {
+    return window.crossOriginIsolated;
+  }
+  /** Resolves once a service worker controls the page (e.g. to fetch Pyodide only once, into the cache). */
+  whenControlled(): Promise<void> {
+    return this.#whenControlled;
+  }
+
+  /** Register the service worker (production builds only). */
+  start(): void {
+    if (import.meta.env.DEV) return void (this.#state = 'development');
+    if (!('serviceWorker' in navigator)) return void (this.#state = 'unsupported');
+    const sw = navigator.serviceWorker;
+    this.#controlled = sw.controller !== null;
+    this.#whenControlled = this.#controlled
+      ? Promise.resolve()
+      : new Promise((resolve) => sw.addEventListener('controllerchange', () => resolve(), { once: true }));
+    sw.addEventListener('controllerchange', () => {
+      this.#controlled = true;
+      reloadOnceForIsolation();
+    });
+    if (this.#controlled) reloadOnceForIsolation();
+    registerSW({
+      immediate: true,
+      onOfflineReady: () => (this.#offlineReady = true),
+      onRegisteredSW: () => (this.#state = 'active'),
+      onRegisterError: (err: unknown) => {
+        this.#state = 'failed';
+        this.#error = err instanceof Error ? err.message : String(err);
+      },
+    });
+  }
+}
+
+/**
+ * On a static host without COOP/COEP headers the page is isolated only when the service worker
+ * (which adds them) serves it: reload once when it takes control. The session flag prevents loops
+ * in browsers that never isolate.
+ */
+function reloadOnceForIsolation(): void {
+  if (window.crossOriginIsolated) return;
+  try {
+    if (sessionStorage.getItem(RELOAD_FLAG)) return;
+    sessionStorage.setItem(RELOAD_FLAG, '1');
+  } catch {
+    return;
+  }
+  location.reload();
+}
+
+export const [getPwaStatus, setPwaStatus] = createContext<PwaStatus>();
