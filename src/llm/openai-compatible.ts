@@ -8,7 +8,7 @@ import type { TestGenerator } from './generator';
 import { createLimiter } from './limiter';
 import { errorFromFailure, errorFromStatus } from './openai/http-errors';
 import { readChatStream } from './openai/read-stream';
-import { chatBody, readCompletion, type MaxTokensField } from './openai/wire';
+import { answerFromJson, chatBody, type Answer, type MaxTokensField } from './openai/wire';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry';
 import type { GenerateRequest, GenerateResult, GeneratorDescription } from './types';
 
@@ -106,38 +106,24 @@ export function createOpenAiCompatibleGenerator(config: OpenAiCompatibleConfig, 
         throw errorFromStatus(res.status, text, res.headers, { url, model, apiKey, nowMs: now() });
       }
       const isSse = (res.headers.get('content-type') ?? '').includes('text/event-stream');
+      let answer: Answer;
       if (isSse) {
         if (!res.body) throw new LlmError('bad-response', 'the stream has no body');
-        const a = await readChatStream(res.body, req.onDelta, (n) => (streamed = n));
-        return {
-          text: a.text,
-          ...(a.reasoning ? { reasoning: a.reasoning } : {}),
-          finishReason: a.finishReason,
-          model: a.model ?? model,
-          ...(a.usage ? { usage: a.usage } : {}),
-          ms: now() - started,
-          raw: a.lastChunk,
-        };
+        answer = await readChatStream(res.body, req.onDelta, (n) => (streamed = n));
+      } else {
+        // Plain JSON: asked for, or a server that ignores `stream: true`.
+        answer = answerFromJson(await res.text());
+        if (answer.reasoning) req.onDelta?.(answer.reasoning, answer.reasoning, 'reasoning');
+        if (answer.text) req.onDelta?.(answer.text, answer.text, 'content');
       }
-      // Plain JSON: asked for, or a server that ignores `stream: true`.
-      const text = await res.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        throw new LlmError('bad-response', `the response is not JSON: ${text.slice(0, 120)}`, { hint: 'Is the base URL an OpenAI-compatible /v1 endpoint?' });
-      }
-      const c = readCompletion(json);
-      if (c.reasoning) req.onDelta?.(c.reasoning, c.reasoning, 'reasoning');
-      if (c.content) req.onDelta?.(c.content, c.content, 'content');
       return {
-        text: c.content,
-        ...(c.reasoning ? { reasoning: c.reasoning } : {}),
-        finishReason: c.finishReason ?? 'unknown',
-        model: c.model ?? model,
-        ...(c.usage ? { usage: c.usage } : {}),
+        text: answer.text,
+        ...(answer.reasoning ? { reasoning: answer.reasoning } : {}),
+        finishReason: answer.finishReason,
+        model: answer.model ?? model,
+        ...(answer.usage ? { usage: answer.usage } : {}),
         ms: now() - started,
-        raw: json,
+        raw: answer.raw,
       };
     } catch (e) {
       throw errorFromFailure(e, { url, model, apiKey, nowMs: now(), pageOrigin, callerSignal: req.signal, timeoutSignal, timeoutMs, phase, streamed });

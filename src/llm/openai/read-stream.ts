@@ -2,30 +2,20 @@
 // A stream that ends without [DONE] and without a finish_reason was cut off: that is a 'network' error, not an answer.
 
 import { LlmError } from '../errors';
-import type { FinishReason, GenerateRequest, Usage } from '../types';
+import type { GenerateRequest } from '../types';
 import { SseParser } from './sse';
-import { readChunk } from './wire';
-
-/** The accumulated answer of one stream. */
-export interface StreamedAnswer {
-  text: string;
-  reasoning: string;
-  finishReason: FinishReason;
-  model: string | null;
-  usage: Usage | null;
-  lastChunk: unknown;
-}
+import { readChunk, type Answer } from './wire';
 
 /** Consume `body`; `progress` learns the answer length as it grows (for error messages). */
 export async function readChatStream(
   body: ReadableStream<Uint8Array>,
   onDelta: GenerateRequest['onDelta'],
   progress: (chars: number) => void,
-): Promise<StreamedAnswer> {
+): Promise<Answer> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = new SseParser();
-  const answer: StreamedAnswer = { text: '', reasoning: '', finishReason: 'unknown', model: null, usage: null, lastChunk: null };
+  const answer: Answer = { text: '', reasoning: '', finishReason: 'unknown', model: null, usage: null, raw: null };
   let finished = false; // saw a finish_reason
   let done = false; // saw [DONE]
 
@@ -41,7 +31,7 @@ export async function readChatStream(
       throw new LlmError('bad-response', `a stream chunk is not JSON: ${data.slice(0, 120)}`);
     }
     const part = readChunk(json);
-    answer.lastChunk = json;
+    answer.raw = json;
     if (part.model) answer.model = part.model;
     if (part.usage) answer.usage = part.usage;
     if (part.finishReason) {

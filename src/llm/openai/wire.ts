@@ -41,6 +41,16 @@ export interface ChoicePart {
   usage: Usage | null;
 }
 
+/** A whole answer, streamed or not; `raw` is the JSON body or the last stream chunk. */
+export interface Answer {
+  text: string;
+  reasoning: string;
+  finishReason: FinishReason;
+  model: string | null;
+  usage: Usage | null;
+  raw: unknown;
+}
+
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -60,6 +70,18 @@ export function readCompletion(json: unknown): ChoicePart {
     model: typeof json['model'] === 'string' ? json['model'] : null,
     usage: usageOf(json['usage']),
   };
+}
+
+/** Read a whole non-streaming body from its text (bad JSON is a 'bad-response'). */
+export function answerFromJson(text: string): Answer {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new LlmError('bad-response', `the response is not JSON: ${text.slice(0, 120)}`, { hint: NOT_OPENAI_HINT });
+  }
+  const c = readCompletion(json);
+  return { text: c.content, reasoning: c.reasoning, finishReason: c.finishReason ?? 'unknown', model: c.model, usage: c.usage, raw: json };
 }
 
 /** Read one streamed chunk (already JSON-parsed). Chunks without choices (the usage chunk) give empty text. */
@@ -122,6 +144,8 @@ function rejectEmbeddedError(json: Json): void {
   throw new LlmError('server', `the server reported an error: ${message.slice(0, 300)}`);
 }
 
+const NOT_OPENAI_HINT = 'Is the base URL an OpenAI-compatible /v1 endpoint?';
+
 function badShape(detail: string): LlmError {
-  return new LlmError('bad-response', `unexpected response: ${detail}`, { hint: 'Is the base URL an OpenAI-compatible /v1 endpoint?' });
+  return new LlmError('bad-response', `unexpected response: ${detail}`, { hint: NOT_OPENAI_HINT });
 }

@@ -51,9 +51,8 @@ export async function probeWebGpu(gpu: GpuLike | undefined | null): Promise<WebG
   let adapter: GpuAdapterLike | null;
   try {
     adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-  } catch (e) {
-    adapter = null;
-    void e;
+  } catch {
+    adapter = null; // a crashed GPU process rejects instead of resolving null
   }
   if (!adapter) {
     return {

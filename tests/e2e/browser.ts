@@ -1,0 +1,107 @@
+// e2e helpers: a vite preview server on dist/ and Debian Chromium with a fresh profile, both closed by the caller.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+// From stack-notes: headless without sandbox/GPU, and no background traffic to Google.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Served {
+  server: PreviewServer;
+  /** e.g. "http://localhost:4173/" */
+  url: string;
+}
+
+/** Serve dist/ with the app's preview settings (COOP/COEP headers, port 4173). */
+export async function startPreview(): Promise<Served> {
+  const server = await preview({ root: ROOT, configFile: `${ROOT}/vite.config.ts`, logLevel: 'silent' });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a local URL');
+  return { server, url };
+}
+
+/** Serve dist/ like a plain static host: no COOP/COEP headers (vite preview without the app's config). */
+export async function startStaticHost(): Promise<Served> {
+  const server = await preview({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'silent',
+    preview: { port: 4173, strictPort: true },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a local URL');
+  return { server, url };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Launch Chromium with a new, empty profile (no service worker or cache from earlier runs). */
+export async function launchBrowser(executablePath: string): Promise<Browser> {
+  const profile = await mkdtemp(join(tmpdir(), 'verifier-lab-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PageLog {
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Every URL the context requested (pages and service worker). */
+  requests: string[];
+}
+
+/** Record console errors, page errors and requests of a context's pages. */
+export function recordPage(context: BrowserContext, page: Page): PageLog {
+  const log: PageLog = { errors: [], requests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') log.errors.push(`console: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => log.errors.push(`pageerror: ${err.message}`));
+  context.on('request', (req) => log.requests.push(req.url()));
+  return log;
+}
+
+/** URLs that leave this machine (anything not localhost, data: or blob:). */
+export function externalUrls(urls: readonly string[]): string[] {
+  return urls.filter((u) => {
+    const url = new URL(u);
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
+    return !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  });
+}
+
+/** Wait until a service worker controls the page, i.e. it installed (precached everything) and activated. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  // Poll on a timer: requestAnimationFrame (the default) may not run in a background tab.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    polling: 100,
+    timeout: 90_000,
+  });
+}
