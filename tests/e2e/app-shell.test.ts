@@ -28,6 +28,9 @@ describe.skipIf(!chromiumPath)('app shell', () => {
     await expect(items.first().locator('.id').textContent()).resolves.toBe(demo.problems[0].taskId);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Datasets');
     await expect(page.title()).resolves.toBe('Datasets · Verifier Lab');
+    for (const role of ['banner', 'navigation', 'main'] as const) {
+      expect(await page.getByRole(role).count(), role).toBe(1);
+    }
 
     // Let the service worker install and precache, so its requests are recorded too.
     await waitForServiceWorker(page);

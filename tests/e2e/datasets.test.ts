@@ -74,7 +74,7 @@ describe.skipIf(!chromiumPath)('datasets page', () => {
     const ladder = page.locator('.ladder > li');
     await expect(ladder.count()).resolves.toBe(target.candidates.length);
     const ranks = await ladder.locator('.rank').allTextContents();
-    expect(ranks).toEqual(target.candidates.map((c) => `#${c.rank}`));
+    expect(ranks).toEqual(target.candidates.map((c) => `Rank #${c.rank}`));
     const scores = await ladder.locator('.value').allTextContents();
     expect(scores.map((s) => Number(s.replace(/[^0-9.]/g, '')))).toEqual(target.candidates.map((c) => c.score));
     // highlight.js turned Python keywords into spans.
@@ -86,6 +86,12 @@ describe.skipIf(!chromiumPath)('datasets page', () => {
       await expect(asserts.count()).resolves.toBe(total);
       await expect(asserts.first().textContent()).resolves.toBe(target.tests.asserts[0]);
     }
+    // Headings: one h1, and no level skipped on the way down.
+    const levels = await page.evaluate(() =>
+      [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1])),
+    );
+    expect(levels.filter((l) => l === 1)).toHaveLength(1);
+    expect(levels.every((l, i) => i === 0 || l - levels[i - 1] <= 1)).toBe(true);
     expect(log.errors).toEqual([]);
     await page.close();
   });
