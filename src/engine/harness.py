@@ -1,0 +1,436 @@
+# Harness entry points called from JS: score() runs one candidate against a batch of tests, expect() computes
+# canonical outputs of io tests. One call per candidate; tests loop here, never one JS round trip per test.
+# Exec'd after harness_state.py and harness_compare.py. Progress goes to a shared Float64Array (see progress.ts).
+import base64
+import copy
+import json
+import pickle
+import reprlib
+import time
+
+_perf = time.perf_counter
+_deepcopy = copy.deepcopy
+_loads = json.loads
+_dumps = json.dumps
+
+# Progress slots (keep in sync with src/engine/progress.ts).
+P_DEADLINE, P_CURRENT, HEADER, STATUS_CODE = 0, 1, 4, {'pass': 1, 'fail': 2, 'timeout': 3, 'error': 4, 'crash': 5}
+MESSAGE_CAP = 300
+STDOUT_CAP = 1 << 20
+CANONICAL_STDOUT_CAP = 1 << 25
+STDERR_CAP = 1 << 16
+CACHE_SIZE = 6
+
+_repr = reprlib.Repr()
+_repr.maxstring = _repr.maxother = 80
+_repr.maxlist = _repr.maxtuple = _repr.maxset = _repr.maxdict = 8
+
+
+def _cache_get(cache, key, make):
+    hit = cache.pop(key, None)
+    if hit is None:
+        hit = make()
+    cache[key] = hit
+    while len(cache) > CACHE_SIZE:
+        del cache[next(iter(cache))]
+    return hit
+
+
+def describe(e, cap=MESSAGE_CAP):
+    name = type(e).__name__
+    try:
+        detail = str(e)
+    except BaseException:
+        detail = '<unprintable>'
+    text = name + ': ' + detail if detail else name
+    return text if len(text) <= cap else text[:cap - 3] + '...'
+
+
+def _short(x):
+    try:
+        return _repr.repr(x)
+    except BaseException:
+        return '<unprintable>'
+
+
+class Clock:
+    """Epoch milliseconds consistent with the pool's Date.now(), from one anchor passed by JS."""
+
+    def __init__(self, t0_epoch):
+        self.t0 = float(t0_epoch or 0)
+        self.p0 = _perf()
+
+    def epoch(self):
+        return self.t0 + (_perf() - self.p0) * 1000.0
+
+
+def run_one(body, limit_ms, prog, clock, out_cap, attempts=3):
+    """Run one test with captured streams under an interrupt deadline: (status, message, ms)."""
+    for attempt in range(attempts):
+        t = _perf()
+        status, message = 'interrupt', ''
+        try:
+            out, err = CappedWriter(out_cap), CappedWriter(STDERR_CAP)
+            sys.stdout, sys.stderr, sys.stdin = out, err, io.StringIO('')
+            if prog is not None:
+                prog[P_DEADLINE] = clock.epoch() + limit_ms
+            t = _perf()
+            try:
+                try:
+                    status, message = body(out, err)
+                except KeyboardInterrupt:
+                    raise
+                except AssertionError as e:
+                    status, message = 'fail', describe(e)
+                except BaseException as e:
+                    status, message = 'error', describe(e)
+            except KeyboardInterrupt:
+                status = 'interrupt'
+        except KeyboardInterrupt:
+            status = 'interrupt'
+        ms = (_perf() - t) * 1000.0
+        _base.reset_test()
+        if status == 'interrupt':
+            # An interrupt well before this test's deadline was meant for the previous test: run it again.
+            if ms < limit_ms * 0.5:
+                if attempt + 1 < attempts:
+                    continue
+                return 'error', 'KeyboardInterrupt', ms
+            return 'timeout', 'exceeded %.0f ms' % limit_ms, ms
+        if ms > limit_ms:
+            return 'timeout', 'exceeded %.0f ms (finished after %.0f ms)' % (limit_ms, ms), ms
+        return status, message, ms
+    return 'error', 'KeyboardInterrupt', 0.0
+
+
+def run_batch(n, start, limits, budget_ms, prog, clock, make_body, out_cap=STDOUT_CAP):
+    """Run tests start..n-1; returns ([(status, message, ms)], budget_exhausted)."""
+    results = []
+    budget_end = _perf() + budget_ms / 1000.0
+    exhausted = False
+    for i in range(start, n):
+        limit = limits[i] if isinstance(limits, list) else limits
+        remaining = (budget_end - _perf()) * 1000.0
+        if remaining <= 0:
+            exhausted = True
+            r = ('timeout', 'candidate time budget exhausted', 0.0)
+        else:
+            if prog is not None:
+                prog[P_CURRENT] = i + 1
+            r = run_one(make_body(i), min(limit, remaining), prog, clock, out_cap)
+            if remaining < limit and r[0] == 'timeout':
+                exhausted = True
+                r = ('timeout', 'candidate time budget exhausted', r[2])
+        results.append(r)
+        if prog is not None:
+            prog[P_DEADLINE] = 0
+            prog[HEADER + 2 * i] = STATUS_CODE[r[0]]
+            prog[HEADER + 2 * i + 1] = r[2]
+    return results, exhausted
+
+
+def _compile(source, name):
+    """(code, None) or (None, exception). Callers silence warnings: compile-time ones are not test output."""
+    try:
+        return compile(source, name, 'exec'), None
+    except BaseException as e:  # SyntaxError, but also MemoryError/RecursionError on absurd input
+        return None, e
+
+
+def _compile_quiet(source, name):
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        return _compile(source, name)
+
+
+_tests_cache = {}
+
+
+def _compiled_tests(setup, sources):
+    """Compiled setup and tests, reused across candidates (code objects are immutable)."""
+    def make():
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            return _compile(setup, '<setup>'), [_compile(a, '<test %d>' % i) for i, a in enumerate(sources)]
+    return _cache_get(_tests_cache, (setup, tuple(sources)), make)
+
+
+def _fresh_globals():
+    # The authors exec'd each test in {"__builtins__": __builtins__}: no __name__, so `if __name__ == ...` is False.
+    return {'__builtins__': builtins}
+
+
+def _raiser(exc):
+    def body(out, err):
+        raise exc
+    return body
+
+
+# --- inputs and expected outputs of io tests ---------------------------------------------------------------
+_inputs_cache = {}
+_expected_cache = {}
+
+
+def _raw_inputs(inputs):
+    def parse():
+        data = _loads(inputs['source'])
+        if 'base_input' not in data:
+            sols = data.get('all_solutions') or [{}]
+            data = sols[0].get('solution', sols[0]) or {}
+        return {'base': data.get('base_input') or [], 'plus': data.get('plus_input') or [], 'decoded': {}}
+    return _cache_get(_inputs_cache, inputs['key'], parse)
+
+
+def io_inputs(inputs, task_id):
+    raw = _raw_inputs(inputs)
+    sets = tuple(inputs['sets'])
+    key = (sets, task_id)
+    if key not in raw['decoded']:
+        joined = []
+        for s in sets:
+            joined.extend(raw[s])
+        raw['decoded'][key] = decode_inputs(task_id, joined)
+    return raw['decoded'][key]
+
+
+def paper_codes(inputs, task_id, entry_point, args_list):
+    raw = _raw_inputs(inputs)
+    key = ('paper', tuple(inputs['sets']), task_id, entry_point)
+    if key not in raw['decoded']:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            raw['decoded'][key] = [_compile(paper_test_source(task_id, entry_point, a), '<test>') for a in args_list]
+    return raw['decoded'][key]
+
+
+def _decode_expected(expected):
+    def decode():
+        if expected['compare'] == 'paper':
+            return expected['outputs']
+        values = []
+        for text in expected['outputs']:
+            values.append(_MISSING if text is None else pickle.loads(base64.b64decode(text)))
+        return values
+    return _cache_get(_expected_cache, expected['key'] + ':' + expected['compare'], decode)
+
+
+_MISSING = object()
+
+
+# --- bodies --------------------------------------------------------------------------------------------------
+def _assert_bodies(cand, tests, paper):
+    (setup, setup_err), compiled = _compiled_tests(tests.get('setup') or '', tests['asserts'])
+    uncompilable = [i for i, (code, _) in enumerate(compiled) if code is None]
+
+    def make(i):
+        test, test_err = compiled[i]
+        if test_err is not None:
+            return lambda out, err: ('error', 'test does not compile: ' + describe(test_err))
+        if setup_err is not None:
+            return _raiser(setup_err)
+
+        def body(out, err):
+            g = _fresh_globals()
+            exec(cand, g)
+            exec(setup, g)
+            exec(test, g)
+            if paper and err.total:
+                # The authors counted a test as passed only when it wrote nothing to stderr.
+                return 'fail', 'wrote to stderr: ' + err.getvalue()[:MESSAGE_CAP - 17]
+            return 'pass', ''
+        return body
+    return len(compiled), make, uncompilable
+
+
+def _check_bodies(cand, tests):
+    ep = tests['entryPoint']
+    (test, test_err), [(call, call_err)] = _compiled_tests(tests['test'], ['check(' + ep + ')'])
+    if not ep.isidentifier():
+        call, call_err = None, NameError('entry point %r is not an identifier' % ep)
+
+    def make(i):
+        if test_err is not None or call_err is not None:
+            return _raiser(test_err or call_err)
+
+        def body(out, err):
+            g = _fresh_globals()
+            exec(cand, g)
+            exec(test, g)
+            exec(call, g)
+            return 'pass', ''
+        return body
+    return 1, make, []
+
+
+def _io_paper_bodies(cand, cand_err, tests):
+    task_id, ep, atol = tests['taskId'], tests['entryPoint'], float(tests.get('atol') or 0)
+    args_list = io_inputs(tests['inputs'], task_id)
+    codes = paper_codes(tests['inputs'], task_id, ep, args_list)
+    expected = _decode_expected(tests['expected'])
+    errors = tests['expected']['errors']
+
+    def make(i):
+        code, code_err = codes[i]
+        exp = expected[i]
+
+        def body(out, err):
+            failure = None
+            try:
+                if cand_err is not None:
+                    raise cand_err
+                g = _fresh_globals()
+                exec(cand, g)
+                if code_err is not None:
+                    raise code_err
+                exec(code, g)
+            except KeyboardInterrupt:
+                raise
+            except BaseException as e:
+                failure = e
+            # The authors compared printed text even when the program raised.
+            if exp is None:
+                return 'error', 'no expected output: ' + str(errors[i])
+            got = None if out.overflow else out.getvalue()
+            if got is not None and paper_equal(got, exp, atol):
+                return 'pass', ''
+            if failure is not None:
+                raise failure
+            shown = 'more than %d characters' % out.cap if got is None else _short(got.strip())
+            return 'fail', 'printed ' + shown + ', expected ' + _short(exp.strip())
+        return body
+    return len(args_list), make, []
+
+
+def _io_evalplus_bodies(cand, cand_err, tests):
+    task_id, ep, atol = tests['taskId'], tests['entryPoint'], float(tests.get('atol') or 0)
+    args_list = io_inputs(tests['inputs'], task_id)
+    expected = _decode_expected(tests['expected'])
+    errors = tests['expected']['errors']
+
+    def make(i):
+        args, exp = args_list[i], expected[i]
+        if cand_err is not None:
+            return _raiser(cand_err)
+
+        def body(out, err):
+            g = _fresh_globals()
+            exec(cand, g)
+            if ep not in g:
+                raise NameError('name %r is not defined' % ep)
+            got = g[ep](*_deepcopy(args))
+            if exp is _MISSING:
+                return 'error', 'no expected output: ' + str(errors[i])
+            try:
+                ok = evalplus_equal(args, got, exp, atol, task_id, ep)
+            except KeyboardInterrupt:
+                raise
+            except BaseException:
+                ok = False
+            if ok:
+                return 'pass', ''
+            return 'fail', 'returned ' + _short(got) + ', expected ' + _short(exp)
+        return body
+    return len(args_list), make, []
+
+
+# --- entry points ---------------------------------------------------------------------------------------------
+def _with_candidate(work):
+    _base.enter()
+    try:
+        return work()
+    finally:
+        _base.leave()
+
+
+def _finish(payload):
+    for _ in range(8):  # a stale interrupt must not lose a finished result
+        try:
+            return _dumps(payload)
+        except KeyboardInterrupt:
+            continue
+    return _dumps(payload)
+
+
+def score(request_json, prog=None, t0_epoch=0, start=0):
+    clock = Clock(t0_epoch)
+    req = _loads(request_json)
+    tests, paper = req['tests'], req['compare'] == 'paper'
+    cand, cand_err = _compile_quiet(req['code'], '<candidate>')
+    kind = tests['kind']
+
+    def work():
+        if kind == 'assert':
+            n, make, uncompilable = _assert_bodies(cand, tests, paper)
+        elif kind == 'check':
+            n, make, uncompilable = _check_bodies(cand, tests)
+        elif paper:
+            n, make, uncompilable = _io_paper_bodies(cand, cand_err, tests)
+        else:
+            n, make, uncompilable = _io_evalplus_bodies(cand, cand_err, tests)
+        if kind != 'io' and cand_err is not None:
+            make = lambda i, e=cand_err: _raiser(e)
+        results, exhausted = run_batch(n, start, req['limitMs'], req['budgetMs'], prog, clock, make)
+        return n, results, exhausted, uncompilable
+
+    n, results, exhausted, uncompilable = _with_candidate(work)
+    return _finish({
+        'total': n, 'start': start, 'tests': results, 'uncompilable': uncompilable,
+        'compileError': None if cand_err is None else describe(cand_err), 'budgetExhausted': exhausted,
+    })
+
+
+def expect(request_json, prog=None, t0_epoch=0):
+    """Canonical outputs per input: printed text (paper) or a base64 pickle of the value (evalplus)."""
+    clock = Clock(t0_epoch)
+    req = _loads(request_json)
+    task_id, ep, paper = req['taskId'], req['entryPoint'], req['compare'] == 'paper'
+    skip = set(req.get('skip') or ())
+    cand, cand_err = _compile_quiet(req['canonical'], '<canonical>')
+    args_list = io_inputs(req['inputs'], task_id)
+    codes = paper_codes(req['inputs'], task_id, ep, args_list) if paper else None
+    n = len(args_list)
+    outputs, errors = [None] * n, [None] * n
+
+    def make(i):
+        if i in skip:
+            return lambda out, err: ('crash', 'canonical solution lost its worker on this input')
+
+        def body(out, err):
+            try:
+                if cand_err is not None:
+                    raise cand_err
+                g = _fresh_globals()
+                exec(cand, g)
+                if paper:
+                    code, code_err = codes[i]
+                    if code_err is not None:
+                        raise code_err
+                    exec(code, g)
+                else:
+                    value = evalplus_expected_value(ep, task_id, g[ep](*_deepcopy(args_list[i])))
+                    outputs[i] = base64.b64encode(pickle.dumps(value)).decode('ascii')
+            except KeyboardInterrupt:
+                raise
+            except BaseException as e:
+                errors[i] = describe(e)
+            if paper:
+                outputs[i] = None if out.overflow else out.getvalue()
+                if out.overflow:
+                    errors[i] = 'printed more than %d characters' % out.cap
+            return ('pass', '') if errors[i] is None else ('error', errors[i])
+        return body
+
+    def work():
+        return run_batch(n, 0, req['limitMs'], req['budgetMs'], prog, clock, make, CANONICAL_STDOUT_CAP)
+
+    results, exhausted = _with_candidate(work)
+    ms = []
+    for i, (status, message, took) in enumerate(results):
+        ms.append(took)
+        if status in ('timeout', 'crash'):
+            outputs[i], errors[i] = None, message
+    return _finish({'outputs': outputs, 'errors': errors, 'ms': ms, 'budgetExhausted': exhausted})
+
+
+sys.addaudithook(_guard := Guard())
+_base = Baseline(_guard)

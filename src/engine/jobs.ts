@@ -1,0 +1,170 @@
+// What the pool does with one candidate (or one canonical-output computation): run it on a worker and, when
+// the worker is lost mid-way, keep the finished tests, record the lost test as timeout/crash and resume after
+// it on a fresh worker. Results are data; only an abort (or a pool that cannot start) rejects.
+import type { CandidateResult, IoExpectRequest, IoExpected, ScoreRequest, TestResult, TestSpec } from '../core/run/types';
+import { createProgress, currentTest, readFinished } from './progress';
+import type { PoolOptions, WorkerCalls } from './pool-types';
+import type { CallOutcome } from './worker-slot';
+import type { WorkerReply } from './worker-api';
+
+export type RunCall = (
+  invoke: (calls: WorkerCalls) => Promise<WorkerReply>,
+  progress: Float64Array | null,
+  budgetMs: number,
+  signal?: AbortSignal,
+) => Promise<CallOutcome>;
+
+type PythonTest = [TestResult['status'], string, number];
+
+interface ScoreValue {
+  total: number;
+  start: number;
+  tests: PythonTest[];
+  uncompilable: number[];
+  compileError: string | null;
+  budgetExhausted: boolean;
+}
+
+interface ExpectValue {
+  outputs: (string | null)[];
+  errors: (string | null)[];
+  ms: number[];
+}
+
+export function testCount(tests: TestSpec): number {
+  if (tests.kind === 'assert') return tests.asserts.length;
+  if (tests.kind === 'check') return 1;
+  return tests.expected.outputs.length;
+}
+
+function limitAt(limitMs: number | number[], i: number): number {
+  return Array.isArray(limitMs) ? (limitMs[i] ?? 0) : limitMs;
+}
+
+function lostMessage(outcome: Extract<CallOutcome, { kind: 'lost' }>, limit: number): string {
+  return outcome.status === 'timeout'
+    ? `exceeded ${Math.round(limit)} ms; ${outcome.message}, so the worker was replaced`
+    : `the worker crashed (${outcome.message.slice(0, 200)})`;
+}
+
+let expectedCounter = 0;
+
+/** Score one candidate, resuming after lost workers. */
+export async function scoreJob(
+  run: RunCall,
+  request: ScoreRequest,
+  shared: boolean,
+  options: PoolOptions,
+  signal?: AbortSignal,
+): Promise<CandidateResult> {
+  const began = Date.now();
+  const n = testCount(request.tests);
+  const results: (TestResult | null)[] = new Array(n).fill(null);
+  const maxRestarts = options.maxRestartsPerCandidate ?? 4;
+  let start = 0;
+  let restarts = 0;
+  let spent = 0;
+  let uncompilable: number[] = [];
+  let compileError: string | null = null;
+  let budgetExhausted = false;
+  const fillRest = (from: number, status: TestResult['status'], message: string) => {
+    for (let i = from; i < n; i++) results[i] ??= { status, message, ms: 0 };
+  };
+
+  for (let attempt = 0; attempt === 0 || start < n; attempt++) {
+    const budget = request.budgetMs - spent;
+    if (budget <= 0) {
+      budgetExhausted = true;
+      fillRest(start, 'timeout', 'candidate time budget exhausted');
+      break;
+    }
+    const progress = createProgress(n, shared);
+    const callStart = Date.now();
+    const from = start;
+    const outcome = await run((c) => c.score({ ...request, budgetMs: budget }, progress, from), progress, budget, signal);
+    spent += Date.now() - callStart;
+    if (outcome.kind === 'aborted') throw outcome.reason;
+    if (outcome.kind === 'reply' && outcome.reply.ok) {
+      const value = outcome.reply.value as ScoreValue;
+      value.tests.forEach(([status, message, ms], k) => (results[value.start + k] = { status, message, ms }));
+      uncompilable = value.uncompilable;
+      compileError = value.compileError;
+      budgetExhausted ||= value.budgetExhausted;
+      break;
+    }
+    if (outcome.kind === 'reply' && !outcome.reply.ok && !outcome.reply.fatal) {
+      fillRest(start, 'crash', `harness error: ${outcome.reply.message.slice(-300)}`);
+      break;
+    }
+    // The worker is gone (watchdog kill, death, or fatal Pyodide error): keep what finished, resume after.
+    const lost: Extract<CallOutcome, { kind: 'lost' }> =
+      outcome.kind === 'lost' ? outcome : { kind: 'lost', status: 'crash', message: outcome.kind === 'reply' && !outcome.reply.ok ? outcome.reply.message : '' };
+    restarts++;
+    readFinished(progress, from, n).forEach(
+      (r, k) => r && (results[from + k] = r.status === 'pass' ? r : { ...r, message: 'message lost when the worker was replaced' }),
+    );
+    const current = shared ? currentTest(progress) : -1;
+    if (current < from || results[current]) {
+      const why = shared ? 'before its tests started' : 'and without shared memory the lost test is unknown';
+      fillRest(from, lost.status, `${lostMessage(lost, limitAt(request.limitMs, from))} ${why}`);
+      break;
+    }
+    results[current] = { status: lost.status, message: lostMessage(lost, limitAt(request.limitMs, current)), ms: limitAt(request.limitMs, current) };
+    for (let i = from; i < current; i++) results[i] ??= { status: 'crash', message: 'result lost with the worker', ms: 0 };
+    start = current + 1;
+    if (restarts > maxRestarts && start < n) {
+      fillRest(start, lost.status, `not run: the worker was lost ${restarts} times on this candidate`);
+      break;
+    }
+  }
+
+  const tests = results.map((r) => r ?? { status: 'crash' as const, message: 'not run', ms: 0 });
+  const passed = tests.filter((t) => t.status === 'pass').length;
+  return {
+    tests,
+    passed,
+    total: n,
+    score: n ? passed / n : 0,
+    compare: request.compare,
+    uncompilable,
+    compileError,
+    budgetExhausted,
+    restarts,
+    ms: Date.now() - began,
+  };
+}
+
+/** The canonical solution could not be run at all (it keeps killing its worker, or the harness failed). */
+export class CanonicalRunError extends Error {
+  override name = 'CanonicalRunError';
+}
+
+/** Canonical outputs of an io problem; an input whose run loses the worker is skipped on the retry. */
+export async function expectJob(
+  run: RunCall,
+  request: IoExpectRequest,
+  shared: boolean,
+  options: PoolOptions,
+  signal?: AbortSignal,
+): Promise<IoExpected> {
+  const key = `expected-${++expectedCounter}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const skip: number[] = [];
+  const maxRestarts = options.maxRestartsPerCandidate ?? 4;
+  for (;;) {
+    // Only the header is read back (the input count is known to Python alone); status writes past the end are no-ops.
+    const progress = createProgress(0, shared);
+    const outcome = await run((c) => c.expect({ ...request, skip: skip.slice() }, progress), progress, request.budgetMs, signal);
+    if (outcome.kind === 'aborted') throw outcome.reason;
+    if (outcome.kind === 'reply' && outcome.reply.ok) {
+      const value = outcome.reply.value as ExpectValue;
+      return { key, compare: request.compare, outputs: value.outputs, errors: value.errors, ms: value.ms };
+    }
+    const message = outcome.kind === 'lost' ? outcome.message : outcome.reply.ok ? '' : outcome.reply.message;
+    const harnessError = outcome.kind === 'reply' && !outcome.reply.ok && !outcome.reply.fatal;
+    const current = shared ? currentTest(progress) : -1;
+    if (harnessError || current < 0 || skip.includes(current) || skip.length >= maxRestarts) {
+      throw new CanonicalRunError(`the canonical solution of ${request.taskId} could not be run: ${message.slice(0, 300)}`);
+    }
+    skip.push(current);
+  }
+}

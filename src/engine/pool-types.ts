@@ -1,0 +1,85 @@
+// Contracts between the pool core and the two transports (Node worker_threads, browser Web Workers).
+import type { CandidateResult, IoExpectRequest, IoExpected, ScoreRequest } from '../core/run/types';
+import type { ReadyInfo } from './runtime';
+import type { SnapshotStore } from './snapshot';
+import type { WorkerReply } from './worker-api';
+
+/** The calls a pool makes on a worker (the comlink-wrapped EngineApi, or anything shaped like it). */
+export interface WorkerCalls {
+  ready(): Promise<ReadyInfo>;
+  takeSnapshot(): Promise<Uint8Array | null>;
+  score(request: ScoreRequest, progress: Float64Array | null, start: number): Promise<WorkerReply>;
+  expect(request: IoExpectRequest & { skip?: number[] }, progress: Float64Array | null): Promise<WorkerReply>;
+}
+
+/** One live worker as the transport created it. */
+export interface WorkerHandle {
+  calls: WorkerCalls;
+  /** Resolves with a reason if the worker dies on its own (error or exit); never rejects. */
+  died: Promise<string>;
+  /** Stop the worker now. Pending calls never settle after this (comlink), so the pool settles them. */
+  terminate(): void;
+}
+
+export interface SpawnOptions {
+  /** Int32Array over shared memory; null when SharedArrayBuffer is unavailable. */
+  interrupt: Int32Array | null;
+  snapshot: Uint8Array | null;
+  makeSnapshot: boolean;
+}
+
+export type SpawnWorker = (options: SpawnOptions) => WorkerHandle;
+
+export interface PoolOptions {
+  spawn: SpawnWorker;
+  /** Number of workers (transports default to hardwareConcurrency - 1, at least 1). */
+  size: number;
+  /** SharedArrayBuffer usable (Node; cross-origin isolated pages). Without it only the hard watchdog works. */
+  sharedMemory: boolean;
+  snapshotStore?: SnapshotStore | null;
+  /** From snapshotKey(preload source). */
+  snapshotKey?: string;
+  /** How long after the interrupt an overdue test may take before its worker is killed (ms, default 1000). */
+  graceMs?: number;
+  /** Allowance over a candidate's budget for compiling and transfers before the call is killed (ms, default 10000). */
+  callSlackMs?: number;
+  /** Worker replacements allowed per candidate before its remaining tests are given up (default 4). */
+  maxRestartsPerCandidate?: number;
+  /** Replace a worker whose wasm heap grew beyond this (bytes, default 768 MiB): wasm memory never shrinks. */
+  maxHeapBytes?: number;
+  /** Watchdog period (ms, default 10). */
+  tickMs?: number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface PoolStats {
+  size: number;
+  workersStarted: number;
+  /** Workers killed by the watchdog because an interrupt did not land. */
+  watchdogKills: number;
+  /** Workers lost to fatal errors or exits. */
+  crashes: number;
+  /** Workers replaced because their heap grew too large. */
+  recycled: number;
+  /** How the ready workers started. */
+  readyInfo: ReadyInfo[];
+}
+
+export interface EnginePool {
+  /** Resolves when every worker has started once. */
+  ready(): Promise<ReadyInfo[]>;
+  /** Score one candidate. Rejects only on abort or when no worker can start. */
+  score(request: ScoreRequest, options?: CallOptions): Promise<CandidateResult>;
+  /** Canonical outputs (and times) of an io problem. */
+  expect(request: IoExpectRequest, options?: CallOptions): Promise<IoExpected>;
+  stats(): PoolStats;
+  close(): Promise<void>;
+}
+
+/** Workers to use by default: one core stays with the page (or the Node main thread). */
+export function defaultPoolSize(cores: number | undefined): number {
+  return Math.max(1, (cores ?? 2) - 1);
+}

@@ -1,0 +1,137 @@
+// Transport-free engine runtime: loads Pyodide (from a memory snapshot when given one), installs the harness,
+// drops outward capabilities and scores candidates. Worker entries expose it over comlink; tests drive it
+// directly. Every method returns data; a fatal Pyodide error marks the runtime dead instead of throwing.
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import type { PyProxy } from 'pyodide/ffi';
+import type { IoExpectRequest, ScoreRequest } from '../core/run/types';
+import { dropCapabilities, type SandboxReport } from './sandbox';
+
+export type SnapshotUse = 'loaded' | 'made' | 'none' | 'failed';
+
+export interface RuntimeOptions {
+  /** Directory (URL in browsers, path in Node) holding pyodide.asm.wasm, python_stdlib.zip, ... */
+  indexURL: string;
+  /** harness_state.py, harness_compare.py, harness.py, in that order. */
+  harnessSources: readonly string[];
+  /** preload.py: imports captured by the snapshot. */
+  preloadSource: string;
+  /** A snapshot made by a runtime with the same Pyodide version and preload source. */
+  snapshot?: Uint8Array | null;
+  /** Make a snapshot for the caller to cache (ignored when `snapshot` is given). */
+  makeSnapshot?: boolean;
+  /** Int32Array over a SharedArrayBuffer: another thread writes 2 (SIGINT) to stop the running test. */
+  interrupt?: Int32Array | null;
+  /** Default true. Tests of the harness alone may turn it off. */
+  sandbox?: boolean;
+}
+
+export interface ReadyInfo {
+  pyodideVersion: string;
+  snapshot: SnapshotUse;
+  snapshotError: string | null;
+  readyMs: number;
+  sandbox: SandboxReport | null;
+}
+
+/** What a harness call returns across the transport. */
+export type RuntimeReply =
+  | { ok: true; value: unknown }
+  /** `fatal`: the Pyodide instance is unusable and the worker must be replaced. */
+  | { ok: false; fatal: boolean; message: string };
+
+export interface EngineRuntime {
+  readonly info: ReadyInfo;
+  /** The snapshot this runtime made (once; null afterwards or when none was made). */
+  takeSnapshot(): Uint8Array | null;
+  score(request: ScoreRequest, progress: Float64Array | null, start: number): RuntimeReply;
+  expect(request: IoExpectRequest & { skip?: number[] }, progress: Float64Array | null): RuntimeReply;
+  /** Size of the wasm heap in bytes: it never shrinks, so the pool recycles workers that grew large. */
+  heapBytes(): number;
+}
+
+type HarnessFn = PyProxy & ((json: string, progress: Float64Array | null, t0: number, start?: number) => string);
+
+function isPythonError(e: unknown, pyodide: PyodideAPI): boolean {
+  const ctor = (pyodide.ffi as unknown as { PythonError?: new () => unknown }).PythonError;
+  return !!ctor && e instanceof ctor;
+}
+
+async function load(opts: RuntimeOptions): Promise<{ py: PyodideAPI; use: SnapshotUse; error: string | null }> {
+  const quiet = { stdout: () => {}, stderr: () => {} };
+  if (opts.snapshot) {
+    try {
+      // Copy: the snapshot may sit in shared memory, which TextDecoder refuses in browsers.
+      const bytes = new Uint8Array(opts.snapshot.length);
+      bytes.set(opts.snapshot);
+      const py = await loadPyodide({ indexURL: opts.indexURL, ...quiet, _loadSnapshot: bytes });
+      return { py, use: 'loaded', error: null };
+    } catch (e) {
+      const py = await loadPyodide({ indexURL: opts.indexURL, ...quiet });
+      py.runPython(opts.preloadSource);
+      return { py, use: 'failed', error: String(e) };
+    }
+  }
+  const py = await loadPyodide({ indexURL: opts.indexURL, ...quiet, _makeSnapshot: !!opts.makeSnapshot });
+  py.runPython(opts.preloadSource);
+  return { py, use: opts.makeSnapshot ? 'made' : 'none', error: null };
+}
+
+/** Load Pyodide, install the harness and return the runtime. */
+export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineRuntime> {
+  const t0 = performance.now();
+  const { py, use, error } = await load(opts);
+  let snapshot: Uint8Array | null = use === 'made' ? py.makeMemorySnapshot() : null;
+
+  // Output that bypasses the harness's capture (sys.__stdout__) is discarded without decoding.
+  py.setStdout({ write: (buf: Uint8Array) => buf.length });
+  py.setStderr({ write: (buf: Uint8Array) => buf.length });
+  py.setStdin({ error: true });
+  const ns = py.globals.get('dict')() as PyProxy & { get(k: string): unknown; set(k: string, v: unknown): void };
+  ns.set('__name__', '_verifier_lab_harness');
+  for (const source of opts.harnessSources) py.runPython(source, { globals: ns as never });
+  const scoreFn = ns.get('score') as HarnessFn;
+  const expectFn = ns.get('expect') as HarnessFn;
+  ns.destroy();
+
+  const setInterruptBuffer = py.setInterruptBuffer.bind(py);
+  const heap = (py as unknown as { _module: { HEAP8: Int8Array } })._module;
+  const interrupt = opts.interrupt ?? null;
+  const sandbox = opts.sandbox === false ? null : dropCapabilities(py);
+  let dead: string | null = null;
+
+  function call(fn: HarnessFn, request: unknown, progress: Float64Array | null, start?: number): RuntimeReply {
+    if (dead) return { ok: false, fatal: true, message: dead };
+    if (interrupt) {
+      Atomics.store(interrupt, 0, 0); // a late interrupt meant for the previous call
+      setInterruptBuffer(interrupt); // re-armed each call: candidate code could have unset it
+    }
+    try {
+      const prog = progress ?? undefined; // JS null would arrive as JsNull, undefined as None
+      const json = start === undefined ? fn(JSON.stringify(request), prog as never, Date.now())
+        : fn(JSON.stringify(request), prog as never, Date.now(), start);
+      return { ok: true, value: JSON.parse(json) };
+    } catch (e) {
+      if (isPythonError(e, py)) return { ok: false, fatal: false, message: String(e).slice(-2000) };
+      dead = `Pyodide failed fatally: ${String(e).slice(0, 500)}`;
+      return { ok: false, fatal: true, message: dead };
+    }
+  }
+
+  return {
+    info: {
+      pyodideVersion: py.version,
+      snapshot: use,
+      snapshotError: error,
+      readyMs: performance.now() - t0,
+      sandbox,
+    },
+    takeSnapshot() {
+      const s = snapshot;
+      snapshot = null;
+      return s;
+    },
+    score: (request, progress, start) => call(scoreFn, request, progress, start),
+    expect: (request, progress) => call(expectFn, request, progress),
+    heapBytes: () => heap.HEAP8.length,
+  };
+}

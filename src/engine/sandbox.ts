@@ -1,0 +1,108 @@
+// Drops every capability candidate code could use to reach outside its worker, once Pyodide has loaded.
+// Python can reach any JS object (`import js`, pyodide_js, a JsProxy's constructor), so the boundary is here:
+// the capabilities are deleted from the realm itself, not merely hidden from Python.
+import type { PyodideAPI } from 'pyodide';
+
+/** Globals that reach the network, storage, other contexts or the page, in browsers and in Node. */
+const REMOVED_GLOBALS = [
+  'fetch', 'XMLHttpRequest', 'XMLHttpRequestUpload', 'XMLHttpRequestEventTarget', 'WebSocket', 'WebSocketStream',
+  'WebTransport', 'EventSource', 'importScripts', 'indexedDB', 'IDBFactory', 'caches', 'CacheStorage', 'Cache',
+  'BroadcastChannel', 'Worker', 'SharedWorker', 'ServiceWorker', 'ServiceWorkerContainer', 'FontFace', 'fonts',
+  'FontFaceSet', 'RTCPeerConnection', 'RTCDataChannel', 'RTCIceTransport', 'localStorage', 'sessionStorage',
+  'cookieStore', 'CookieStore', 'navigator', 'WorkerNavigator', 'Navigator', 'StorageManager',
+  'FileSystemHandle', 'FileSystemDirectoryHandle', 'FileSystemFileHandle', 'FileSystemSyncAccessHandle',
+  'Request', 'Response', 'Headers', 'NavigationPreloadManager', 'PushManager', 'Notification', 'LockManager',
+  // Messaging with the page: the transport captured its endpoint before this runs.
+  'postMessage', 'onmessage', 'onmessageerror', 'addEventListener', 'removeEventListener', 'dispatchEvent', 'close',
+  // Node: process (env, bindings, exit), module loading helpers.
+  'process', 'require', 'module', 'exports', '__filename', '__dirname',
+  // Code generation from strings.
+  'eval', 'Function',
+];
+
+/** Pyodide API members that load code or mount host storage. */
+const REMOVED_PYODIDE_API = [
+  'loadPackage', 'loadPackagesFromImports', 'mountNodeFS', 'mountNativeFS', 'unpackArchive', 'runPythonAsync',
+  'registerJsModule', 'setInterruptBuffer', 'pyimport', 'runPython', 'loadedPackages',
+];
+const REMOVED_PYODIDE_INTERNALS = ['loadBinaryFile', 'loadDynlib', 'initializeNodeSockFS', 'package_loader', 'importlib'];
+const REMOVED_FILESYSTEMS = ['IDBFS', 'NODEFS', 'WORKERFS', 'PROXYFS', 'NATIVEFS_ASYNC', 'NODERAWFS'];
+
+export interface SandboxReport {
+  removed: string[];
+  /** Names that could not be removed (non-configurable); each was overwritten where possible. */
+  stuck: string[];
+}
+
+function blocked(): never {
+  throw new EvalError('not available in the sandbox');
+}
+
+/** Delete `name` from `obj` and its whole prototype chain. */
+function removeEverywhere(obj: object, name: string, report: SandboxReport): void {
+  for (let o: object | null = obj; o; o = Object.getPrototypeOf(o)) {
+    if (!Object.prototype.hasOwnProperty.call(o, name)) continue;
+    if (Reflect.deleteProperty(o, name) && !Object.prototype.hasOwnProperty.call(o, name)) {
+      report.removed.push(name);
+      continue;
+    }
+    report.stuck.push(name);
+    try {
+      Object.defineProperty(o, name, { value: undefined, writable: false, configurable: false });
+    } catch {
+      // Nothing more can be done from inside the realm; the report says so.
+    }
+  }
+}
+
+/** Replace the constructor of every function kind: `f.constructor('code')` would otherwise evaluate text. */
+function blockCodeGeneration(report: SandboxReport): void {
+  const protos = [
+    Function.prototype,
+    Object.getPrototypeOf(async function () {}),
+    Object.getPrototypeOf(function* () {}),
+    Object.getPrototypeOf(async function* () {}),
+  ];
+  for (const proto of protos) {
+    try {
+      Object.defineProperty(proto, 'constructor', { value: blocked, writable: false, configurable: false });
+    } catch {
+      report.stuck.push('Function.prototype.constructor');
+    }
+  }
+}
+
+/** String handlers of setTimeout/setInterval are evaluated as code in browsers. */
+function functionTimersOnly(scope: Record<string, unknown>): void {
+  for (const name of ['setTimeout', 'setInterval'] as const) {
+    const original = scope[name] as ((handler: unknown, ...rest: unknown[]) => unknown) | undefined;
+    if (typeof original !== 'function') continue;
+    const guarded = (handler: unknown, ...rest: unknown[]) => {
+      if (typeof handler !== 'function') throw new TypeError(`${name} accepts functions only`);
+      return original.call(scope, handler, ...rest);
+    };
+    scope[name] = guarded;
+  }
+}
+
+/** Strip the realm (browser worker or Node worker thread) and the Pyodide API of outward capabilities. */
+export function dropCapabilities(pyodide: PyodideAPI, scope: typeof globalThis = globalThis): SandboxReport {
+  const report: SandboxReport = { removed: [], stuck: [] };
+  const api = pyodide as unknown as Record<string, unknown>;
+  const internals = (api._api ?? {}) as Record<string, unknown>;
+  const fs = pyodide.FS as unknown as { mount?: unknown; filesystems?: Record<string, unknown> };
+  for (const name of REMOVED_PYODIDE_API) {
+    try {
+      Object.defineProperty(api, name, { value: blocked, writable: false, configurable: false });
+    } catch {
+      report.stuck.push(`pyodide.${name}`);
+    }
+  }
+  for (const name of REMOVED_PYODIDE_INTERNALS) if (name in internals) internals[name] = blocked;
+  for (const name of REMOVED_FILESYSTEMS) if (fs.filesystems) delete fs.filesystems[name];
+  fs.mount = blocked;
+  functionTimersOnly(scope as unknown as Record<string, unknown>);
+  blockCodeGeneration(report); // before `Function` itself disappears from the global scope
+  for (const name of REMOVED_GLOBALS) removeEverywhere(scope, name, report);
+  return report;
+}

@@ -1,0 +1,25 @@
+// Memory-snapshot caching contract. A snapshot is only valid for the exact Pyodide build and preload source
+// that made it (it is a private Pyodide API), so both are part of the key.
+// The package version equals pyodide.version; importing the JSON keeps the loader out of the main bundle.
+import pyodidePackage from 'pyodide/package.json';
+
+/** Where a pool keeps snapshots: a file in Node, an IndexedDB store supplied by the app in browsers. */
+export interface SnapshotStore {
+  get(key: string): Promise<Uint8Array | null | undefined>;
+  put(key: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** FNV-1a, enough to tell preload sources apart. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** Cache key of a snapshot made with this Pyodide and this preload source. */
+export function snapshotKey(preloadSource: string): string {
+  return `pyodide-${pyodidePackage.version}-preload-${fnv1a(preloadSource)}`;
+}

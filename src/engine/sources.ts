@@ -1,0 +1,8 @@
+// Browser side of the engine's Python sources: bundled as text by Vite (?raw), never fetched at run time.
+import harnessState from './harness_state.py?raw';
+import harnessCompare from './harness_compare.py?raw';
+import harness from './harness.py?raw';
+import preload from './preload.py?raw';
+import type { EngineSources } from './sources-types';
+
+export const engineSources: EngineSources = { harness: [harnessState, harnessCompare, harness], preload };

@@ -1,0 +1,52 @@
+// Shared builders for the engine tests: a runtime in this thread (no sandbox, no interrupt) and requests.
+import type { CompareMode, IoExpected, ScoreRequest, TestSpec } from '../../src/core/run/types';
+import { nodeEngineSources, nodePyodideDir } from '../../src/engine/node-sources';
+import { createEngineRuntime, type EngineRuntime } from '../../src/engine/runtime';
+
+/** A runtime in the test's own thread: the sandbox would strip this very process, so it stays off here. */
+export async function createLocalRuntime(): Promise<EngineRuntime> {
+  const sources = nodeEngineSources();
+  return createEngineRuntime({
+    indexURL: nodePyodideDir(),
+    harnessSources: sources.harness,
+    preloadSource: sources.preload,
+    sandbox: false,
+  });
+}
+
+export function asserts(code: string, tests: string[], extra: Partial<ScoreRequest> = {}, setup = ''): ScoreRequest {
+  return { code, tests: { kind: 'assert', setup, asserts: tests }, compare: 'paper', limitMs: 2000, budgetMs: 60_000, ...extra };
+}
+
+export interface RuntimeScore {
+  total: number;
+  start: number;
+  tests: [string, string, number][];
+  uncompilable: number[];
+  compileError: string | null;
+  budgetExhausted: boolean;
+}
+
+/** Score on a local runtime and return the harness's raw value (throws on a runtime error). */
+export function scoreLocal(rt: EngineRuntime, request: ScoreRequest): RuntimeScore {
+  const reply = rt.score(request, null, 0);
+  if (!reply.ok) throw new Error(reply.message);
+  return reply.value as RuntimeScore;
+}
+
+export const statuses = (r: RuntimeScore) => r.tests.map((t) => t[0]);
+
+/** A JSON line with EvalPlus inputs, as Python will parse it (big ints kept as written). */
+export function ioSource(base: string, plus = '[]'): string {
+  return `{"task_id": "T", "base_input": ${base}, "plus_input": ${plus}}`;
+}
+
+let keyCounter = 0;
+export function ioTests(taskId: string, entryPoint: string, source: string, expected: IoExpected, atol = 0, sets: ('base' | 'plus')[] = ['base', 'plus']): TestSpec {
+  return { kind: 'io', taskId, entryPoint, atol, inputs: { key: `src-${source.length}-${keyCounter++}`, source, sets }, expected };
+}
+
+export function expectedFrom(value: unknown, compare: CompareMode): IoExpected {
+  const v = value as { outputs: (string | null)[]; errors: (string | null)[]; ms: number[] };
+  return { key: `exp-${keyCounter++}`, compare, outputs: v.outputs, errors: v.errors, ms: v.ms };
+}
