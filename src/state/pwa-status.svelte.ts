@@ -11,7 +11,8 @@ export class PwaStatus {
   #controlled = $state(false);
   #offlineReady = $state(false);
   #error = $state<string | null>(null);
-  #whenControlled: Promise<void> = new Promise(() => {});
+  #controlledResolve: () => void = () => {};
+  #whenControlled = new Promise<void>((resolve) => (this.#controlledResolve = resolve));
 
   get state(): WorkerState {
     return this.#state;
@@ -31,25 +32,31 @@ export class PwaStatus {
   get isolated(): boolean {
     return window.crossOriginIsolated;
   }
-  /** Resolves once a service worker controls the page (e.g. to fetch Pyodide only once, into the cache). */
+  /**
+   * Resolves once a service worker controls the page (e.g. to fetch Pyodide only once, into the cache),
+   * or at once when there will be none (development server, unsupported, registration failed).
+   */
   whenControlled(): Promise<void> {
     return this.#whenControlled;
   }
 
   /** Register the service worker (production builds only). */
   start(): void {
-    if (import.meta.env.DEV) return void (this.#state = 'development');
-    if (!('serviceWorker' in navigator)) return void (this.#state = 'unsupported');
+    if (import.meta.env.DEV || !('serviceWorker' in navigator)) {
+      this.#state = import.meta.env.DEV ? 'development' : 'unsupported';
+      return this.#controlledResolve();
+    }
     const sw = navigator.serviceWorker;
     this.#controlled = sw.controller !== null;
-    this.#whenControlled = this.#controlled
-      ? Promise.resolve()
-      : new Promise((resolve) => sw.addEventListener('controllerchange', () => resolve(), { once: true }));
     sw.addEventListener('controllerchange', () => {
       this.#controlled = true;
+      this.#controlledResolve();
       reloadOnceForIsolation();
     });
-    if (this.#controlled) reloadOnceForIsolation();
+    if (this.#controlled) {
+      this.#controlledResolve();
+      reloadOnceForIsolation();
+    }
     registerSW({
       immediate: true,
       onOfflineReady: () => (this.#offlineReady = true),
@@ -57,6 +64,7 @@ export class PwaStatus {
       onRegisterError: (err: unknown) => {
         this.#state = 'failed';
         this.#error = err instanceof Error ? err.message : String(err);
+        this.#controlledResolve();
       },
     });
   }
