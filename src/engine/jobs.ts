@@ -12,7 +12,7 @@ export type RunCall = (
   progress: Float64Array | null,
   budgetMs: number,
   signal?: AbortSignal,
-) => Promise<CallOutcome>;
+) => Promise<Exclude<CallOutcome, { kind: 'unavailable' }>>;
 
 type PythonTest = [TestResult['status'], string, number];
 
@@ -109,7 +109,8 @@ export async function scoreJob(
       fillRest(from, lost.status, `${lostMessage(lost, limitAt(request.limitMs, from))} ${why}`);
       break;
     }
-    results[current] = { status: lost.status, message: lostMessage(lost, limitAt(request.limitMs, current)), ms: limitAt(request.limitMs, current) };
+    const limit = limitAt(request.limitMs, current);
+    results[current] = { status: lost.status, message: lostMessage(lost, limit), ms: lost.status === 'timeout' ? limit : 0 };
     for (let i = from; i < current; i++) results[i] ??= { status: 'crash', message: 'result lost with the worker', ms: 0 };
     start = current + 1;
     if (restarts > maxRestarts && start < n) {

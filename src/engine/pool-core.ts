@@ -114,6 +114,7 @@ export function createPool(options: PoolOptions): EnginePool {
         w.reject(w.signal.reason);
         continue;
       }
+      slot.reserve();
       w.resolve(slot);
       return;
     }
@@ -150,15 +151,18 @@ export function createPool(options: PoolOptions): EnginePool {
   }
 
   const runCall: RunCall = async (invoke, progress, budgetMs, signal) => {
-    const slot = await acquire(signal);
-    if (!timer) {
-      timer = setInterval(watch, tickMs);
-      (timer as { unref?: () => void }).unref?.();
-    }
-    try {
-      return await slot.run(invoke, progress, Date.now() + budgetMs + callSlackMs, signal);
-    } finally {
-      if (slot.available) dispatch(slot);
+    for (;;) {
+      const slot = await acquire(signal);
+      if (!timer) {
+        timer = setInterval(watch, tickMs);
+        (timer as { unref?: () => void }).unref?.();
+      }
+      try {
+        const outcome = await slot.run(invoke, progress, Date.now() + budgetMs + callSlackMs, signal);
+        if (outcome.kind !== 'unavailable') return outcome; // else the worker vanished before the call: retry
+      } finally {
+        if (slot.available) dispatch(slot);
+      }
     }
   };
 

@@ -10,7 +10,9 @@ export type CallOutcome =
   | { kind: 'reply'; reply: WorkerReply }
   /** The worker was killed (`timeout`) or died (`crash`) during the call. */
   | { kind: 'lost'; status: 'timeout' | 'crash'; message: string }
-  | { kind: 'aborted'; reason: unknown };
+  | { kind: 'aborted'; reason: unknown }
+  /** The worker went away between dispatch and the call: nothing ran, ask for another slot. */
+  | { kind: 'unavailable' };
 
 interface ActiveCall {
   progress: Float64Array | null;
@@ -35,6 +37,7 @@ export class WorkerSlot {
   #interrupt: Int32Array | null;
   #closed = false;
   #ready = false;
+  #reserved = false;
 
   constructor(
     private readonly spawn: (options: SpawnOptions) => WorkerHandle,
@@ -48,7 +51,12 @@ export class WorkerSlot {
 
   /** A started worker with no call running. */
   get available(): boolean {
-    return this.#ready && this.#call === null && !this.#closed;
+    return this.#ready && this.#call === null && !this.#reserved && !this.#closed;
+  }
+
+  /** Promise the slot to one waiter: it stays unavailable until that waiter's run() starts. */
+  reserve(): void {
+    this.#reserved = true;
   }
 
   get busy(): boolean {
@@ -83,8 +91,10 @@ export class WorkerSlot {
     hardDeadline: number,
     signal?: AbortSignal,
   ): Promise<CallOutcome> {
+    this.#reserved = false;
     const handle = this.#handle;
-    if (!handle) return Promise.resolve({ kind: 'lost', status: 'crash', message: 'no worker' });
+    if (!handle || !this.#ready) return Promise.resolve({ kind: 'unavailable' });
+    if (signal?.aborted) return Promise.resolve({ kind: 'aborted', reason: signal.reason });
     return new Promise<CallOutcome>((resolve) => {
       const onAbort = () => {
         this.#replace(handle);
@@ -98,7 +108,6 @@ export class WorkerSlot {
       };
       const call: ActiveCall = { progress, hardDeadline, interruptedFor: 0, interruptedAt: 0, settle };
       this.#call = call;
-      if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
       invoke(handle.calls).then(
         (reply) => {
@@ -169,6 +178,7 @@ export class WorkerSlot {
     const handle = this.#handle;
     this.#handle = null;
     this.#ready = false;
+    this.#reserved = false;
     try {
       handle?.terminate();
     } catch {

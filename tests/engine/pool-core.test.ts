@@ -1,0 +1,148 @@
+// The pool core against a scripted fake transport: interrupts, watchdog kills, dying workers, fatal replies,
+// aborts and resumption, deterministic and without Pyodide.
+import { describe, expect, it } from 'vitest';
+import type { ScoreRequest } from '../../src/core/run/types';
+import { createPool } from '../../src/engine/pool-core';
+import { HEADER, P_CURRENT, P_DEADLINE } from '../../src/engine/progress';
+import type { SpawnOptions, WorkerCalls, WorkerHandle } from '../../src/engine/pool-types';
+import type { ReadyInfo } from '../../src/engine/runtime';
+import type { WorkerReply } from '../../src/engine/worker-api';
+
+const READY: ReadyInfo = { pyodideVersion: 'fake', snapshot: 'none', snapshotError: null, readyMs: 1, sandbox: null };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Each assertion is a script: 'pass' | 'fail' | 'loop' (stops on interrupt) | 'stuck' (ignores it) |
+ * 'die' (the worker exits) | 'fatal' (Pyodide fatal error).
+ */
+function fakeSpawn(log: string[]) {
+  return (options: SpawnOptions): WorkerHandle => {
+    let dieNow: (reason: string) => void = () => {};
+    const died = new Promise<string>((r) => (dieNow = r));
+    let alive = true;
+    const calls: WorkerCalls = {
+      ready: async () => (await sleep(5), READY),
+      takeSnapshot: async () => null,
+      expect: async () => ({ ok: false, fatal: false, message: 'not faked', heapBytes: 0 }),
+      async score(request: ScoreRequest, progress: Float64Array | null, start: number): Promise<WorkerReply> {
+        const tests = (request.tests as { asserts: string[] }).asserts;
+        const out: [string, string, number][] = [];
+        for (let i = start; i < tests.length; i++) {
+          const limit = request.limitMs as number;
+          progress![P_CURRENT] = i + 1;
+          progress![P_DEADLINE] = Date.now() + limit;
+          const script = tests[i];
+          log.push(`${i}:${script}`);
+          let status = script === 'fail' ? 'fail' : 'pass';
+          if (script === 'loop' || script === 'stuck') {
+            for (;;) {
+              await sleep(2);
+              if (!alive) return new Promise(() => {}); // terminated: comlink never settles
+              if (script === 'loop' && Atomics.exchange(options.interrupt!, 0, 0) === 2) break;
+            }
+            status = 'timeout';
+          }
+          if (script === 'die') {
+            setTimeout(() => dieNow('exited with code 1'), 5);
+            return new Promise(() => {});
+          }
+          if (script === 'fatal') return { ok: false, fatal: true, message: 'RangeError: Maximum call stack', heapBytes: 0 };
+          progress![HEADER + 2 * i] = { pass: 1, fail: 2, timeout: 3 }[status]!;
+          progress![HEADER + 2 * i + 1] = 1;
+          out.push([status, '', 1]);
+        }
+        const value = { total: tests.length, start, tests: out, uncompilable: [], compileError: null, budgetExhausted: false };
+        return { ok: true, value, heapBytes: 0 };
+      },
+    };
+    return { calls, died, terminate: () => void (alive = false) };
+  };
+}
+
+function pool(log: string[], extra = {}) {
+  return createPool({ spawn: fakeSpawn(log), size: 1, sharedMemory: true, graceMs: 50, tickMs: 5, ...extra });
+}
+
+const request = (asserts: string[], limitMs = 40): ScoreRequest => ({
+  code: '',
+  tests: { kind: 'assert', setup: '', asserts },
+  compare: 'paper',
+  limitMs,
+  budgetMs: 60_000,
+});
+
+describe('pool core', () => {
+  it('interrupts an overdue test without replacing the worker', async () => {
+    const p = pool([]);
+    const r = await p.score(request(['pass', 'loop', 'pass']));
+    expect(r.tests.map((t) => t.status)).toEqual(['pass', 'timeout', 'pass']);
+    expect(p.stats().watchdogKills).toBe(0);
+    await p.close();
+  });
+
+  it('kills a worker the interrupt cannot stop, records timeout and resumes after it', async () => {
+    const log: string[] = [];
+    const p = pool(log);
+    const r = await p.score(request(['pass', 'fail', 'stuck', 'pass']));
+    expect(r.tests.map((t) => t.status)).toEqual(['pass', 'fail', 'timeout', 'pass']);
+    expect(r.restarts).toBe(1);
+    expect(p.stats().watchdogKills).toBe(1);
+    expect(log.filter((l) => l.startsWith('0:'))).toHaveLength(1); // finished tests are not re-run
+    expect((await p.score(request(['pass']))).tests[0].status).toBe('pass');
+    await p.close();
+  });
+
+  it('settles the call when the worker dies, records crash and continues', async () => {
+    const p = pool([]);
+    const r = await p.score(request(['pass', 'die', 'pass']));
+    expect(r.tests.map((t) => t.status)).toEqual(['pass', 'crash', 'pass']);
+    expect(p.stats().crashes).toBe(1);
+    await p.close();
+  });
+
+  it('replaces the worker after a fatal reply', async () => {
+    const p = pool([]);
+    const r = await p.score(request(['fatal', 'pass']));
+    expect(r.tests.map((t) => t.status)).toEqual(['crash', 'pass']);
+    expect(r.tests[0].message).toMatch(/RangeError/);
+    expect(p.stats().workersStarted).toBe(2);
+    await p.close();
+  });
+
+  it('gives up a candidate that keeps losing workers', async () => {
+    const p = pool([], { maxRestartsPerCandidate: 2 });
+    const r = await p.score(request(['stuck', 'stuck', 'stuck', 'stuck', 'pass']));
+    expect(r.tests.map((t) => t.status)).toEqual(['timeout', 'timeout', 'timeout', 'timeout', 'timeout']);
+    expect(r.tests[4].message).toMatch(/not run/);
+    await p.close();
+  });
+
+  it('an abort rejects the call, frees its worker and queued calls still run', async () => {
+    const p = pool([]);
+    const controller = new AbortController();
+    const stuck = p.score(request(['stuck'], 60_000), { signal: controller.signal });
+    const queued = p.score(request(['pass']));
+    setTimeout(() => controller.abort(new Error('stop')), 30);
+    await expect(stuck).rejects.toThrow('stop');
+    expect((await queued).tests[0].status).toBe('pass');
+    await p.close();
+  });
+
+  it('hands each free worker to exactly one waiting call (many calls, two workers, some killed)', async () => {
+    const p = pool([], { size: 2 });
+    await p.ready(); // idle workers: every call below is dispatched in the same tick
+    const scripts = [['pass'], ['stuck', 'pass'], ['fail'], ['die', 'pass'], ['pass', 'pass'], ['loop'], ['fatal'], ['pass']];
+    const results = await Promise.all(scripts.map((s) => p.score(request(s))));
+    expect(results.map((r) => r.tests.map((t) => t.status))).toEqual([
+      ['pass'], ['timeout', 'pass'], ['fail'], ['crash', 'pass'], ['pass', 'pass'], ['timeout'], ['crash'], ['pass'],
+    ]);
+    await p.close();
+  });
+
+  it('a hard deadline bounds a call whose tests never report progress', async () => {
+    const p = createPool({ spawn: fakeSpawn([]), size: 1, sharedMemory: false, graceMs: 50, tickMs: 5, callSlackMs: 50 });
+    const r = await p.score({ ...request(['stuck', 'pass']), budgetMs: 100 });
+    expect(r.tests.map((t) => t.status)).toEqual(['timeout', 'timeout']); // without shared memory the lost test is unknown
+    await p.close();
+  });
+});

@@ -1,0 +1,116 @@
+// The Node pool on real Pyodide workers: interrupts, the watchdog, fatal crashes, aborts, concurrency and the
+// memory snapshot. Hostile candidates sit between ordinary ones, which must still score exactly.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScoreRequest } from '../../src/core/run/types';
+import { createNodePool } from '../../src/engine/node-pool';
+import { nodeSnapshotStore } from '../../src/engine/node-snapshot-store';
+import type { EnginePool } from '../../src/engine/pool-types';
+
+const ADD = 'def add(a, b):\n    return a + b\n';
+const cacheDir = mkdtempSync(join(tmpdir(), 'vl-snapshot-'));
+let pool: EnginePool;
+
+beforeAll(async () => {
+  pool = createNodePool({ size: 2, snapshotStore: nodeSnapshotStore(cacheDir), graceMs: 500 });
+  await pool.ready();
+});
+afterAll(async () => {
+  await pool?.close();
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+/** The hostile test sits between two ordinary ones. */
+const sandwich = (hostile: string, limitMs = 250): ScoreRequest => ({
+  code: ADD,
+  tests: { kind: 'assert', setup: '', asserts: ['assert add(1, 2) == 3', hostile, 'assert add(2, 2) == 5', 'assert add(2, 2) == 4'] },
+  compare: 'paper',
+  limitMs,
+  budgetMs: 30_000,
+});
+
+async function statusOf(hostile: string) {
+  const r = await pool.score(sandwich(hostile));
+  expect([r.tests[0].status, r.tests[2].status, r.tests[3].status]).toEqual(['pass', 'fail', 'pass']);
+  return r.tests[1];
+}
+
+describe('runaway candidates', () => {
+  it('stops an infinite loop with the interrupt, without replacing the worker', async () => {
+    const kills = pool.stats().watchdogKills;
+    const t = await statusOf('while True: pass');
+    expect(t.status).toBe('timeout');
+    expect(t.ms).toBeLessThan(2000);
+    expect(pool.stats().watchdogKills).toBe(kills);
+  });
+
+  it('stops a time.sleep loop and an output flood the same way', async () => {
+    expect((await statusOf('import time\nwhile True: time.sleep(0.01)')).status).toBe('timeout');
+    expect((await statusOf("while True: print('x' * 1000)")).status).toBe('timeout');
+  });
+
+  it('kills and replaces the worker when a loop swallows the interrupt (BaseException, SIG_IGN)', async () => {
+    const kills = pool.stats().watchdogKills;
+    const swallow = 'while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass';
+    expect((await statusOf(swallow)).status).toBe('timeout');
+    const ignore = 'import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True: pass';
+    expect((await statusOf(ignore)).status).toBe('timeout');
+    expect(pool.stats().watchdogKills).toBe(kills + 2);
+  });
+
+  it('records deep recursion under a raised limit as timeout or crash (measured: a fatal stack overflow)', async () => {
+    const t = await statusOf('import sys\nsys.setrecursionlimit(10**6)\ndef f(n): return f(n + 1)\nf(0)');
+    expect(['timeout', 'crash']).toContain(t.status);
+  });
+
+  it('records a fatal Pyodide error (json.dumps of deep nesting) as crash and goes on', async () => {
+    const crashes = pool.stats().crashes;
+    const t = await statusOf('import json\nx = []\nfor _ in range(10**5): x = [x]\njson.dumps(x)');
+    expect(t.status).toBe('crash');
+    expect(t.message).toMatch(/fatal/i);
+    expect(pool.stats().crashes).toBe(crashes + 1);
+  });
+
+  it('reports memory bombs as errors in a live interpreter', async () => {
+    expect((await statusOf('x = [0] * 10**9')).status).toBe('error');
+    expect((await statusOf("x = 'a' * 10**10")).status).toBe('error');
+  });
+});
+
+describe('pool behaviour', () => {
+  it('scores concurrent candidates correctly while hostile ones run next to them', async () => {
+    const wrong = 'def add(a, b):\n    return a - b\n';
+    const jobs = [
+      pool.score(sandwich('assert add(0, 0) == 0')),
+      pool.score(sandwich('while True:\n    try:\n        pass\n    except BaseException:\n        pass')),
+      pool.score({ ...sandwich('assert add(3, 3) == 0'), code: wrong }),
+      pool.score(sandwich('import json\nx = []\nfor _ in range(10**5): x = [x]\njson.dumps(x)')),
+      pool.score(sandwich('assert add(5, 5) == 10')),
+    ];
+    const results = await Promise.all(jobs);
+    expect(results[0].tests.map((t) => t.status)).toEqual(['pass', 'pass', 'fail', 'pass']);
+    expect(results[1].tests[1].status).toBe('timeout');
+    expect(results[2].tests.map((t) => t.status)).toEqual(['fail', 'pass', 'fail', 'fail']);
+    expect(results[3].tests[1].status).toBe('crash');
+    expect(results[4].score).toBe(0.75);
+  });
+
+  it('an AbortSignal cancels a running candidate and the pool keeps working', async () => {
+    const controller = new AbortController();
+    const running = pool.score(sandwich('while True:\n    try:\n        pass\n    except BaseException:\n        pass', 60_000), {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(new Error('cancelled by the user')), 300);
+    await expect(running).rejects.toThrow('cancelled by the user');
+    expect((await pool.score(sandwich('assert True'))).score).toBe(0.75);
+  });
+
+  it('made a memory snapshot once and started replacement workers from it', () => {
+    const uses = pool.stats().readyInfo.map((i) => i.snapshot);
+    expect(uses).toContain('made');
+    expect(uses).toContain('loaded');
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.snapshot'))).toHaveLength(1);
+  });
+});
