@@ -16,8 +16,8 @@ const REMOVED_GLOBALS = [
   'postMessage', 'onmessage', 'onmessageerror', 'addEventListener', 'removeEventListener', 'dispatchEvent', 'close',
   // Node: process (env, bindings, exit), module loading helpers.
   'process', 'require', 'module', 'exports', '__filename', '__dirname',
-  // Code generation from strings.
-  'eval', 'Function',
+  // Code generation from strings (`Function` is replaced by a stub instead, see blockCodeGeneration).
+  'eval',
 ];
 
 /** Pyodide API members that load code or mount host storage. */
@@ -55,8 +55,16 @@ function removeEverywhere(obj: object, name: string, report: SandboxReport): voi
   }
 }
 
-/** Replace the constructor of every function kind: `f.constructor('code')` would otherwise evaluate text. */
-function blockCodeGeneration(report: SandboxReport): void {
+/**
+ * Replace the constructor of every function kind: `f.constructor('code')` would otherwise evaluate text.
+ * The global `Function` becomes a stub sharing the real prototype, so `x instanceof Function` (used by
+ * Pyodide when it calls JS) keeps working while `Function('code')` throws.
+ */
+function blockCodeGeneration(scope: Record<string, unknown>, report: SandboxReport): void {
+  const stub = function Function() {
+    blocked();
+  };
+  stub.prototype = Function.prototype;
   const protos = [
     Function.prototype,
     Object.getPrototypeOf(async function () {}),
@@ -70,6 +78,7 @@ function blockCodeGeneration(report: SandboxReport): void {
       report.stuck.push('Function.prototype.constructor');
     }
   }
+  scope.Function = stub;
 }
 
 /** String handlers of setTimeout/setInterval are evaluated as code in browsers. */
@@ -102,7 +111,7 @@ export function dropCapabilities(pyodide: PyodideAPI, scope: typeof globalThis =
   for (const name of REMOVED_FILESYSTEMS) if (fs.filesystems) delete fs.filesystems[name];
   fs.mount = blocked;
   functionTimersOnly(scope as unknown as Record<string, unknown>);
-  blockCodeGeneration(report); // before `Function` itself disappears from the global scope
+  blockCodeGeneration(scope as unknown as Record<string, unknown>, report);
   for (const name of REMOVED_GLOBALS) removeEverywhere(scope, name, report);
   return report;
 }
