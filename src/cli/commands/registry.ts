@@ -1,5 +1,6 @@
 // The list of subcommands the dispatcher knows; add a command by importing it here.
 import type { CliCommand } from '../cli-io';
+import { datasetsFetchCommand } from './datasets-fetch';
 import { metricsCommand } from './metrics';
 
-export const COMMANDS: readonly CliCommand[] = [metricsCommand];
+export const COMMANDS: readonly CliCommand[] = [metricsCommand, datasetsFetchCommand];
