@@ -8,7 +8,8 @@ import type { CallOutcome } from './worker-slot';
 import type { WorkerReply } from './worker-api';
 
 export type RunCall = (
-  invoke: (calls: WorkerCalls) => Promise<WorkerReply>,
+  /** `known`: keys of expected outputs the chosen worker already holds (send those by key only). */
+  invoke: (calls: WorkerCalls, known: Set<string>) => Promise<WorkerReply>,
   progress: Float64Array | null,
   budgetMs: number,
   signal?: AbortSignal,
@@ -49,6 +50,18 @@ function lostMessage(outcome: Extract<CallOutcome, { kind: 'lost' }>, limit: num
 
 let expectedCounter = 0;
 
+/** The request to send to a worker: io outputs go by key alone when that worker already holds them. */
+function slimmed(request: ScoreRequest, budgetMs: number, known: Set<string>): ScoreRequest {
+  const tests = request.tests;
+  if (tests.kind !== 'io') return { ...request, budgetMs };
+  const key = tests.expected.key;
+  if (!known.has(key)) {
+    known.add(key);
+    return { ...request, budgetMs };
+  }
+  return { ...request, budgetMs, tests: { ...tests, expected: { ...tests.expected, outputs: null as never } } };
+}
+
 /** Score one candidate, resuming after lost workers. */
 export async function scoreJob(
   run: RunCall,
@@ -78,12 +91,19 @@ export async function scoreJob(
       fillRest(start, 'timeout', 'candidate time budget exhausted');
       break;
     }
-    const progress = createProgress(n, shared);
+    // Without shared memory nobody could read the buffer live, so none is sent.
+    const progress = shared ? createProgress(n, true) : null;
     const callStart = Date.now();
     const from = start;
-    const outcome = await run((c) => c.score({ ...request, budgetMs: budget }, progress, from), progress, budget, signal);
+    const invoke = async (c: WorkerCalls, known: Set<string>) => {
+      const reply = await c.score(slimmed(request, budget, known), progress, from);
+      if (!reply.ok && reply.missing && request.tests.kind === 'io') known.delete(request.tests.expected.key);
+      return reply;
+    };
+    const outcome = await run(invoke, progress, budget, signal);
     spent += Date.now() - callStart;
     if (outcome.kind === 'aborted') throw outcome.reason;
+    if (outcome.kind === 'reply' && !outcome.reply.ok && outcome.reply.missing) continue; // resent in full next time
     if (outcome.kind === 'reply' && outcome.reply.ok) {
       const value = outcome.reply.value as ScoreValue;
       value.tests.forEach(([status, message, ms], k) => (results[value.start + k] = { status, message, ms }));
@@ -100,10 +120,12 @@ export async function scoreJob(
     const lost: Extract<CallOutcome, { kind: 'lost' }> =
       outcome.kind === 'lost' ? outcome : { kind: 'lost', status: 'crash', message: outcome.kind === 'reply' && !outcome.reply.ok ? outcome.reply.message : '' };
     restarts++;
-    readFinished(progress, from, n).forEach(
-      (r, k) => r && (results[from + k] = r.status === 'pass' ? r : { ...r, message: 'message lost when the worker was replaced' }),
-    );
-    const current = shared ? currentTest(progress) : -1;
+    if (progress) {
+      readFinished(progress, from, n).forEach(
+        (r, k) => r && (results[from + k] = r.status === 'pass' ? r : { ...r, message: 'message lost when the worker was replaced' }),
+      );
+    }
+    const current = progress ? currentTest(progress) : -1;
     if (current < from || results[current]) {
       const why = shared ? 'before its tests started' : 'and without shared memory the lost test is unknown';
       fillRest(from, lost.status, `${lostMessage(lost, limitAt(request.limitMs, from))} ${why}`);
@@ -153,7 +175,7 @@ export async function expectJob(
   const maxRestarts = options.maxRestartsPerCandidate ?? 4;
   for (;;) {
     // Only the header is read back (the input count is known to Python alone); status writes past the end are no-ops.
-    const progress = createProgress(0, shared);
+    const progress = shared ? createProgress(0, true) : null;
     const outcome = await run((c) => c.expect({ ...request, skip: skip.slice() }, progress), progress, request.budgetMs, signal);
     if (outcome.kind === 'aborted') throw outcome.reason;
     if (outcome.kind === 'reply' && outcome.reply.ok) {
@@ -162,7 +184,7 @@ export async function expectJob(
     }
     const message = outcome.kind === 'lost' ? outcome.message : outcome.reply.ok ? '' : outcome.reply.message;
     const harnessError = outcome.kind === 'reply' && !outcome.reply.ok && !outcome.reply.fatal;
-    const current = shared ? currentTest(progress) : -1;
+    const current = progress ? currentTest(progress) : -1;
     if (harnessError || current < 0 || skip.includes(current) || skip.length >= maxRestarts) {
       throw new CanonicalRunError(`the canonical solution of ${request.taskId} could not be run: ${message.slice(0, 300)}`);
     }

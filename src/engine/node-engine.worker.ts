@@ -1,10 +1,9 @@
-// Node worker_threads entry: build the runtime from workerData and expose it over comlink.
+// Node worker_threads entry: expose the engine API over comlink; the pool then calls start().
 import { expose } from 'comlink';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { nodeEndpoint } from './node-endpoint';
 import { nodeEngineSources } from './node-sources';
-import { createWorkerApi, type WorkerInit } from './worker-api';
+import { createWorkerApi } from './worker-api';
 
-const init = workerData as WorkerInit;
 const sources = nodeEngineSources();
-expose(createWorkerApi({ ...init, harnessSources: sources.harness, preloadSource: sources.preload }), nodeEndpoint(parentPort!));
+expose(createWorkerApi({ harnessSources: sources.harness, preloadSource: sources.preload }), nodeEndpoint(parentPort!));

@@ -40,8 +40,7 @@ function tsxApiUrl(): string {
 
 function spawnNodeWorker(indexURL: string, tsx: string, output: boolean) {
   return (options: SpawnOptions): WorkerHandle => {
-    const init: WorkerInit & { entry: string; tsx: string } = { ...options, indexURL, entry: ENTRY.href, tsx };
-    const worker = new Worker(BOOT, { eval: true, workerData: init, env: {}, stdout: !output, stderr: !output });
+    const worker = new Worker(BOOT, { eval: true, workerData: { entry: ENTRY.href, tsx }, env: {}, stdout: !output, stderr: !output });
     if (!output) {
       worker.stdout?.resume();
       worker.stderr?.resume();
@@ -50,7 +49,10 @@ function spawnNodeWorker(indexURL: string, tsx: string, output: boolean) {
       worker.once('error', (e) => resolve(String(e)));
       worker.once('exit', (code) => resolve(`exited with code ${code}`));
     });
-    return { calls: wrap<EngineApi>(nodeEndpoint(worker)) as unknown as WorkerCalls, died, terminate: () => void worker.terminate() };
+    const calls = wrap<EngineApi>(nodeEndpoint(worker)) as unknown as WorkerCalls;
+    const init: WorkerInit = { ...options, indexURL };
+    calls.start(init).catch(() => {}); // a failed start shows up through ready()
+    return { calls, died, terminate: () => void worker.terminate() };
   };
 }
 

@@ -2,10 +2,11 @@
 import type { CandidateResult, IoExpectRequest, IoExpected, ScoreRequest } from '../core/run/types';
 import type { ReadyInfo } from './runtime';
 import type { SnapshotStore } from './snapshot';
-import type { WorkerReply } from './worker-api';
+import type { WorkerInit, WorkerReply } from './worker-api';
 
 /** The calls a pool makes on a worker (the comlink-wrapped EngineApi, or anything shaped like it). */
 export interface WorkerCalls {
+  start(init: WorkerInit): Promise<void>;
   ready(): Promise<ReadyInfo>;
   takeSnapshot(): Promise<Uint8Array | null>;
   score(request: ScoreRequest, progress: Float64Array | null, start: number): Promise<WorkerReply>;

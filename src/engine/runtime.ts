@@ -36,8 +36,9 @@ export interface ReadyInfo {
 /** What a harness call returns across the transport. */
 export type RuntimeReply =
   | { ok: true; value: unknown }
-  /** `fatal`: the Pyodide instance is unusable and the worker must be replaced. */
-  | { ok: false; fatal: boolean; message: string };
+  /** `fatal`: the Pyodide instance is unusable and the worker must be replaced. `missing`: resend with
+   *  the expected outputs (this worker no longer holds them). */
+  | { ok: false; fatal: boolean; message: string; missing?: 'expected' };
 
 export interface EngineRuntime {
   readonly info: ReadyInfo;
@@ -49,7 +50,10 @@ export interface EngineRuntime {
   heapBytes(): number;
 }
 
-type HarnessFn = PyProxy & ((json: string, progress: Float64Array | null, t0: number, start?: number) => string);
+type HarnessFn = PyProxy & ((json: string, progress: Float64Array | undefined, start?: number) => string);
+
+/** Expected outputs kept in the worker: sent once, then referenced by key (they can be hundreds of MB). */
+const EXPECTED_KEPT = 8;
 
 function isPythonError(e: unknown, pyodide: PyodideAPI): boolean {
   const ctor = (pyodide.ffi as unknown as { PythonError?: new () => unknown }).PythonError;
@@ -91,6 +95,8 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   for (const source of opts.harnessSources) py.runPython(source, { globals: ns as never });
   const scoreFn = ns.get('score') as HarnessFn;
   const expectFn = ns.get('expect') as HarnessFn;
+  const expectedKept = new Map<string, string>();
+  ns.set('expected_outputs_source', (key: string) => expectedKept.get(key) ?? 'null');
   ns.destroy();
 
   const setInterruptBuffer = py.setInterruptBuffer.bind(py);
@@ -98,6 +104,20 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   const interrupt = opts.interrupt ?? null;
   const sandbox = opts.sandbox === false ? null : dropCapabilities(py);
   let dead: string | null = null;
+
+  /** Keep io outputs on this side and send Python only their key; null when they are needed but gone. */
+  function withoutOutputs(request: ScoreRequest): ScoreRequest | null {
+    if (request.tests.kind !== 'io') return request;
+    const expected = request.tests.expected;
+    if (expected.outputs) {
+      expectedKept.delete(expected.key);
+      expectedKept.set(expected.key, JSON.stringify(expected.outputs));
+      while (expectedKept.size > EXPECTED_KEPT) expectedKept.delete(expectedKept.keys().next().value!);
+    } else if (!expectedKept.has(expected.key)) {
+      return null;
+    }
+    return { ...request, tests: { ...request.tests, expected: { ...expected, outputs: null as never } } };
+  }
 
   function call(fn: HarnessFn, request: unknown, progress: Float64Array | null, start?: number): RuntimeReply {
     if (dead) return { ok: false, fatal: true, message: dead };
@@ -107,8 +127,7 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
     }
     try {
       const prog = progress ?? undefined; // JS null would arrive as JsNull, undefined as None
-      const json = start === undefined ? fn(JSON.stringify(request), prog as never, Date.now())
-        : fn(JSON.stringify(request), prog as never, Date.now(), start);
+      const json = start === undefined ? fn(JSON.stringify(request), prog) : fn(JSON.stringify(request), prog, start);
       return { ok: true, value: JSON.parse(json) };
     } catch (e) {
       if (isPythonError(e, py)) return { ok: false, fatal: false, message: String(e).slice(-2000) };
@@ -130,7 +149,11 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
       snapshot = null;
       return s;
     },
-    score: (request, progress, start) => call(scoreFn, request, progress, start),
+    score(request, progress, start) {
+      const slim = withoutOutputs(request);
+      if (!slim) return { ok: false, fatal: false, message: 'expected outputs are not held here', missing: 'expected' };
+      return call(scoreFn, slim, progress, start);
+    },
     expect: (request, progress) => call(expectFn, request, progress),
     heapBytes: () => heap.HEAP8.length,
   };

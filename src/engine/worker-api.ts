@@ -2,27 +2,36 @@
 // Node worker entries so both transports carry exactly the same calls.
 import { transfer } from 'comlink';
 import type { IoExpectRequest, ScoreRequest } from '../core/run/types';
-import { createEngineRuntime, type RuntimeOptions, type RuntimeReply } from './runtime';
+import { createEngineRuntime, type EngineRuntime, type RuntimeOptions, type RuntimeReply } from './runtime';
 
 /** Reply plus the wasm heap size, so the pool can recycle workers that grew large without another call. */
 export type WorkerReply = RuntimeReply & { heapBytes: number };
 
-export function createWorkerApi(options: RuntimeOptions) {
-  const runtime = createEngineRuntime(options);
-  // A failed start must not surface as an unhandled rejection before ready() is asked.
-  runtime.catch(() => {});
-  const withHeap = async (reply: (rt: Awaited<typeof runtime>) => RuntimeReply): Promise<WorkerReply> => {
-    const rt = await runtime;
+/** The engine's Python sources, bundled (browser) or read from disk (Node) by the worker entry. */
+export type WorkerSources = Pick<RuntimeOptions, 'harnessSources' | 'preloadSource'>;
+
+export function createWorkerApi(sources: WorkerSources) {
+  let started: Promise<EngineRuntime> | null = null;
+  const runtime = (): Promise<EngineRuntime> => started ?? Promise.reject(new Error('engine worker not started'));
+  const withHeap = async (reply: (rt: EngineRuntime) => RuntimeReply): Promise<WorkerReply> => {
+    const rt = await runtime();
     return { ...reply(rt), heapBytes: rt.heapBytes() };
   };
   return {
+    /** Load Pyodide with what the pool decided (interrupt buffer, snapshot); later calls wait for it. */
+    start(init: WorkerInit): void {
+      if (started) return;
+      started = createEngineRuntime({ ...init, ...sources });
+      // A failed start must not surface as an unhandled rejection before ready() is asked.
+      started.catch(() => {});
+    },
     /** Resolves when Pyodide is loaded and sandboxed; rejects if it could not start. */
     async ready() {
-      return (await runtime).info;
+      return (await runtime()).info;
     },
     /** The memory snapshot this worker made, transferred (not copied) to the caller. */
     async takeSnapshot(): Promise<Uint8Array | null> {
-      const snapshot = (await runtime).takeSnapshot();
+      const snapshot = (await runtime()).takeSnapshot();
       return snapshot ? transfer(snapshot, [snapshot.buffer as ArrayBuffer]) : null;
     },
     score(request: ScoreRequest, progress: Float64Array | null, start: number) {

@@ -38,6 +38,8 @@ export class WorkerSlot {
   #closed = false;
   #ready = false;
   #reserved = false;
+  /** Keys of large payloads (expected outputs) the current worker already holds. */
+  #known = new Set<string>();
 
   constructor(
     private readonly spawn: (options: SpawnOptions) => WorkerHandle,
@@ -69,6 +71,7 @@ export class WorkerSlot {
     const handle = this.spawn(this.hooks.spawnOptions(this.#interrupt));
     this.#handle = handle;
     this.#ready = false;
+    this.#known = new Set();
     handle.died.then((reason) => this.#lost(handle, 'crash', `worker died: ${reason}`, 'crash'));
     handle.calls.ready().then(
       (info) => {
@@ -86,7 +89,7 @@ export class WorkerSlot {
 
   /** Run one call; `hardDeadline` is an epoch ms after which the worker is killed regardless of progress. */
   run(
-    invoke: (calls: WorkerCalls) => Promise<WorkerReply>,
+    invoke: (calls: WorkerCalls, known: Set<string>) => Promise<WorkerReply>,
     progress: Float64Array | null,
     hardDeadline: number,
     signal?: AbortSignal,
@@ -109,7 +112,7 @@ export class WorkerSlot {
       const call: ActiveCall = { progress, hardDeadline, interruptedFor: 0, interruptedAt: 0, settle };
       this.#call = call;
       signal?.addEventListener('abort', onAbort, { once: true });
-      invoke(handle.calls).then(
+      invoke(handle.calls, this.#known).then(
         (reply) => {
           if (this.#call !== call) return;
           if (!reply.ok && reply.fatal) {

@@ -21,12 +21,14 @@ function fakeSpawn(log: string[]) {
     const died = new Promise<string>((r) => (dieNow = r));
     let alive = true;
     const calls: WorkerCalls = {
+      start: async () => {},
       ready: async () => (await sleep(5), READY),
       takeSnapshot: async () => null,
       expect: async () => ({ ok: false, fatal: false, message: 'not faked', heapBytes: 0 }),
       async score(request: ScoreRequest, progress: Float64Array | null, start: number): Promise<WorkerReply> {
         const tests = (request.tests as { asserts: string[] }).asserts;
         const out: [string, string, number][] = [];
+        progress ??= new Float64Array(HEADER + 2 * tests.length); // the pool sends none without shared memory
         for (let i = start; i < tests.length; i++) {
           const limit = request.limitMs as number;
           progress![P_CURRENT] = i + 1;

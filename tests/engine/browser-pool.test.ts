@@ -1,0 +1,164 @@
+// The browser pool in headless Chromium (Vite dev server with the pyodide-assets plugin and isolation
+// headers): module workers start, interrupts and the watchdog work, the snapshot cache is used, and the
+// worker realm has nothing left to reach the network, storage or the page, even with the Python guard defeated.
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pyodideAssets } from '../../vite-plugins/pyodide-assets';
+import { launchBrowser, type Browser } from '../e2e/browser';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+if (!present) console.log(`notice: no Chromium at ${CHROMIUM}; the browser engine test is skipped`);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+let vite: ViteDevServer;
+let browser: Browser;
+let page: Page;
+let leak: Server;
+let leakHits = 0;
+let leakUrl = '';
+
+beforeAll(async () => {
+  if (!present) return;
+  leak = createHttpServer((_req, res) => {
+    leakHits++;
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.end('secret');
+  });
+  await new Promise<void>((r) => leak.listen(0, '127.0.0.1', r));
+  leakUrl = `http://127.0.0.1:${(leak.address() as AddressInfo).port}/runs`;
+  const headers = {
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+  vite = await createServer({
+    configFile: false,
+    root: fileURLToPath(new URL('./browser/', import.meta.url)),
+    plugins: [pyodideAssets()],
+    server: { port: 4175, strictPort: false, headers, fs: { allow: [ROOT] } },
+    worker: { format: 'es' },
+    optimizeDeps: { exclude: ['pyodide'], entries: [] },
+    logLevel: 'silent',
+  });
+  await vite.listen();
+  browser = await launchBrowser(CHROMIUM);
+  page = await browser.context.newPage();
+  await page.goto(vite.resolvedUrls!.local[0]);
+  await page.waitForFunction(() => (window as unknown as { engineLoaded?: boolean }).engineLoaded === true);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await vite?.close();
+  leak?.close();
+});
+
+const ADD = 'def add(a, b):\n    return a + b\n';
+
+describe.skipIf(!present)('browser pool (headless Chromium)', () => {
+  it('starts an isolated worker, interrupts a loop, kills a BaseException loop, then loads from its snapshot', async () => {
+    const out = await page.evaluate(async (code) => {
+      type Engine = { createBrowserPool: Function; interruptsAvailable: () => boolean };
+      const { createBrowserPool, interruptsAvailable } = (window as unknown as { engine: Engine }).engine;
+      const kept = new Map<string, Uint8Array>();
+      const snapshotStore = { get: async (k: string) => kept.get(k), put: async (k: string, b: Uint8Array) => void kept.set(k, b) };
+      const pool = createBrowserPool({ size: 1, snapshotStore, graceMs: 500 });
+      const ready = await pool.ready();
+      // The inner loop keeps the interrupt landing inside the try, so it is always swallowed.
+      const swallow = 'while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass';
+      const r = await pool.score({
+        code,
+        tests: { kind: 'assert', setup: '', asserts: ['assert add(1, 2) == 3', 'while True: pass', swallow, 'assert add(2, 2) == 4'] },
+        compare: 'paper',
+        limitMs: 300,
+        budgetMs: 30_000,
+      });
+      const stats = pool.stats();
+      await pool.close();
+      return {
+        isolated: interruptsAvailable(),
+        first: ready[0].snapshot,
+        statuses: r.tests.map((t: { status: string }) => t.status),
+        kills: stats.watchdogKills,
+        later: stats.readyInfo.slice(1).map((i: { snapshot: string; readyMs: number }) => i.snapshot),
+        stored: kept.size,
+      };
+    }, ADD);
+    expect(out.isolated).toBe(true);
+    expect(out.first).toBe('made');
+    expect(out.statuses).toEqual(['pass', 'timeout', 'timeout', 'pass']);
+    expect(out.kills).toBe(1);
+    expect(out.later).toEqual(['loaded']);
+    expect(out.stored).toBe(1);
+  });
+
+  it('leaves candidate code nothing to reach the network, storage or the page with', async () => {
+    const bypass = [
+      'import sys',
+      '_f = sys._getframe()',
+      "while _f is not None and '_base' not in _f.f_globals:",
+      '    _f = _f.f_back',
+      "_h = _f.f_globals['_base']",
+      '_h.guard.active = False',
+      'sys.modules.update(_h.hidden)',
+      'import js',
+      'import pyodide_js as pyjs',
+    ].join('\n');
+    const u = JSON.stringify(leakUrl);
+    const attempts = [
+      `js.fetch(${u})`,
+      `js.XMLHttpRequest.new()`,
+      `js.WebSocket.new("ws://127.0.0.1:1")`,
+      `js.EventSource.new(${u})`,
+      `js.importScripts(${u})`,
+      'js.indexedDB.open("verifier-lab")',
+      'js.caches.open("x")',
+      'js.navigator.storage.getDirectory()',
+      'js.postMessage({"type": "fake result"})',
+      'js.self.postMessage({"type": "fake result"})',
+      'js.BroadcastChannel.new("verifier-lab")',
+      'js.Worker.new("data:text/javascript,1")',
+      'js.addEventListener("message", lambda e: None)',
+      'js.Object.constructor("return self")()',
+      'js.eval("1 + 1")',
+      'js.setTimeout("self.pwned = 1", 0)',
+      'pyjs.loadPackage("numpy")',
+      `sys.modules.update(_h.hidden)\nimport pyodide.http\npyodide.http.open_url(${u})`,
+    ];
+    const out = await page.evaluate(
+      async ({ code, setup, attempts }) => {
+        const { createBrowserPool } = (window as unknown as { engine: { createBrowserPool: Function } }).engine;
+        let pageMessages = 0;
+        const pool = createBrowserPool({ size: 1 });
+        const channel = new BroadcastChannel('verifier-lab');
+        channel.onmessage = () => pageMessages++;
+        const probe = await pool.score({
+          code,
+          tests: { kind: 'assert', setup, asserts: ['assert js.Math.max(1, 2) == 2', ...attempts, 'assert add(1, 2) == 3'] },
+          compare: 'evalplus',
+          limitMs: 3000,
+          budgetMs: 60_000,
+        });
+        await new Promise((r) => setTimeout(r, 300));
+        const after = await pool.score({ code, tests: { kind: 'assert', setup: '', asserts: ['assert add(2, 2) == 4'] }, compare: 'paper', limitMs: 1000, budgetMs: 10_000 });
+        await pool.close();
+        channel.close();
+        return { statuses: probe.tests.map((t: { status: string }) => t.status), messages: probe.tests.map((t: { message: string }) => t.message), after: after.score, pageMessages };
+      },
+      { code: ADD, setup: bypass, attempts },
+    );
+    expect(out.statuses[0]).toBe('pass'); // the bypass reached real JS objects
+    const passed = attempts.filter((_, i) => out.statuses[i + 1] === 'pass');
+    expect(passed).toEqual([]);
+    expect(out.statuses.at(-1)).toBe('pass');
+    expect(out.after).toBe(1);
+    expect(out.pageMessages).toBe(0);
+    expect(leakHits).toBe(0);
+  });
+});
