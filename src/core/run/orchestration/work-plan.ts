@@ -1,0 +1,80 @@
+// The work of a run: which generation slots and which candidate executions exist, and which are still to do.
+import type { Dataset, Problem } from '../../dataset/types';
+import type { VerifierConfig } from '../run-config';
+import { generationSlot, resultSlot, type FinishedSlots } from '../run-progress';
+import { NO_CANDIDATE } from '../run-records';
+
+/** A run names a problem its dataset does not have, or a dataset that cannot be run. */
+export class RunPlanError extends Error {
+  override readonly name = 'RunPlanError';
+}
+
+/** One generation request of a run: (problem, candidate shown in the prompt, sample number). */
+export interface GenerationSlotRef {
+  taskId: string;
+  shownRank: number;
+  sampleIndex: number;
+}
+
+/** One problem's share of the work. */
+export interface PlannedProblem {
+  problem: Problem;
+  /** Candidate ranks shown in the prompts: [NO_CANDIDATE] for 'instruction', every rank for 'instruction+solution'. */
+  shownRanks: number[];
+  samples: number;
+  /** Every candidate rank, ascending. */
+  ranks: number[];
+}
+
+/** The whole run, in run order. */
+export interface WorkPlan {
+  problems: PlannedProblem[];
+  generationsTotal: number;
+  candidatesTotal: number;
+}
+
+/** The plan of a run over `dataset`. Throws RunPlanError when a task id is missing or the config is unusable. */
+export function planRun(problemIds: readonly string[], verifier: Pick<VerifierConfig, 'variant' | 'samplesPerProblem'>, dataset: Dataset): WorkPlan {
+  if (!Number.isInteger(verifier.samplesPerProblem) || verifier.samplesPerProblem < 1) {
+    throw new RunPlanError(`samples per problem must be a whole number >= 1 (got ${verifier.samplesPerProblem})`);
+  }
+  const byId = new Map(dataset.problems.map((p) => [p.taskId, p]));
+  const problems = problemIds.map((taskId): PlannedProblem => {
+    const problem = byId.get(taskId);
+    if (!problem) throw new RunPlanError(`the dataset "${dataset.name}" has no problem ${JSON.stringify(taskId)}`);
+    const ranks = problem.candidates.map((c) => c.rank);
+    const shownRanks = verifier.variant === 'instruction' ? [NO_CANDIDATE] : ranks;
+    return { problem, shownRanks, samples: verifier.samplesPerProblem, ranks };
+  });
+  return {
+    problems,
+    generationsTotal: problems.reduce((n, p) => n + p.shownRanks.length * p.samples, 0),
+    candidatesTotal: problems.reduce((n, p) => n + p.ranks.length, 0),
+  };
+}
+
+/** Every generation slot of a problem, in (shownRank, sampleIndex) order. */
+export function generationSlots(planned: PlannedProblem): GenerationSlotRef[] {
+  const taskId = planned.problem.taskId;
+  return planned.shownRanks.flatMap((shownRank) => Array.from({ length: planned.samples }, (_, sampleIndex) => ({ taskId, shownRank, sampleIndex })));
+}
+
+/** Generation slots not yet finished. */
+export function pendingGenerations(planned: PlannedProblem, finished: FinishedSlots): GenerationSlotRef[] {
+  return generationSlots(planned).filter((s) => !finished.has(generationSlot(s.taskId, s.shownRank, s.sampleIndex)));
+}
+
+/** Candidate ranks not yet executed. */
+export function pendingCandidates(planned: PlannedProblem, finished: FinishedSlots): number[] {
+  return planned.ranks.filter((rank) => !finished.has(resultSlot(planned.problem.taskId, rank)));
+}
+
+/** True when nothing of the problem is left to do. */
+export function problemFinished(planned: PlannedProblem, generations: FinishedSlots, results: FinishedSlots): boolean {
+  return pendingGenerations(planned, generations).length === 0 && pendingCandidates(planned, results).length === 0;
+}
+
+/** The shownRank whose generations a candidate is tested with: the shared set, or the one that showed it. */
+export function testSetOf(planned: PlannedProblem, rank: number): number {
+  return planned.shownRanks.length === 1 && planned.shownRanks[0] === NO_CANDIDATE ? NO_CANDIDATE : rank;
+}

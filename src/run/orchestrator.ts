@@ -1,0 +1,205 @@
+// Runs a stored run to its end: generate tests, execute every candidate in the engine, score, compute metrics.
+// Problems flow through a bounded pipeline (a few in flight), so problem k executes while k+1 generates. Every
+// finished request and candidate is stored at once; a restart skips them, so an interrupted run ends where an
+// uninterrupted one would. Transport-agnostic: any EnginePool, any TestGenerator, any IDBFactory behind `db`.
+import type { Dataset } from '../core/dataset/types';
+import { progressFromRecords } from '../core/run/orchestration/run-counters';
+import { runMetrics } from '../core/run/orchestration/run-solutions';
+import { pendingCandidates, pendingGenerations, planRun, type PlannedProblem } from '../core/run/orchestration/work-plan';
+import { generationSlot, resultSlot } from '../core/run/run-progress';
+import type { CandidateRecord, GenerationRecord } from '../core/run/run-records';
+import { isFinalStatus, RunStatusError } from '../core/run/run-status';
+import type { Run, RunStatus } from '../core/run/run-types';
+import type { EnginePool } from '../engine/pool-types';
+import type { TestGenerator } from '../llm/generator';
+import { putGeneration, loadGenerations } from '../storage/generations-repo';
+import { putResult, loadResults } from '../storage/results-repo';
+import { getRun, setRunMetrics, updateRunProgress, updateRunStatus } from '../storage/runs-repo';
+import type { LabDb } from '../storage/schema';
+import { RunNotFoundError } from '../storage/storage-errors';
+import { executeProblem } from './execute-problem';
+import { generateSlot, slotRequest, type DeltaListener } from './generate-slot';
+import { decodePromptTemplate } from './prompt-template-text';
+import { RunMonitor, type RunSnapshot } from './run-monitor';
+import { GenerationFailedError, RunSetupError, stopKindOf } from './run-stop';
+import { Semaphore } from './semaphore';
+
+export interface RunEnvironment {
+  db: LabDb;
+  pool: EnginePool;
+  /** The run's dataset (the caller checks its sha256 against the run's). */
+  dataset: Dataset;
+  /** Needed only while generations are pending (runs imported from a file have none). */
+  generator?: TestGenerator | null;
+  now?: () => number;
+  /** Problems between the start of their generation and the end of their execution (default 4). */
+  problemsInFlight?: number;
+  /** Generation requests in flight (default 4; backends may queue further). */
+  requestsInFlight?: number;
+  /** How often counters are written to the run record (ms, default 1000). */
+  saveEveryMs?: number;
+  onSnapshot?: (snapshot: RunSnapshot) => void;
+  onDelta?: DeltaListener;
+  onRecord?: (record: GenerationRecord | CandidateRecord) => void;
+}
+
+/** How a call ended: 'running' means detached (aborted without pause/cancel); 'deleted' that the run vanished. */
+export interface RunOutcome {
+  status: RunStatus | 'deleted';
+  run: Run | null;
+  error: string | null;
+}
+
+/** Starts or resumes `runId` and resolves when it is done, paused, cancelled, failed or detached. */
+export async function executeRun(env: RunEnvironment, runId: string, signal?: AbortSignal): Promise<RunOutcome> {
+  const { db } = env;
+  const now = env.now ?? Date.now;
+  const initial = await getRun(db, runId);
+  if (!initial) throw new RunNotFoundError(runId);
+  if (isFinalStatus(initial.status)) throw new RunStatusError(initial.status, 'running');
+  const plan = planRun(initial.problemIds, initial.verifier, env.dataset);
+  const [stored, storedResults] = await Promise.all([loadGenerations(db, runId), loadResults(db, runId)]);
+  const generations = stored.filter((g) => g.error === null);
+  const finishedGen = new Set(generations.map((g) => generationSlot(g.taskId, g.shownRank, g.sampleIndex)));
+  const finishedRes = new Set(storedResults.map((r) => resultSlot(r.taskId, r.rank)));
+  const pendingCount = plan.problems.reduce((n, p) => n + pendingGenerations(p, finishedGen).length, 0);
+  if (pendingCount > 0 && !env.generator) {
+    throw new RunSetupError(`${pendingCount} test generations are still to be made and no ${initial.verifier.backend} test generator was given`);
+  }
+  const template = decodePromptTemplate(initial.verifier.promptTemplate, initial.verifier.variant);
+
+  // A run still marked 'running' was left by a closed tab or a killed process: it passes through 'paused'.
+  if (initial.status === 'running') await updateRunStatus(db, runId, 'paused', { now: now() });
+  await updateRunStatus(db, runId, 'running', { now: now() });
+
+  const monitor = new RunMonitor(progressFromRecords(plan, generations, storedResults), now);
+  const internal = new AbortController();
+  const onOuterAbort = () => internal.abort(signal!.reason);
+  if (signal?.aborted) onOuterAbort();
+  signal?.addEventListener('abort', onOuterAbort, { once: true });
+  let failure: unknown = null;
+  const fail = (error: unknown) => {
+    if (failure === null && !internal.signal.aborted) {
+      failure = error;
+      internal.abort(error);
+    }
+  };
+
+  const report = () => env.onSnapshot?.(monitor.snapshot());
+  let saved = monitor.progress;
+  const save = async () => {
+    if (saved === monitor.progress) return;
+    saved = monitor.progress;
+    await updateRunProgress(db, runId, saved, now());
+  };
+  const timer = setInterval(() => void save().catch(fail), env.saveEveryMs ?? 1000);
+
+  const byTask = new Map<string, GenerationRecord[]>();
+  for (const g of generations) byTask.set(g.taskId, [...(byTask.get(g.taskId) ?? []), g]);
+  const resultsByTask = new Map<string, CandidateRecord[]>();
+  for (const r of storedResults) resultsByTask.set(r.taskId, [...(resultsByTask.get(r.taskId) ?? []), r]);
+  const requestsInFlight = env.requestsInFlight ?? 4;
+  const requests = new Semaphore(requestsInFlight);
+
+  // Each problem gets its own signal, relayed from the run's: listeners stay per problem, not per request.
+  async function generate(planned: PlannedProblem, local: AbortSignal): Promise<void> {
+    const taskId = planned.problem.taskId;
+    const slots = pendingGenerations(planned, finishedGen);
+    const worker = async (): Promise<void> => {
+      for (let slot = slots.shift(); slot; slot = slots.shift()) {
+        const current = slot;
+        await requests.use(async () => {
+          const request = slotRequest(initial!.verifier, template, planned.problem, current);
+          const record = await generateSlot(runId, env.generator!, request, current, local, env.onDelta, now);
+          await putGeneration(db, record);
+          env.onRecord?.(record);
+          if (record.error !== null) throw new GenerationFailedError(`${taskId} (sample ${current.sampleIndex + 1}): ${record.error}`);
+          byTask.set(taskId, [...(byTask.get(taskId) ?? []), record]);
+          monitor.generationDone(record);
+          report();
+        }, local);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(slots.length, requestsInFlight) }, worker));
+  }
+
+  async function processProblem(planned: PlannedProblem): Promise<void> {
+    const taskId = planned.problem.taskId;
+    const local = new AbortController();
+    const relay = () => local.abort(internal.signal.reason);
+    internal.signal.addEventListener('abort', relay, { once: true });
+    monitor.problemStarted(taskId);
+    report();
+    try {
+      await generate(planned, local.signal);
+      const store = async (record: CandidateRecord) => {
+        await putResult(db, record);
+        resultsByTask.set(taskId, [...(resultsByTask.get(taskId) ?? []), record]);
+        monitor.candidateDone(record);
+        env.onRecord?.(record);
+        report();
+      };
+      const ctx = { runId, execution: initial!.execution, pool: env.pool, signal: local.signal, store };
+      await executeProblem(ctx, planned, byTask.get(taskId) ?? [], pendingCandidates(planned, finishedRes), resultsByTask.get(taskId) ?? []);
+      monitor.problemDone(taskId);
+    } finally {
+      internal.signal.removeEventListener('abort', relay);
+      monitor.problemLeft(taskId);
+      report();
+    }
+  }
+
+  const window = new Semaphore(env.problemsInFlight ?? 4);
+  const tasks: Promise<void>[] = [];
+  for (const planned of plan.problems) {
+    if (pendingGenerations(planned, finishedGen).length === 0 && pendingCandidates(planned, finishedRes).length === 0) continue;
+    try {
+      await window.acquire(internal.signal);
+    } catch {
+      break;
+    }
+    tasks.push(processProblem(planned).catch(fail).finally(() => window.release()));
+  }
+  await Promise.all(tasks);
+  clearInterval(timer);
+  signal?.removeEventListener('abort', onOuterAbort);
+  return finish(env, runId, plan, monitor, failure, stopKindOf(signal), signal?.aborted ?? false, now);
+}
+
+async function finish(
+  env: RunEnvironment,
+  runId: string,
+  plan: ReturnType<typeof planRun>,
+  monitor: RunMonitor,
+  failure: unknown,
+  stop: ReturnType<typeof stopKindOf>,
+  aborted: boolean,
+  now: () => number,
+): Promise<RunOutcome> {
+  const { db } = env;
+  try {
+    await updateRunProgress(db, runId, monitor.progress, now());
+    if (failure === null && aborted && stop === null) return { status: 'running', run: (await getRun(db, runId)) ?? null, error: null };
+    const run = await getRun(db, runId);
+    if (!run) return { status: 'deleted', run: null, error: null };
+    const metrics = runMetrics(plan, run.split, await loadResults(db, runId));
+    await setRunMetrics(db, runId, metrics, now());
+    let status: RunStatus = 'done';
+    let error: string | null = null;
+    if (failure !== null) {
+      status = 'failed';
+      error = failure instanceof Error ? failure.message : String(failure);
+    } else if (stop !== null) status = stop === 'pause' ? 'paused' : 'cancelled';
+    else if (monitor.progress.candidatesDone < plan.candidatesTotal) {
+      status = 'failed';
+      error = `the run stopped with ${plan.candidatesTotal - monitor.progress.candidatesDone} candidates not executed`;
+    }
+    const final = await updateRunStatus(db, runId, status, { now: now(), ...(error !== null ? { error } : {}) });
+    return { status, run: final, error };
+  } catch (e) {
+    if (e instanceof RunNotFoundError) return { status: 'deleted', run: null, error: null };
+    throw e;
+  } finally {
+    env.onSnapshot?.(monitor.snapshot());
+  }
+}

@@ -1,0 +1,28 @@
+// A run stores its prompt template as one string (VerifierConfig.promptTemplate). This is that string's format:
+// JSON {"system", "user"}; any other text is read as a user message alone, so hand-written templates still work.
+import { DEFAULT_TEMPLATES, type PromptTemplate } from '../llm/prompts/templates';
+import type { PromptVariant } from '../core/run/run-config';
+
+/** The stored text of a template. */
+export function encodePromptTemplate(template: Pick<PromptTemplate, 'system' | 'user'>): string {
+  return JSON.stringify({ system: template.system, user: template.user });
+}
+
+/** The template a run's text stands for. */
+export function decodePromptTemplate(text: string, variant: PromptVariant): PromptTemplate {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null) {
+      const { system, user } = value as Record<string, unknown>;
+      if (typeof system === 'string' && typeof user === 'string') return { variant, system, user };
+    }
+  } catch {
+    // not JSON: a plain user message
+  }
+  return { variant, system: '', user: text };
+}
+
+/** The stored text of a variant's default template. */
+export function defaultTemplateText(variant: PromptVariant): string {
+  return encodePromptTemplate(DEFAULT_TEMPLATES[variant]);
+}
