@@ -1,8 +1,10 @@
-// Hash routes of the app (#/datasets, #/datasets/<task_id>, #/runs, #/settings): pure parse and format.
+// Hash routes of the app (#/datasets, #/datasets/<task_id>, #/runs, #/runs/new, #/runs/<run id>[/<task_id>],
+// #/settings): pure parse and format.
 
 export type Route =
   | { page: 'datasets'; taskId: string | null }
-  | { page: 'runs' }
+  /** The run list; `view: 'new'` the new-run form; `runId` one run, `taskId` one of its problems. */
+  | { page: 'runs'; view?: 'new'; runId?: string; taskId?: string }
   | { page: 'settings' }
   | { page: 'not-found'; path: string };
 
@@ -23,8 +25,21 @@ export function routeFromHash(hash: string): Route {
       return { page: 'not-found', path };
     }
   }
+  if (page === 'runs') return runsRoute(rest, path);
   if (rest) return { page: 'not-found', path };
-  return page === 'runs' ? { page: 'runs' } : { page: 'settings' };
+  return { page: 'settings' };
+}
+
+function runsRoute(rest: string | undefined, path: string): Route {
+  if (!rest) return { page: 'runs' };
+  if (rest === 'new') return { page: 'runs', view: 'new' };
+  const [runId, ...task] = rest.split('/');
+  try {
+    const id = decodeURIComponent(runId!);
+    return task.length === 0 ? { page: 'runs', runId: id } : { page: 'runs', runId: id, taskId: decodeURIComponent(task.join('/')) };
+  } catch {
+    return { page: 'not-found', path };
+  }
 }
 
 /** The href (with leading "#") of a route. Task ids may contain "/" and spaces, so they are encoded. */
@@ -33,7 +48,9 @@ export function hrefFor(route: Route): string {
     case 'datasets':
       return route.taskId === null ? '#/datasets' : `#/datasets/${encodeURIComponent(route.taskId)}`;
     case 'runs':
-      return '#/runs';
+      if (route.view === 'new') return '#/runs/new';
+      if (route.runId === undefined) return '#/runs';
+      return `#/runs/${encodeURIComponent(route.runId)}${route.taskId === undefined ? '' : `/${encodeURIComponent(route.taskId)}`}`;
     case 'settings':
       return '#/settings';
     case 'not-found':
