@@ -1,0 +1,110 @@
+// Starts stored runs with what they need (dataset, engine pool, test generator) and keeps one handle per running
+// run. Environment-free: the caller supplies the factories (browser pool and Web Locks, or Node pool in tests).
+import type { Dataset } from '../core/dataset/types';
+import { pendingGenerations, planRun } from '../core/run/orchestration/work-plan';
+import type { Run } from '../core/run/run-types';
+import type { EnginePool } from '../engine/pool-types';
+import type { TestGenerator } from '../llm/generator';
+import { finishedGenerations } from '../storage/generations-repo';
+import { getRun } from '../storage/runs-repo';
+import type { LabDb } from '../storage/schema';
+import { RunNotFoundError } from '../storage/storage-errors';
+import { executeRun, type RunEnvironment, type RunOutcome } from './orchestrator';
+import { RunSetupError, RunStop } from './run-stop';
+
+/** What starting a run needs from its environment. */
+export interface LauncherDeps {
+  db: LabDb;
+  pool(): Promise<EnginePool>;
+  /** The run's dataset; must reject when it is not stored (or its sha256 differs). */
+  dataset(run: Run): Promise<Dataset>;
+  /** The run's test generator; asked only when generations are pending. */
+  generator(run: Run): Promise<TestGenerator>;
+  /** Runs `task` holding an exclusive lock named `name`, or returns false at once when another tab holds it. */
+  exclusive?(name: string, task: () => Promise<void>): Promise<boolean>;
+}
+
+/** Listeners of one run (snapshots, streamed text, stored records). */
+export type RunListeners = Pick<RunEnvironment, 'onSnapshot' | 'onDelta' | 'onRecord'>;
+
+/** A run being executed here. */
+export interface RunHandle {
+  readonly runId: string;
+  pause(): void;
+  cancel(): void;
+  /** Stops without touching the stored status (e.g. the page is going away). */
+  detach(): void;
+  readonly done: Promise<RunOutcome>;
+}
+
+/** Another tab is executing this run. */
+export class RunBusyError extends Error {
+  override readonly name = 'RunBusyError';
+}
+
+export class RunLauncher {
+  readonly #deps: LauncherDeps;
+  readonly #active = new Map<string, RunHandle>();
+
+  constructor(deps: LauncherDeps) {
+    this.#deps = deps;
+  }
+
+  /** The handle of a run running in this context, if any. */
+  handle(runId: string): RunHandle | undefined {
+    return this.#active.get(runId);
+  }
+
+  get activeIds(): string[] {
+    return [...this.#active.keys()];
+  }
+
+  /** Starts or resumes a run; `done` settles with the outcome (or the setup error). Starting twice returns the same handle. */
+  start(runId: string, listeners: RunListeners = {}): RunHandle {
+    const existing = this.#active.get(runId);
+    if (existing) return existing;
+    const controller = new AbortController();
+    const done = this.#run(runId, listeners, controller.signal).finally(() => this.#active.delete(runId));
+    const handle: RunHandle = {
+      runId,
+      pause: () => controller.abort(new RunStop('pause')),
+      cancel: () => controller.abort(new RunStop('cancel')),
+      detach: () => controller.abort(new Error('detached')),
+      done,
+    };
+    this.#active.set(runId, handle);
+    return handle;
+  }
+
+  async #run(runId: string, listeners: RunListeners, signal: AbortSignal): Promise<RunOutcome> {
+    const { db } = this.#deps;
+    const go = async (): Promise<RunOutcome> => {
+      const run = await getRun(db, runId);
+      if (!run) throw new RunNotFoundError(runId);
+      const dataset = await this.#deps.dataset(run);
+      const needsGenerator = await this.#pending(run, dataset);
+      const generator = needsGenerator ? await this.#deps.generator(run) : null;
+      try {
+        const pool = await this.#deps.pool();
+        return await executeRun({ db, pool, dataset, generator, ...listeners }, runId, signal);
+      } finally {
+        await generator?.dispose?.().catch(() => {});
+      }
+    };
+    if (!this.#deps.exclusive) return go();
+    let outcome: RunOutcome | undefined;
+    const got = await this.#deps.exclusive(`verifier-lab-run:${runId}`, async () => {
+      outcome = await go();
+    });
+    if (!got) throw new RunBusyError('this run is being executed in another tab or window');
+    return outcome!;
+  }
+
+  async #pending(run: Run, dataset: Dataset): Promise<boolean> {
+    const plan = planRun(run.problemIds, run.verifier, dataset);
+    const finished = await finishedGenerations(this.#deps.db, run.id);
+    const pending = plan.problems.some((p) => pendingGenerations(p, finished).length > 0);
+    if (pending && run.verifier.backend === 'file') throw new RunSetupError('this run was imported from a file and misses some of its tests; import the file again as a new run');
+    return pending;
+  }
+}

@@ -1,0 +1,232 @@
+// The runs of this browser as runes: the list, live progress of the runs executing in this tab, and the actions
+// (create, start, pause, cancel, delete, duplicate, export, import). Runs left 'running' by a reload resume on load.
+import { createContext } from 'svelte';
+import type { Dataset } from '../core/dataset/types';
+import type { Run } from '../core/run/run-types';
+import type { CandidateRecord, GenerationRecord } from '../core/run/run-records';
+import type { NewRunInput } from '../core/run/run-types';
+import type { EnginePool } from '../engine/pool-types';
+import type { ImportedTestFile } from '../llm/from-file';
+import { createFileRun } from '../run/create-run';
+import { evalFileExport, runFileExport, type ExportedFile } from '../run/run-exports';
+import { RunLauncher, type RunHandle } from '../run/run-launcher';
+import type { RunSnapshot } from '../run/run-monitor';
+import { loadProblemGenerations } from '../storage/generations-repo';
+import { openLabDb } from '../storage/open-db';
+import { loadResults } from '../storage/results-repo';
+import { duplicateRun, type RunChanges } from '../storage/run-duplicate';
+import { importRunFile, type ImportedRun } from '../storage/run-file-store';
+import { createRun, deleteRun, listRuns, updateRunStatus } from '../storage/runs-repo';
+import type { LabDb } from '../storage/schema';
+import type { ApiKeys } from './runs-api-keys.svelte';
+import { RunDatasets } from '../run/run-datasets';
+import { browserGenerator, webLocks, type ModelProgress } from '../run/browser-environment';
+import type { Settings } from './settings.svelte';
+
+/** What the page shows of a run executing in this tab. */
+export interface LiveRun {
+  phase: 'starting' | 'running' | 'stopping';
+  snapshot: RunSnapshot | null;
+  /** WebLLM model download / initialisation. */
+  model: ModelProgress | null;
+  /** The answer being streamed right now. */
+  stream: { taskId: string; text: string } | null;
+}
+
+export class RunsStore {
+  readonly #settings: Settings;
+  readonly #keys: ApiKeys;
+  #db: Promise<LabDb> | null = null;
+  #launcher: RunLauncher | null = null;
+  #pool: { size: number; pool: Promise<EnginePool> } | null = null;
+  #datasets: RunDatasets | null = null;
+  #runs = $state.raw<Run[]>([]);
+  #state = $state.raw<{ status: 'loading' | 'ready' | 'error'; error?: string }>({ status: 'loading' });
+  #live = $state.raw<Record<string, LiveRun>>({});
+  #notices = $state.raw<Record<string, string>>({});
+
+  constructor(settings: Settings, keys: ApiKeys) {
+    this.#settings = settings;
+    this.#keys = keys;
+  }
+
+  get runs(): readonly Run[] {
+    return this.#runs;
+  }
+  get state() {
+    return this.#state;
+  }
+  live(runId: string): LiveRun | undefined {
+    return this.#live[runId];
+  }
+  /** Why the last start of a run did not get going (setup errors, another tab), if it did not. */
+  notice(runId: string): string | undefined {
+    return this.#notices[runId];
+  }
+  run(runId: string): Run | undefined {
+    return this.#runs.find((r) => r.id === runId);
+  }
+
+  db(): Promise<LabDb> {
+    this.#db ??= openLabDb();
+    return this.#db;
+  }
+
+  async datasets(): Promise<RunDatasets> {
+    this.#datasets ??= new RunDatasets(await this.db());
+    return this.#datasets;
+  }
+
+  /** Opens the database, lists runs and resumes those a reload interrupted. */
+  async init(): Promise<void> {
+    try {
+      const db = await this.db();
+      const datasets = await this.datasets();
+      this.#launcher = new RunLauncher({
+        db,
+        pool: () => this.#enginePool(),
+        dataset: (run) => datasets.forRun(run),
+        generator: (run) => browserGenerator(run, this.#keys, (model) => this.#patchLive(run.id, { model })),
+        exclusive: webLocks(),
+      });
+      await this.refresh();
+      this.#state = { status: 'ready' };
+      for (const run of this.#runs) if (run.status === 'running') this.start(run.id);
+    } catch (error) {
+      this.#state = { status: 'error', error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async refresh(): Promise<void> {
+    this.#runs = await listRuns(await this.db());
+  }
+
+  /** Stores a new run and starts it. */
+  async create(input: NewRunInput, file?: ImportedTestFile): Promise<Run> {
+    const db = await this.db();
+    const run = file ? await createFileRun(db, input, file) : await createRun(db, input);
+    await this.refresh();
+    this.start(run.id);
+    return run;
+  }
+
+  /** Starts or resumes a run in this tab. */
+  start(runId: string): void {
+    const launcher = this.#launcher;
+    if (!launcher || launcher.handle(runId)) return;
+    this.#notices = omit(this.#notices, runId);
+    this.#patchLive(runId, { phase: 'starting', snapshot: null, model: null, stream: null });
+    const handle = launcher.start(runId, {
+      onSnapshot: (snapshot) => this.#patchLive(runId, { phase: this.#live[runId]?.phase === 'stopping' ? 'stopping' : 'running', snapshot }),
+      onDelta: (slot, text) => this.#patchLive(runId, { stream: { taskId: slot.taskId, text } }),
+    });
+    void this.refresh();
+    handle.done
+      .then((outcome) => {
+        if (outcome.status === 'failed' && outcome.error) this.#notices = { ...this.#notices, [runId]: outcome.error };
+      })
+      .catch((error: unknown) => {
+        this.#notices = { ...this.#notices, [runId]: error instanceof Error ? error.message : String(error) };
+      })
+      .finally(() => {
+        this.#live = omit(this.#live, runId);
+        void this.refresh();
+      });
+  }
+
+  pause(runId: string): void {
+    this.#stop(runId, (h) => h.pause());
+  }
+
+  cancel(runId: string): void {
+    this.#stop(runId, (h) => h.cancel());
+  }
+
+  /** Cancels a run that is not executing here (paused, failed, draft, or left by a closed tab). */
+  async cancelStored(runId: string): Promise<void> {
+    if (this.#launcher?.handle(runId)) return this.cancel(runId);
+    await updateRunStatus(await this.db(), runId, 'cancelled');
+    await this.refresh();
+  }
+
+  /** Deletes a run and everything stored with it (stopping it first). */
+  async remove(runId: string): Promise<void> {
+    const handle = this.#launcher?.handle(runId);
+    if (handle) {
+      handle.cancel();
+      await handle.done.catch(() => {});
+    }
+    await deleteRun(await this.db(), runId);
+    await this.refresh();
+  }
+
+  /** A draft copy with changed settings; generations are reused when the verifier is unchanged. */
+  async duplicate(runId: string, changes: RunChanges, start: boolean): Promise<Run> {
+    const { run } = await duplicateRun(await this.db(), runId, changes);
+    await this.refresh();
+    if (start) this.start(run.id);
+    return run;
+  }
+
+  exportRun(runId: string): Promise<ExportedFile> {
+    return this.db().then((db) => runFileExport(db, runId));
+  }
+
+  async exportEval(runId: string): Promise<ExportedFile> {
+    const run = this.run(runId);
+    if (!run) throw new Error('no such run');
+    return evalFileExport(await this.db(), runId, await (await this.datasets()).forRun(run));
+  }
+
+  async importRun(text: string): Promise<ImportedRun> {
+    const imported = await importRunFile(await this.db(), text);
+    await this.refresh();
+    return imported;
+  }
+
+  /** Every stored result of a run. */
+  async results(runId: string): Promise<CandidateRecord[]> {
+    return loadResults(await this.db(), runId);
+  }
+
+  /** One problem's generations. */
+  async generations(runId: string, taskId: string): Promise<GenerationRecord[]> {
+    return loadProblemGenerations(await this.db(), runId, taskId);
+  }
+
+  /** The dataset of a run (rejects when it is no longer stored). */
+  async datasetOf(run: Run): Promise<Dataset> {
+    return (await this.datasets()).forRun(run);
+  }
+
+  #stop(runId: string, how: (h: RunHandle) => void): void {
+    const handle = this.#launcher?.handle(runId);
+    if (!handle) return;
+    this.#patchLive(runId, { phase: 'stopping' });
+    how(handle);
+  }
+
+  #patchLive(runId: string, patch: Partial<LiveRun>): void {
+    const current = this.#live[runId] ?? { phase: 'starting', snapshot: null, model: null, stream: null };
+    this.#live = { ...this.#live, [runId]: { ...current, ...patch } };
+  }
+
+  /** One pool for every run of this tab, rebuilt when the worker count setting changed. */
+  async #enginePool(): Promise<EnginePool> {
+    const size = this.#settings.workers;
+    if (this.#pool && this.#pool.size !== size && (this.#launcher?.activeIds.length ?? 0) <= 1) {
+      const old = this.#pool.pool;
+      this.#pool = null;
+      void old.then((p) => p.close()).catch(() => {});
+    }
+    this.#pool ??= { size, pool: import('../engine/browser-pool').then(({ createBrowserPool }) => createBrowserPool({ size })) };
+    return this.#pool.pool;
+  }
+}
+
+function omit<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const { [key]: _, ...rest } = record;
+  return rest;
+}
+
+export const [getRunsStore, setRunsStore] = createContext<RunsStore>();

@@ -1,0 +1,55 @@
+// Formatting of run facts for the runs pages: metric values, rates, durations, statuses and verifier labels.
+import type { Run, RunStatus } from '../../../core/run/run-types';
+import type { MetricName, SplitMetrics } from '../../../core/metrics/types';
+
+/** The paper's table: column order and headings. */
+export const METRIC_COLUMNS: readonly { key: MetricName; label: string; better: 'higher' | 'lower' }[] = [
+  { key: 'top1', label: 'Top-1', better: 'higher' },
+  { key: 'bottom1', label: 'Bottom-1', better: 'higher' },
+  { key: 'spearman', label: 'Spearman', better: 'higher' },
+  { key: 'kendall', label: 'Kendall', better: 'higher' },
+  { key: 'mae', label: 'MAE', better: 'lower' },
+  { key: 'r2', label: 'R²', better: 'higher' },
+];
+
+/** A metric as the paper prints it (Top-1/Bottom-1 as percentages, the rest with 2 decimals). */
+export function formatMetric(key: MetricName, metrics: SplitMetrics): string {
+  const v = metrics[key];
+  return key === 'top1' || key === 'bottom1' ? `${(v * 100).toFixed(1)}%` : v.toFixed(2);
+}
+
+export const STATUS_LABELS: Record<RunStatus, string> = {
+  draft: 'Draft',
+  running: 'Running',
+  paused: 'Paused',
+  done: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/** "openai-compatible · gpt-4o-mini", "WebLLM · Qwen…", "file · tests.jsonl". */
+export function verifierLabel(run: Run): string {
+  const v = run.verifier;
+  if (v.backend === 'file') return `From file · ${v.fileName ?? v.model}`;
+  const backend = v.backend === 'webllm' ? 'WebLLM' : 'OpenAI-compatible';
+  const variant = v.variant === 'instruction' ? '' : ' · with solution';
+  return `${backend} · ${v.model}${variant}`;
+}
+
+/** A per-second rate with a unit, or an em dash when not measured yet. */
+export function formatRate(value: number | null, unit: string): string {
+  if (value === null) return '—';
+  return `${value >= 10 ? value.toFixed(0) : value.toFixed(1)} ${unit}/s`;
+}
+
+/** "1 h 05 min", "3 min 20 s", "42 s". */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '—';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+}
+
+export const formatDate = (ms: number): string =>
+  new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
