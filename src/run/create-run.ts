@@ -31,15 +31,18 @@ export function fileCoverage(dataset: Dataset, file: ImportedTestFile): FileCove
   };
 }
 
-/** The verifier config of imported tests: one "sample" per problem, shown no candidate. */
-export function fileVerifier(fileName: string, label: string): VerifierConfig {
+/**
+ * The verifier config of imported tests: one "sample" per problem, shown no candidate. N is not asked of anyone
+ * here, so it records the most tests any problem of the file has (at least 1, as the run model requires).
+ */
+export function fileVerifier(fileName: string, label: string, file?: ImportedTestFile): VerifierConfig {
   return {
     backend: 'file',
     model: label,
     baseUrl: null,
     fileName,
     variant: 'instruction',
-    testsPerProblem: 0,
+    testsPerProblem: Math.max(1, ...(file?.problems.map((p) => p.tests.length) ?? [])),
     samplesPerProblem: 1,
     sampling: { ...PAPER_SAMPLING },
     promptTemplate: '',

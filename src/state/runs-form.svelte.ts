@@ -109,7 +109,7 @@ export class RunForm {
     if (this.backend === 'file') {
       const test = this.testFile!;
       ids = ids.filter((id) => test.coverage?.covered.includes(id));
-      return { ...base, name: this.name.trim() || `${test.name} on ${stored.name}`, problemIds: ids, verifier: fileVerifier(test.name, test.name) };
+      return { ...base, name: this.name.trim() || `${test.name} on ${stored.name}`, problemIds: ids, verifier: fileVerifier(test.name, test.name, test.file) };
     }
     const model = this.backend === 'openai' ? this.model.trim() : this.webLlmModel;
     return {
