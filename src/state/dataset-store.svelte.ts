@@ -1,38 +1,65 @@
-// The dataset the Datasets page shows (for now the bundled demo), its list summaries and the search query.
+// The dataset the Datasets page shows (the bundled demo or one stored in this browser), its problem summaries,
+// the browser's filters, and the stored-dataset library and downloads. The choice survives reloads.
 import { createContext } from 'svelte';
+import { filterProblems, OPEN_FILTER, type ProblemFilter } from '../core/browse/problem-filter';
 import { DatasetParseError } from '../core/dataset/errors';
 import { parseDatasetText } from '../core/dataset/parse-dataset';
 import type { Dataset, Problem } from '../core/dataset/types';
-import { datasetStats, filterSummaries, summarizeProblem, type DatasetStats, type ProblemSummary } from './problem-summary';
+import type { DatasetMeta } from '../storage/dataset-records';
+import { DatasetDownloads } from './datasets-downloads.svelte';
+import { DatasetLibrary } from './datasets-library.svelte';
+import { datasetStats, summarizeProblem, type DatasetStats, type ProblemSummary } from './problem-summary';
 
 export type DatasetLoad =
-  | { status: 'loading' }
+  | { status: 'loading'; name?: string }
   | { status: 'ready'; dataset: Dataset; summaries: readonly ProblemSummary[]; stats: DatasetStats }
   /** `line`/`field` are set for a DatasetParseError (its message names them too). */
   | { status: 'error'; message: string; line?: number; field?: string };
 
+/** Which dataset is shown: the built-in demo, or a stored one by id (its sha256). */
+export type DatasetChoice = { kind: 'demo' } | { kind: 'stored'; id: string; name: string };
+
+export const CHOICE_STORAGE_KEY = 'verifier-lab:datasets:choice:v1';
+
 export class DatasetStore {
+  readonly library = new DatasetLibrary();
+  readonly downloads = new DatasetDownloads(this.library);
   #load = $state.raw<DatasetLoad>({ status: 'loading' });
-  #query = $state('');
+  #choice = $state.raw<DatasetChoice>({ kind: 'demo' });
+  #filter = $state.raw<ProblemFilter>(OPEN_FILTER);
+  #opening = 0;
   #byId = $derived.by(() => {
     const load = this.#load;
     return new Map(load.status === 'ready' ? load.dataset.problems.map((p) => [p.taskId, p]) : []);
   });
-  #visible = $derived.by(() => (this.#load.status === 'ready' ? filterSummaries(this.#load.summaries, this.#query) : []));
+  #visible = $derived.by(() => (this.#load.status === 'ready' ? filterProblems(this.#load.summaries, this.#filter) : []));
 
   get load(): DatasetLoad {
     return this.#load;
   }
 
-  /** The search box text. */
-  get query(): string {
-    return this.#query;
-  }
-  set query(text: string) {
-    this.#query = text;
+  /** The dataset shown (or being opened). */
+  get choice(): DatasetChoice {
+    return this.#choice;
   }
 
-  /** Summaries matching the query, in dataset order. */
+  /** The search box text. */
+  get query(): string {
+    return this.#filter.text;
+  }
+  set query(text: string) {
+    this.#filter = { ...this.#filter, text };
+  }
+
+  /** Spread and candidate-count filters (the text is `query`). */
+  get filter(): ProblemFilter {
+    return this.#filter;
+  }
+  set filter(filter: ProblemFilter) {
+    this.#filter = filter;
+  }
+
+  /** Summaries the filters keep, in dataset order. */
   get visible(): readonly ProblemSummary[] {
     return this.#visible;
   }
@@ -41,23 +68,86 @@ export class DatasetStore {
     return this.#byId.get(taskId);
   }
 
-  /** Parse the bundled demo dataset (a lazily loaded chunk, precached for offline use). */
-  async loadDemo(): Promise<void> {
-    this.#load = { status: 'loading' };
+  /** Show the dataset chosen last in this browser (the demo at first). */
+  async restore(): Promise<void> {
+    const saved = readChoice();
+    if (saved?.kind === 'stored') {
+      await this.library.refresh();
+      const meta = this.library.stored?.find((m) => m.id === saved.id);
+      if (meta) return this.openStored(meta);
+    }
+    await this.openDemo();
+  }
+
+  /** App.svelte's start-up call: restores the last choice (kept under its old name). */
+  loadDemo(): Promise<void> {
+    return this.restore();
+  }
+
+  /** Parse and show the bundled demo dataset (a lazily loaded chunk, precached for offline use). */
+  async openDemo(): Promise<void> {
+    const ticket = this.#begin({ kind: 'demo' }, 'Demo-R');
     try {
       const { default: text } = await import('../../static-datasets/demo/Demo-R.jsonl?raw');
-      this.show(parseDatasetText(text, { name: 'Demo-R', split: 'DEMO' }));
+      if (ticket === this.#opening) this.show(parseDatasetText(text, { name: 'Demo-R', split: 'DEMO' }));
     } catch (err) {
-      this.#load =
-        err instanceof DatasetParseError
-          ? { status: 'error', message: err.message, line: err.line, field: err.field || undefined }
-          : { status: 'error', message: err instanceof Error ? err.message : String(err) };
+      if (ticket === this.#opening) this.#fail(err);
+    }
+  }
+
+  /** Load a stored dataset from IndexedDB and show it. */
+  async openStored(meta: DatasetMeta): Promise<void> {
+    const ticket = this.#begin({ kind: 'stored', id: meta.id, name: meta.name }, meta.name);
+    try {
+      const dataset = await this.library.load(meta);
+      if (ticket === this.#opening) this.show(dataset);
+    } catch (err) {
+      if (ticket === this.#opening) this.#fail(err);
     }
   }
 
   /** Show an already parsed dataset. */
   show(dataset: Dataset): void {
     this.#load = { status: 'ready', dataset, summaries: dataset.problems.map(summarizeProblem), stats: datasetStats(dataset) };
+  }
+
+  /** A stored dataset was deleted: fall back to the demo if it was the one shown. */
+  async forget(id: string): Promise<void> {
+    if (this.#choice.kind === 'stored' && this.#choice.id === id) await this.openDemo();
+  }
+
+  /** Starts opening `choice`; the returned ticket tells a late answer from the current one. */
+  #begin(choice: DatasetChoice, name: string): number {
+    this.#choice = choice;
+    this.#filter = OPEN_FILTER;
+    this.#load = { status: 'loading', name };
+    writeChoice(choice);
+    return ++this.#opening;
+  }
+
+  #fail(err: unknown): void {
+    this.#load =
+      err instanceof DatasetParseError
+        ? { status: 'error', message: err.message, line: err.line, field: err.field || undefined }
+        : { status: 'error', message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function readChoice(): DatasetChoice | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(CHOICE_STORAGE_KEY) ?? 'null') as DatasetChoice | null;
+    return value?.kind === 'stored' && typeof value.id === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeChoice(choice: DatasetChoice): void {
+  try {
+    if (choice.kind === 'demo') localStorage.removeItem(CHOICE_STORAGE_KEY);
+    else localStorage.setItem(CHOICE_STORAGE_KEY, JSON.stringify(choice));
+  } catch {
+    // Storage blocked: the choice holds for this visit only.
   }
 }
 

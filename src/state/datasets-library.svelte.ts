@@ -1,0 +1,116 @@
+// The datasets stored in this browser (IndexedDB): listing, import from a file, delete, storage used vs quota.
+import { parseDatasetStream } from '../core/dataset/parse-dataset';
+import type { Dataset, SplitName } from '../core/dataset/types';
+import { streamChunks } from '../core/download/byte-stream';
+import type { DatasetBytes } from '../core/download/read-dataset';
+import { readDataset } from '../core/download/read-dataset';
+import type { DatasetMeta, DatasetSource } from '../storage/dataset-records';
+import { deleteDataset, listDatasets, loadDatasetText, saveDataset } from '../storage/datasets-repo';
+import { openLabDb } from '../storage/open-db';
+import type { LabDb } from '../storage/schema';
+import { requestPersistentStorage, storageUsage, type PersistResult, type StorageUsage } from '../storage/storage-quota';
+import { TransferJob } from './datasets-transfer.svelte';
+
+/** Text is handed to the parser in slices this long, so it can yield between them. */
+const PARSE_SLICE = 64 * 1024;
+
+export class DatasetLibrary {
+  #db: Promise<LabDb> | undefined;
+  #stored = $state.raw<readonly DatasetMeta[] | null>(null);
+  #error = $state<string | null>(null);
+  #usage = $state.raw<StorageUsage | null>(null);
+  #persist = $state<PersistResult | null>(null);
+  #importJob = $state.raw<TransferJob | null>(null);
+
+  /** Stored datasets, oldest first; null until first listed. */
+  get stored(): readonly DatasetMeta[] | null {
+    return this.#stored;
+  }
+  /** Why storage could not be read (e.g. IndexedDB blocked in a private window). */
+  get error(): string | null {
+    return this.#error;
+  }
+  get usage(): StorageUsage | null {
+    return this.#usage;
+  }
+  get persistResult(): PersistResult | null {
+    return this.#persist;
+  }
+  /** The latest file import (running or finished). */
+  get importJob(): TransferJob | null {
+    return this.#importJob;
+  }
+
+  db(): Promise<LabDb> {
+    this.#db ??= openLabDb();
+    return this.#db;
+  }
+
+  /** Re-read the list and the storage figures. */
+  async refresh(): Promise<void> {
+    try {
+      this.#stored = await listDatasets(await this.db());
+      this.#error = null;
+    } catch (error) {
+      this.#stored = [];
+      this.#error = `Browser storage is unavailable: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    this.#usage = await storageUsage();
+  }
+
+  /** Validates and stores one dataset atomically, then refreshes the list. */
+  async save(result: DatasetBytes, source: DatasetSource, signal: AbortSignal): Promise<DatasetMeta> {
+    try {
+      return await saveDataset(await this.db(), { dataset: result.dataset, text: result.text, source }, { signal });
+    } finally {
+      void this.refresh();
+    }
+  }
+
+  /** Reads a local file through the same validation as a download; `split` overrides the name's. */
+  importFile(file: File, split?: SplitName): TransferJob {
+    this.#importJob?.cancel();
+    const name = file.name.replace(/\.(jsonl|json|txt)$/i, '') || file.name;
+    const job = new TransferJob(file.name);
+    this.#importJob = job;
+    void job.run(
+      (signal, onProgress) =>
+        readDataset(abortable(streamChunks(file.stream()), signal), { name, ...(split ? { split } : {}), exactBytes: file.size, onProgress }),
+      (result, signal) => this.save(result, { kind: 'file', fileName: file.name }, signal),
+    );
+    return job;
+  }
+
+  async remove(id: string): Promise<void> {
+    await deleteDataset(await this.db(), id);
+    await this.refresh();
+  }
+
+  async requestPersistence(): Promise<void> {
+    this.#persist = await requestPersistentStorage();
+    this.#usage = await storageUsage();
+  }
+
+  /** A stored dataset parsed again, in slices with yields so the page stays responsive. */
+  async load(meta: DatasetMeta): Promise<Dataset> {
+    const text = await loadDatasetText(await this.db(), meta.id);
+    if (text === undefined) throw new Error(`the dataset "${meta.name}" is no longer stored`);
+    return parseDatasetStream(slices(text), { name: meta.name, split: meta.split });
+  }
+}
+
+async function* slices(text: string): AsyncGenerator<string> {
+  for (let i = 0; i < text.length; i += PARSE_SLICE) yield text.slice(i, i + PARSE_SLICE);
+}
+
+/** Chunks that stop with the signal's reason once it aborts (a File stream has no signal of its own). */
+async function* abortable(chunks: AsyncGenerator<Uint8Array>, signal: AbortSignal): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of chunks) {
+      signal.throwIfAborted();
+      yield chunk;
+    }
+  } finally {
+    await chunks.return(undefined);
+  }
+}
