@@ -1,0 +1,70 @@
+// Usage text and option parsing of `verifier-lab generate` (kept apart so the command file stays short).
+import { parseArgs } from 'node:util';
+import { CliUsageError } from '../cli-io';
+
+export const generateUsage = `Usage: verifier-lab generate DATASET.jsonl --base-url URL --model M --out TESTS.jsonl [options]
+
+Asks an OpenAI-compatible chat model for test assertions of every problem (the paper's prompt, or your
+template) and writes one JSON line per request: {task_id, tests, response, shown_rank, sample_index, model,
+finish_reason, malformed, usage}. "verifier-lab score DATASET --tests TESTS.jsonl" and the app's "from file"
+backend read it. Re-running with the same --out resumes: finished problems are skipped and a cut-off last
+problem is asked again. Progress goes to stderr; Ctrl-C stops and keeps what is finished.
+
+Options:
+  --backend openai       the only backend outside the browser (default): any OpenAI-compatible server
+  --base-url URL         e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1
+  --model M              model name as the server knows it
+  --api-key-env VAR      read the API key from environment variable VAR (default: send none)
+  --tests N              assertions asked for per request (default 10, as in the paper)
+  --variant V            instruction (default) or instruction+solution (one request per candidate)
+  --samples K            requests per prompt (default 1); request k uses seed + k
+  --temperature T        default 1.0;  --top-p P  default 1.0;  --max-tokens N  default 4096
+  --seed S               per-request seed base (default: none)
+  --problems IDS         only these task ids (comma or space separated)
+  --limit N              only the first N problems
+  --template FILE        prompt template: JSON {"system","user"} or plain text (the user message)
+  --concurrency N        requests in flight (default 4)
+  --out FILE             output JSONL (appended to; required)
+  -h, --help             show this text
+
+Exit codes: 0 done, 1 stopped (an API error after retries, or Ctrl-C; run again to continue), 2 bad input.
+`;
+
+export function generationOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        backend: { type: 'string', default: 'openai' },
+        'base-url': { type: 'string' },
+        model: { type: 'string' },
+        'api-key-env': { type: 'string' },
+        tests: { type: 'string', default: '10' },
+        variant: { type: 'string', default: 'instruction' },
+        samples: { type: 'string', default: '1' },
+        temperature: { type: 'string', default: '1' },
+        'top-p': { type: 'string', default: '1' },
+        'max-tokens': { type: 'string', default: '4096' },
+        seed: { type: 'string' },
+        problems: { type: 'string' },
+        limit: { type: 'string' },
+        template: { type: 'string' },
+        concurrency: { type: 'string', default: '4' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A numeric option at least `min` (a whole number when `integer`), or a CliUsageError naming it. */
+export function numberOption(name: string, text: string, min: number, integer: boolean): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+    throw new CliUsageError(`${name} must be ${integer ? 'a whole number' : 'a number'} >= ${min} (got "${text}")`);
+  }
+  return value;
+}
