@@ -71,7 +71,7 @@ export async function readDataset(chunks: AsyncIterable<Uint8Array>, options: Re
     }
   }
 
-  async function* text(): AsyncGenerator<string> {
+  async function* decoded(): AsyncGenerator<string> {
     let sniffed = false;
     for await (const chunk of decodeUtf8(counted())) {
       if (!sniffed && chunk.trim() !== '') {
@@ -85,7 +85,7 @@ export async function readDataset(chunks: AsyncIterable<Uint8Array>, options: Re
 
   let dataset: Dataset;
   try {
-    dataset = await parseDatasetStream(text(), {
+    dataset = await parseDatasetStream(decoded(), {
       name: options.name,
       ...(options.split ? { split: options.split } : {}),
       ...(options.yieldFn ? { yieldFn: options.yieldFn } : {}),
@@ -97,13 +97,23 @@ export async function readDataset(chunks: AsyncIterable<Uint8Array>, options: Re
     throw error instanceof DatasetParseError ? withCutHint(error, texts) : error;
   }
   options.onProgress?.({ ...transferProgress(received, exact, approx, true), lines });
+  // Hashing and joining 8 MB take tens of ms each: give the event loop a turn between them.
+  const pause = options.yieldFn ?? defaultYield;
+  await pause();
   const sha256 = await sha256Hex(parts);
   const expected = options.expectedSha256?.toLowerCase();
   if (expected && expected !== sha256) {
     throw new DownloadError('checksum', `sha256 mismatch: expected ${expected.slice(0, 12)}…, got ${sha256.slice(0, 12)}… (a different or damaged file)`);
   }
-  return { dataset, text: texts.join(''), bytes: received, sha256 };
+  await pause();
+  const text = texts.join('');
+  await pause();
+  return { dataset, text, bytes: received, sha256 };
 }
+
+// ES2023's lib has no timers; both Node and browsers provide setTimeout.
+declare function setTimeout(callback: () => void, ms?: number): unknown;
+const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A parse error on a final line without a line break says the file may have been cut off there. */
 function withCutHint(error: DatasetParseError, texts: readonly string[]): DatasetParseError {
