@@ -16,7 +16,7 @@ export class BundledDatasetError extends Error {
 }
 
 export interface BundledDatasetsOptions {
-  /** Folder to read, relative to the vite root (default static-datasets/official). */
+  /** Folder to read, relative to the vite root (default: $VERIFIER_LAB_BUNDLED_DIR, else static-datasets/official). */
   dir?: string;
   /** Manifest to match file names against (default static-datasets/official.json). */
   manifest?: OfficialManifest;
@@ -66,7 +66,7 @@ export function bundledDatasets(options: BundledDatasetsOptions = {}): Plugin {
     config(config) {
       const root = resolve(config.root ?? process.cwd());
       const manifest = options.manifest ?? parseOfficialManifest(JSON.parse(readFileSync(join(root, 'static-datasets/official.json'), 'utf8')));
-      files = scanBundledDatasets(resolve(root, options.dir ?? 'static-datasets/official'), manifest);
+      files = scanBundledDatasets(resolve(root, options.dir ?? process.env['VERIFIER_LAB_BUNDLED_DIR'] ?? 'static-datasets/official'), manifest);
       return { define: { [BUNDLED_DEFINE]: JSON.stringify(files.map((f) => f.meta)) } };
     },
     configResolved(config) {
