@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDatasetText } from '../../src/core/dataset/parse-dataset';
 import type { Dataset } from '../../src/core/dataset/types';
 import { computeMetricsBySplit } from '../../src/core/metrics/split-metrics';
+import type { SplitMetrics } from '../../src/core/metrics/types';
+import { codetMetrics, testValidity } from '../../src/core/run/orchestration/analyses';
+import { planRun } from '../../src/core/run/orchestration/work-plan';
 import { parseEvalFile } from '../../src/core/run/eval-file-read';
 import { PAPER_TIME_LIMITS } from '../../src/core/run/time-limits';
 import { createNodePool } from '../../src/engine/node-pool';
@@ -67,9 +70,15 @@ async function runFile(label: string, file: ImportedTestFile) {
   expect(computeMetricsBySplit(parseEvalFile(exported.text, 'utg'), 'utg')).toEqual(outcome.run!.metrics);
   const m = outcome.run!.metrics!.HE_base!;
   const tests = results.reduce((n, r) => n + r.total, 0);
+  const line = (x: SplitMetrics) => METRIC_COLUMNS.map((c) => `${c.label} ${formatMetric(c.key, x)}`).join(', ');
+  const plan = planRun(problemIds, run.verifier, dataset);
+  const validity = testValidity(plan, run.split, results)!;
+  const codet = codetMetrics(plan, run.split, results)!.HE_base!;
   console.info(
-    `${label} on ${dataset.name}: ${m.problems} problems, ${m.solutions} solutions, ${tests} test executions in ${seconds.toFixed(0)} s | ` +
-      METRIC_COLUMNS.map((c) => `${c.label} ${formatMetric(c.key, m)}`).join(', '),
+    `${label} on ${dataset.name}: ${m.problems} problems, ${m.solutions} solutions, ${tests} test executions in ${seconds.toFixed(0)} s\n` +
+      `  pass fraction:        ${line(m)}\n` +
+      `  valid tests ${validity.valid}/${validity.tests} (${((100 * validity.valid) / validity.tests).toFixed(1)}%), invalid dropped: ${line(validity.metrics!.HE_base!)}\n` +
+      `  CodeT dual agreement: ${line(codet)}`,
   );
   return m;
 }
