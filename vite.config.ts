@@ -3,6 +3,8 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { bundledDatasets } from './vite-plugins/bundled-datasets';
+import { pyodideAssets } from './vite-plugins/pyodide-assets';
 
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -43,7 +45,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [svelte(), pwa],
+  plugins: [svelte(), pyodideAssets(), bundledDatasets(), pwa],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders, port: 4173, strictPort: true },
   worker: { format: 'es' },
