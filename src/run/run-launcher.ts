@@ -6,7 +6,7 @@ import type { Run } from '../core/run/run-types';
 import type { EnginePool } from '../engine/pool-types';
 import type { TestGenerator } from '../llm/generator';
 import { finishedGenerations } from '../storage/generations-repo';
-import { getRun } from '../storage/runs-repo';
+import { getRun, updateRunStatus } from '../storage/runs-repo';
 import type { LabDb } from '../storage/schema';
 import { RunNotFoundError } from '../storage/storage-errors';
 import { executeRun, type RunEnvironment, type RunOutcome } from './orchestrator';
@@ -81,9 +81,16 @@ export class RunLauncher {
     const go = async (): Promise<RunOutcome> => {
       const run = await getRun(db, runId);
       if (!run) throw new RunNotFoundError(runId);
-      const dataset = await this.#deps.dataset(run);
-      const needsGenerator = await this.#pending(run, dataset);
-      const generator = needsGenerator ? await this.#deps.generator(run) : null;
+      let dataset: Dataset;
+      let generator: TestGenerator | null;
+      try {
+        dataset = await this.#deps.dataset(run);
+        generator = (await this.#pending(run, dataset)) ? await this.#deps.generator(run) : null;
+      } catch (error) {
+        // A run left 'running' would otherwise be retried, and fail the same way, on every page load.
+        if (run.status === 'running') await updateRunStatus(db, runId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(() => {});
+        throw error;
+      }
       try {
         const pool = await this.#deps.pool();
         return await executeRun({ db, pool, dataset, generator, ...listeners }, runId, signal);

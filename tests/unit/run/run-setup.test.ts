@@ -137,3 +137,15 @@ describe('launcher and exports', () => {
     expect(fileStem('  ')).toBe('run');
   });
 });
+
+describe('a run left running whose setup fails', () => {
+  it('becomes failed with the reason instead of being retried on every load', async () => {
+    const meta = await datasets.resolve(DEMO_CHOICE);
+    const run = await createRun(db, runInput(dataset, meta.id, { problemIds: ['Demo/0'] }));
+    const { updateRunStatus } = await import('../../../src/storage/runs-repo');
+    await updateRunStatus(db, run.id, 'running');
+    const launcher = new RunLauncher({ db, pool: async () => passingPool(), dataset: (r) => datasets.forRun(r), generator: () => Promise.reject(new Error('no-adapter: no GPU')) });
+    await expect(launcher.start(run.id).done).rejects.toThrow(/no GPU/);
+    expect(await getRun(db, run.id)).toMatchObject({ status: 'failed', error: 'no-adapter: no GPU' });
+  });
+});
