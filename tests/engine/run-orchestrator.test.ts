@@ -149,6 +149,26 @@ describe('a run against the mock OpenAI server', () => {
     expect(outcome.run!.metrics!.DEMO!.problems).toBe(2);
   });
 
+  it("uses the paper's scaled limits: the canonical solution times each candidate's own test set first", async () => {
+    mock.reset();
+    const db = await freshDb();
+    const input = runInput(dataset, SHA, {
+      problemIds: ['Demo/2'],
+      verifier: verifier({ variant: 'instruction+solution', model: 'mock-asserts', samplesPerProblem: 1, baseUrl: mock.url }),
+      execution: { comparison: 'paper', timeout: { kind: 'scaled', minMs: 100, factor: 4 }, budgetMs: 20_000, engineVersion: 't', pyodideVersion: 't' },
+    });
+    const run = await createRun(db, input);
+    const scored: number[] = [];
+    const counting: EnginePool = { ...pool, score: (req, opts) => (scored.push(Array.isArray(req.limitMs) ? 1 : 0), pool.score(req, opts)) };
+    const outcome = await executeRun({ db, pool: counting, dataset, generator: generator(KEY) }, run.id);
+    expect(outcome.status).toBe('done');
+    const ranks = dataset.problems.find((p) => p.taskId === 'Demo/2')!.candidates.length;
+    // One timing run per test set other than rank 1's (whose own run is its timing), then every other candidate with per-test limits.
+    expect(scored.filter((x) => x === 0)).toHaveLength(ranks);
+    expect(scored.filter((x) => x === 1)).toHaveLength(ranks - 1);
+    expect((await loadResults(db, run.id)).map((r) => r.rank)).toEqual(Array.from({ length: ranks }, (_, i) => i + 1));
+  });
+
   it('fails on a wrong key with a clear error, keeps finished work, and resumes with the right key', async () => {
     mock.reset();
     const db = await freshDb();
