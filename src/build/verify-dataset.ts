@@ -1,0 +1,110 @@
+// Re-verifies a dataset's ground truth on an engine pool: every candidate runs on its own problem's tests
+// (base tests for base splits, base + plus inputs combined as the authors did for "+" splits), and the
+// recomputed score is compared with the stored one. Cancelled by the signal; nothing is returned then.
+import { BuildRequestError } from '../core/build/build-errors';
+import { candidateScore } from '../core/build/candidate-score';
+import { datasetTestPlan } from '../core/build/test-plan';
+import type { Dataset } from '../core/dataset/types';
+import type { TimeLimitRule } from '../core/run/time-limits';
+import type { CompareMode, TestResult } from '../core/run/types';
+import { skippedOutcome, verifyOutcome, verifySummary } from '../core/verify/verify-compare';
+import type { FailedTest, VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
+import type { EnginePool } from '../engine/pool-types';
+import { eachLimited } from './each-limited';
+import { candidateBudgetMs, CanonicalError, prepareTests } from './prepare-tests';
+
+export interface VerifyOptions {
+  compare: CompareMode;
+  rule?: TimeLimitRule;
+  signal?: AbortSignal;
+  onProgress?: (progress: VerifyProgress) => void;
+  /** Failing tests kept per outcome for its diff (default 5). */
+  failuresShown?: number;
+  problemConcurrency?: number;
+}
+
+export interface VerifyProgress {
+  problemsDone: number;
+  problemsTotal: number;
+  candidatesDone: number;
+  candidatesTotal: number;
+  /** Disagreements found so far. */
+  disagree: number;
+}
+
+export interface VerifyResult {
+  summary: VerifySummary;
+  /** In dataset order (problem, then rank). */
+  outcomes: VerifyOutcome[];
+  ms: number;
+}
+
+export async function verifyDataset(pool: EnginePool, dataset: Dataset, options: VerifyOptions): Promise<VerifyResult> {
+  const began = Date.now();
+  const { compare, signal, rule } = options;
+  const shown = options.failuresShown ?? 5;
+  const lanes = Math.max(2, 2 * pool.stats().size);
+  const perProblem: VerifyOutcome[][] = dataset.problems.map(() => []);
+  const progress: VerifyProgress = {
+    problemsDone: 0,
+    problemsTotal: dataset.problems.length,
+    candidatesDone: 0,
+    candidatesTotal: dataset.problems.reduce((n, p) => n + p.candidates.length, 0),
+    disagree: 0,
+  };
+  options.onProgress?.({ ...progress });
+
+  await eachLimited(
+    dataset.problems,
+    options.problemConcurrency ?? 2,
+    async (problem, index) => {
+      const stored = (rank: number, score: number) => ({ taskId: problem.taskId, rank, score });
+      let ready;
+      try {
+        const plan = datasetTestPlan(problem, dataset.split);
+        ready = { plan, prepared: await prepareTests(pool, plan, problem.canonicalSolution, { compare, signal, rule }) };
+      } catch (error) {
+        if (!(error instanceof BuildRequestError || error instanceof CanonicalError)) throw error;
+        const reason = error.message;
+        perProblem[index] = problem.candidates.map((c) => skippedOutcome(stored(c.rank, c.score), reason));
+        progress.candidatesDone += problem.candidates.length;
+        progress.disagree += problem.candidates.length;
+        progress.problemsDone++;
+        return options.onProgress?.({ ...progress });
+      }
+      const { plan, prepared } = ready;
+      const budgetMs = candidateBudgetMs(prepared.limitsMs);
+      const outcomes: VerifyOutcome[] = new Array(problem.candidates.length);
+      await eachLimited(
+        problem.candidates,
+        lanes,
+        async (candidate, i) => {
+          const result = await pool.score({ code: candidate.code, tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs }, { signal });
+          const s = candidateScore(result.tests, plan);
+          const outcome = verifyOutcome(stored(candidate.rank, candidate.score), { ...s, failures: failedTests(result.tests, shown) });
+          outcomes[i] = outcome;
+          progress.candidatesDone++;
+          if (!outcome.agree) progress.disagree++;
+          options.onProgress?.({ ...progress });
+        },
+        signal,
+      );
+      perProblem[index] = outcomes;
+      progress.problemsDone++;
+      options.onProgress?.({ ...progress });
+    },
+    signal,
+  );
+
+  const outcomes = perProblem.flat();
+  return { summary: verifySummary(dataset.split, outcomes), outcomes, ms: Date.now() - began };
+}
+
+function failedTests(tests: readonly TestResult[], limit: number): FailedTest[] {
+  const out: FailedTest[] = [];
+  for (let i = 0; i < tests.length && out.length < limit; i++) {
+    const t = tests[i]!;
+    if (t.status !== 'pass') out.push({ index: i, status: t.status, message: t.message });
+  }
+  return out;
+}

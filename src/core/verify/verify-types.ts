@@ -1,0 +1,50 @@
+// Shapes of re-verification: one candidate's stored versus recomputed score, and a split's agreement summary.
+import type { SplitName } from '../dataset/types';
+import type { TestStatus } from '../run/types';
+
+/** A test that did not pass, as shown in a disagreement's diff. */
+export interface FailedTest {
+  /** 0-based test index within the problem's ground truth (base inputs first, then plus). */
+  index: number;
+  status: Exclude<TestStatus, 'pass'>;
+  message: string;
+}
+
+/** One candidate re-executed on its own ground truth. */
+export interface VerifyOutcome {
+  taskId: string;
+  rank: number;
+  /** Score stored in the dataset. */
+  stored: number;
+  /** Recomputed score, unrounded (the authors' combine order for "+" splits). */
+  recomputed: number;
+  /** recomputed rounded to 2 decimals with Python's round, as the authors stored it. */
+  rounded: number;
+  agree: boolean;
+  passed: number;
+  total: number;
+  /** The first few tests that did not pass (all of them are counted in passed/total). */
+  failures: FailedTest[];
+  /** Every test errored: the authors' combine step would have dropped this candidate. */
+  allErrored: boolean;
+  /** Set when the candidate could not be run at all (e.g. its problem's canonical solution failed to run). */
+  skipped?: string;
+}
+
+/** Agreement of one split (one dataset file). */
+export interface VerifySummary {
+  split: SplitName;
+  problems: number;
+  candidates: number;
+  agree: number;
+  disagree: number;
+  /** Candidates not re-executed (see VerifyOutcome.skipped). */
+  skipped: number;
+  /** agree / (candidates - skipped); NaN when nothing ran. */
+  agreement: number;
+  /** Mean and max |rounded - stored| over executed candidates. */
+  meanAbsDiff: number;
+  maxAbsDiff: number;
+  /** Disagreements among rank-1 (canonical) solutions: the ground truth itself did not reproduce. */
+  canonicalDisagreements: number;
+}
