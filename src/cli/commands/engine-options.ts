@@ -1,0 +1,33 @@
+// Options shared by the commands that execute candidates (build, verify): comparison mode, workers, time limits.
+import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../../core/run/time-limits';
+import type { CompareMode } from '../../core/run/types';
+import { createNodePool } from '../../engine/node-pool';
+import type { EnginePool } from '../../engine/pool-types';
+import { CliUsageError } from '../cli-io';
+
+export function compareOption(text: string | undefined): CompareMode {
+  if (text === undefined || text === 'paper') return 'paper';
+  if (text === 'evalplus') return 'evalplus';
+  throw new CliUsageError(`--compare must be paper or evalplus (got "${text}")`);
+}
+
+export function workersOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliUsageError(`--workers must be a whole number from 1 to 64 (got "${text}")`);
+  return n;
+}
+
+/** The paper's max(0.1 s, 4 x canonical) unless overridden. */
+export function limitRuleOptions(floor: string | undefined, factor: string | undefined): TimeLimitRule {
+  const minMs = floor === undefined ? PAPER_TIME_LIMITS.minMs : Number(floor);
+  const times = factor === undefined ? PAPER_TIME_LIMITS.factor : Number(factor);
+  if (!(minMs > 0 && Number.isFinite(minMs))) throw new CliUsageError(`--limit-floor-ms must be a positive number (got "${floor}")`);
+  if (!(times > 0 && Number.isFinite(times))) throw new CliUsageError(`--limit-factor must be a positive number (got "${factor}")`);
+  return { minMs, factor: times };
+}
+
+/** A Node worker_threads pool (workers default to cores - 1). */
+export function openPool(workers: number | undefined): EnginePool {
+  return createNodePool(workers === undefined ? {} : { size: workers });
+}
