@@ -1,7 +1,9 @@
 // The list of subcommands the dispatcher knows; add a command by importing it here.
 import type { CliCommand } from '../cli-io';
+import { buildCommand } from './build';
 import { datasetsFetchCommand } from './datasets-fetch';
 import { generateCommand } from './generate';
 import { metricsCommand } from './metrics';
+import { verifyCommand } from './verify';
 
-export const COMMANDS: readonly CliCommand[] = [metricsCommand, datasetsFetchCommand, generateCommand];
+export const COMMANDS: readonly CliCommand[] = [metricsCommand, verifyCommand, buildCommand, generateCommand, datasetsFetchCommand];
