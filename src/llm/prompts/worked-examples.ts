@@ -1,41 +1,41 @@
 // The two worked examples of the default prompts, written for this project (not taken from any benchmark).
 // Every assertion was checked against a reference implementation. The second candidate is deliberately wrong
-// (it does not merge touching intervals) to show that tests follow the statement, not the candidate.
+// (it fails on an empty list) to show that tests follow the statement, not the candidate. Neither example
+// may share a function with the bundled demo dataset (a unit test checks), or demo runs would see answers.
 
-const COUNT_VOWELS = `def count_vowels(text: str) -> int:
-    """Return how many vowels (a, e, i, o, u, in either case) appear in text."""`;
+const LEAP_YEAR = `def is_leap_year(year: int) -> bool:
+    """Return True when year is a leap year in the Gregorian calendar: divisible by 4,
+    except centuries, which must be divisible by 400."""`;
 
-const COUNT_VOWELS_CANDIDATE = `def count_vowels(text: str) -> int:
-    return sum(1 for c in text.lower() if c in "aeiou")`;
+const LEAP_YEAR_CANDIDATE = `def is_leap_year(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)`;
 
-const COUNT_VOWELS_ASSERTS = [
-  'assert count_vowels("") == 0',
-  'assert count_vowels("rhythm") == 0',
-  'assert count_vowels("Banana") == 3',
-  'assert count_vowels("AEIOU aeiou") == 10',
-  'assert count_vowels("Queueing!") == 5',
+const LEAP_YEAR_ASSERTS = [
+  'assert is_leap_year(2024) is True',
+  'assert is_leap_year(2023) is False',
+  'assert is_leap_year(1900) is False',
+  'assert is_leap_year(2000) is True',
+  'assert is_leap_year(4) is True',
 ];
 
-const MERGE_INTERVALS = `def merge_intervals(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merge overlapping or touching closed intervals and return them sorted by start.
-    The input may be in any order."""`;
+const COMMON_PREFIX = `def longest_common_prefix(words: list[str]) -> str:
+    """Return the longest string that every word in words starts with.
+    Return an empty string when words is empty or nothing is shared."""`;
 
-const MERGE_INTERVALS_CANDIDATE = `def merge_intervals(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
-    for a, b in sorted(intervals):
-        if out and a < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out`;
+const COMMON_PREFIX_CANDIDATE = `def longest_common_prefix(words: list[str]) -> str:
+    prefix = words[0]
+    for w in words[1:]:
+        while not w.startswith(prefix):
+            prefix = prefix[:-1]
+    return prefix`;
 
-const MERGE_INTERVALS_ASSERTS = [
-  'assert merge_intervals([]) == []',
-  'assert merge_intervals([(5, 7)]) == [(5, 7)]',
-  'assert merge_intervals([(1, 3), (2, 6), (8, 10)]) == [(1, 6), (8, 10)]',
-  'assert merge_intervals([(8, 10), (1, 3)]) == [(1, 3), (8, 10)]',
-  'assert merge_intervals([(1, 4), (4, 5)]) == [(1, 5)]',
-  'assert merge_intervals([(1, 10), (2, 3), (4, 5)]) == [(1, 10)]',
+const COMMON_PREFIX_ASSERTS = [
+  'assert longest_common_prefix([]) == ""',
+  'assert longest_common_prefix(["solo"]) == "solo"',
+  'assert longest_common_prefix(["flame", "flask", "flat"]) == "fla"',
+  'assert longest_common_prefix(["abc", "xyz"]) == ""',
+  'assert longest_common_prefix(["same", "same"]) == "same"',
+  'assert longest_common_prefix(["prefix", "pre", "press"]) == "pre"',
 ];
 
 /** One worked example: problem, a candidate (used by the instruction+solution variant) and its assertions. */
@@ -46,8 +46,8 @@ export interface WorkedExample {
 }
 
 export const WORKED_EXAMPLES: readonly WorkedExample[] = [
-  { problem: COUNT_VOWELS, candidate: COUNT_VOWELS_CANDIDATE, assertions: COUNT_VOWELS_ASSERTS },
-  { problem: MERGE_INTERVALS, candidate: MERGE_INTERVALS_CANDIDATE, assertions: MERGE_INTERVALS_ASSERTS },
+  { problem: LEAP_YEAR, candidate: LEAP_YEAR_CANDIDATE, assertions: LEAP_YEAR_ASSERTS },
+  { problem: COMMON_PREFIX, candidate: COMMON_PREFIX_CANDIDATE, assertions: COMMON_PREFIX_ASSERTS },
 ];
 
 /** The tagged answer block of an example. */
