@@ -193,7 +193,7 @@ function formatSummary(out: string, result: BuildResult, stats: RankingSetStats,
     `avg score    ${stats.avgScore.toFixed(2)}`,
     `avg tests    ${stats.avgTests.toFixed(1)}`,
     `candidates   ${totals.candidates} distinct scored, ${totals.allErrored} dropped (every test errored)`,
-    ...(totals.budgetExhausted > 0 ? [`capped       ${totals.budgetExhausted} candidate(s) ran out of --candidate-budget-s`] : []),
+    ...(totals.budgetExhausted > 0 ? [`cut short    ${totals.budgetExhausted} candidate(s) ran out of their time budget (remaining tests counted as timeouts)`] : []),
     ...(canonicalIssues > 0 ? [`warning      the canonical solution did not pass every test in ${canonicalIssues} problem(s) (see --json)`] : []),
     '',
   ].join('\n');
