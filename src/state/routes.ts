@@ -5,6 +5,7 @@ export type Route =
   | { page: 'datasets'; taskId: string | null }
   /** The run list; `view: 'new'` the new-run form; `runId` one run, `taskId` one of its problems. */
   | { page: 'runs'; view?: 'new'; runId?: string; taskId?: string }
+  | { page: 'build' }
   | { page: 'settings' }
   | { page: 'not-found'; path: string };
 
@@ -14,7 +15,7 @@ export type PageName = Route['page'];
 export function routeFromHash(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/') return { page: 'datasets', taskId: null };
-  const match = /^\/(datasets|runs|settings)(?:\/(.*))?$/.exec(path);
+  const match = /^\/(datasets|runs|build|settings)(?:\/(.*))?$/.exec(path);
   if (!match) return { page: 'not-found', path };
   const [, page, rest] = match;
   if (page === 'datasets') {
@@ -27,7 +28,7 @@ export function routeFromHash(hash: string): Route {
   }
   if (page === 'runs') return runsRoute(rest, path);
   if (rest) return { page: 'not-found', path };
-  return { page: 'settings' };
+  return page === 'build' ? { page: 'build' } : { page: 'settings' };
 }
 
 function runsRoute(rest: string | undefined, path: string): Route {
@@ -51,6 +52,8 @@ export function hrefFor(route: Route): string {
       if (route.view === 'new') return '#/runs/new';
       if (route.runId === undefined) return '#/runs';
       return `#/runs/${encodeURIComponent(route.runId)}${route.taskId === undefined ? '' : `/${encodeURIComponent(route.taskId)}`}`;
+    case 'build':
+      return '#/build';
     case 'settings':
       return '#/settings';
     case 'not-found':
