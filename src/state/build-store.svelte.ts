@@ -1,0 +1,85 @@
+// The Build page's form and the current build and re-verification jobs, kept in one place so they survive page
+// changes (a build keeps running while another page is open). Shared through context.
+import { createContext } from 'svelte';
+import type { BuildSplit } from '../core/build/types';
+import type { Dataset } from '../core/dataset/types';
+import type { CompareMode } from '../core/run/types';
+import { BuildJob } from './build-job.svelte';
+import type { DatasetLibrary } from './datasets-library.svelte';
+import { browserPoolFactory, type PoolFactory } from './engine-jobs';
+import type { Settings } from './settings.svelte';
+import { VerifyJob } from './verify-job.svelte';
+
+export class BuildStore {
+  benchmark = $state<File | null>(null);
+  pools = $state.raw<File[]>([]);
+  promptMap = $state<File | null>(null);
+  split = $state<BuildSplit>('base');
+  compare = $state<CompareMode>('paper');
+  /** Only the first N problems; null for all. */
+  first = $state<number | null>(null);
+  name = $state('');
+  #build = $state.raw<BuildJob | null>(null);
+  #verify = $state.raw<VerifyJob | null>(null);
+  readonly #settings: Pick<Settings, 'workers' | 'comparison'>;
+  readonly #pools: PoolFactory;
+  readonly library: DatasetLibrary;
+
+  constructor(settings: Pick<Settings, 'workers' | 'comparison'>, library: DatasetLibrary, pools: PoolFactory = browserPoolFactory) {
+    this.#settings = settings;
+    this.library = library;
+    this.#pools = pools;
+    this.compare = settings.comparison;
+  }
+
+  get build(): BuildJob | null {
+    return this.#build;
+  }
+  get verify(): VerifyJob | null {
+    return this.#verify;
+  }
+
+  /** Why the form cannot start yet, or null. */
+  get missing(): string | null {
+    if (this.benchmark === null) return 'Choose a benchmark file.';
+    if (this.pools.length === 0) return 'Add at least one candidate pool file.';
+    return null;
+  }
+
+  /** A name for the result from the benchmark and split, unless the user typed one. */
+  get resultName(): string {
+    if (this.name.trim() !== '') return this.name.trim();
+    const stem = (this.benchmark?.name ?? 'benchmark').replace(/(\.jsonl|\.json|\.gz)+$/i, '');
+    return `${stem}-${this.split === 'plus' ? 'plus' : 'base'}-ranked`;
+  }
+
+  /** Starts a build from the form (cancelling one still running). */
+  startBuild(): BuildJob | null {
+    if (this.missing !== null || this.benchmark === null) return null;
+    this.#build?.cancel();
+    const job = new BuildJob({
+      benchmark: this.benchmark,
+      pools: this.pools,
+      promptMap: this.promptMap,
+      split: this.split,
+      compare: this.compare,
+      first: this.first,
+      workers: this.#settings.workers,
+      name: this.resultName,
+    });
+    this.#build = job;
+    void job.run(this.#pools);
+    return job;
+  }
+
+  /** Starts re-verifying a dataset (cancelling a re-verification still running). */
+  startVerify(dataset: Dataset, compare: CompareMode = this.#settings.comparison): VerifyJob {
+    this.#verify?.cancel();
+    const job = new VerifyJob(dataset, { compare });
+    this.#verify = job;
+    void job.run(this.#pools, this.#settings.workers);
+    return job;
+  }
+}
+
+export const [getBuildStore, setBuildStore] = createContext<BuildStore>();

@@ -1,0 +1,65 @@
+// One re-verification of a dataset's ground truth in the browser: progress, cancel, then the agreement summary
+// and the disagreements (largest difference first).
+import type { Dataset } from '../core/dataset/types';
+import type { CompareMode } from '../core/run/types';
+import { disagreements } from '../core/verify/verify-compare';
+import type { VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
+import { verifyDataset, type VerifyProgress } from '../build/verify-dataset';
+import { errorMessage, type PoolFactory } from './engine-jobs';
+
+export type VerifyStatus =
+  | { phase: 'starting' }
+  | { phase: 'running'; progress: VerifyProgress }
+  | { phase: 'done'; summary: VerifySummary; disagreements: readonly VerifyOutcome[]; ms: number }
+  | { phase: 'cancelled'; progress: VerifyProgress | null }
+  | { phase: 'failed'; message: string };
+
+export class VerifyJob {
+  readonly datasetName: string;
+  readonly compare: CompareMode;
+  #status = $state.raw<VerifyStatus>({ phase: 'starting' });
+  #last: VerifyProgress | null = null;
+  readonly #controller = new AbortController();
+
+  constructor(
+    readonly dataset: Dataset,
+    options: { compare: CompareMode },
+  ) {
+    this.datasetName = dataset.name;
+    this.compare = options.compare;
+  }
+
+  get status(): VerifyStatus {
+    return this.#status;
+  }
+  get active(): boolean {
+    return this.#status.phase === 'starting' || this.#status.phase === 'running';
+  }
+
+  cancel(): void {
+    if (this.active) this.#controller.abort(new DOMException('cancelled', 'AbortError'));
+  }
+
+  /** Runs to the end; never throws (the status says how it ended). */
+  async run(pools: PoolFactory, workers: number): Promise<void> {
+    const signal = this.#controller.signal;
+    try {
+      const pool = await pools(workers);
+      try {
+        const result = await verifyDataset(pool, this.dataset, {
+          compare: this.compare,
+          signal,
+          onProgress: (progress) => {
+            this.#last = progress;
+            this.#status = { phase: 'running', progress };
+          },
+        });
+        this.#status = { phase: 'done', summary: result.summary, disagreements: disagreements(result.outcomes), ms: result.ms };
+      } finally {
+        await pool.close();
+      }
+    } catch (error) {
+      this.#status = signal.aborted ? { phase: 'cancelled', progress: this.#last } : { phase: 'failed', message: errorMessage(error) };
+    }
+  }
+}
