@@ -42,11 +42,16 @@ def is_hidden_module(name):
     return name == 'js' or name.startswith(HIDDEN_PREFIXES)
 
 
-class CappedWriter(io.TextIOBase):
-    """A text stream that keeps the first `cap` characters and counts everything."""
+class OutputLimit(BaseException):
+    """Raised by a strict CappedWriter past its cap: the printed text can no longer match, stop the work."""
 
-    def __init__(self, cap):
+
+class CappedWriter(io.TextIOBase):
+    """A text stream that keeps the first `cap` characters and counts everything (strict: raises past the cap)."""
+
+    def __init__(self, cap, strict=False):
         self.cap = cap
+        self.strict = strict
         self.parts = []
         self.kept = 0
         self.total = 0
@@ -64,6 +69,8 @@ class CappedWriter(io.TextIOBase):
             piece = s if n <= room else s[:room]
             self.parts.append(piece)
             self.kept += len(piece)
+        if self.strict and self.total > self.cap:
+            raise OutputLimit('printed more than %d characters' % self.cap)
         return n
 
     def getvalue(self):
