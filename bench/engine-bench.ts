@@ -1,0 +1,162 @@
+// `npm run bench`: engine throughput and start-up, Node pool vs headless-Chromium pool vs native CPython, all
+// measured in this one run on this machine. Medians over --reps repetitions, interleaved (native, Node,
+// Chromium, then again) so a change in background load hits every system alike. Writes bench/results/latest.md
+// and prints it.
+//
+//   npm run bench -- [--problems K] [--reps R] [--workers N] [--keep-timeouts] [--no-browser] [--demo] [--out FILE]
+//
+// --problems K: the first K HumanEval problems (default 12, about 10 minutes in all on 2 shared cores; all 40
+// of the issue's workload take about 3x as long per run). --demo: the demo workload even when the data is there.
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pyodidePackage from 'pyodide/package.json';
+import { planTestCount } from '../src/core/build/test-plan';
+import { defaultPoolSize } from '../src/engine/pool-types';
+import { BrowserBench, type ReadyTime } from './browser-bench';
+import { nodeReady, openNodePool, primedNodeStore } from './node-bench';
+import { renderReport, type BenchResults, type NativeRun } from './bench-report';
+import { runWorkload, type WorkloadRun } from './run-workload';
+import { codetWorkload, demoWorkload, realDataPresent, type Workload } from './workload';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const NATIVE = fileURLToPath(new URL('./native_baseline.py', import.meta.url));
+/** The first K HumanEval problems by default: about 10 minutes for the whole bench on 2 shared cores. */
+const DEFAULT_PROBLEMS = 12;
+
+const { values } = parseArgs({
+  options: {
+    problems: { type: 'string', default: String(DEFAULT_PROBLEMS) },
+    reps: { type: 'string', default: '3' },
+    workers: { type: 'string' },
+    'keep-timeouts': { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
+    chromium: { type: 'string', default: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
+    out: { type: 'string', default: `${REPO}bench/results/latest.md` },
+  },
+});
+const k = Number(values.problems);
+const reps = Number(values.reps);
+const workers = values.workers === undefined ? defaultPoolSize(availableParallelism()) : Number(values.workers);
+if (!(Number.isInteger(k) && k >= 1 && k <= 164 && Number.isInteger(reps) && reps >= 1 && Number.isInteger(workers) && workers >= 1)) {
+  throw new Error('--problems must be 1..164, --reps and --workers whole numbers >= 1');
+}
+const browserWanted = !values['no-browser'];
+if (browserWanted && !existsSync(values.chromium)) throw new Error(`no Chromium at ${values.chromium} (pass --chromium PATH or --no-browser)`);
+const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
+const began = Date.now();
+const loadBefore = loadavg();
+
+// --- workload --------------------------------------------------------------------------------------------------
+const real = realDataPresent() && !values.demo;
+if (!real && !values.demo) log(`notice: no real data at ../shared/data; measuring the demo dataset instead`);
+let workload: Workload = real ? codetWorkload(k) : demoWorkload();
+const scratch = mkdtempSync(join(tmpdir(), 'verifier-lab-bench-'));
+const workloadFile = join(scratch, 'workload.json');
+writeFileSync(workloadFile, JSON.stringify(workload));
+log(`workload: ${workload.title}: ${workload.candidates} candidates, ${workload.tests} tests`);
+
+let dropped = { candidates: 0, tests: 0 };
+if (!values['keep-timeouts']) {
+  // A candidate that runs out of time costs every system its per-test limits on the clock, not on the engine.
+  const calibration = JSON.parse(await python(['--calibrate', '--workers', String(workers)])) as { timedOut: [number, number][] };
+  const slow = new Set(calibration.timedOut.map(([p, c]) => `${p}:${c}`));
+  const before = workload;
+  const problems = workload.problems.map((p, pi) => ({ ...p, candidates: p.candidates.filter((_, ci) => !slow.has(`${pi}:${ci}`)) }));
+  const tests = problems.reduce((n, p) => n + p.candidates.length * planTestCount(p.plan), 0);
+  workload = { ...workload, problems, candidates: workload.candidates - slow.size, tests };
+  dropped = { candidates: slow.size, tests: before.tests - workload.tests };
+  writeFileSync(workloadFile, JSON.stringify(workload));
+  log(`left out ${slow.size} candidate(s) that exceed a per-test limit natively (${dropped.tests} tests)`);
+}
+
+// --- start-up --------------------------------------------------------------------------------------------------
+const nodeCold: ReadyTime[] = [];
+const nodeWarm: ReadyTime[] = [];
+const browserCold: ReadyTime[] = [];
+const browserWarm: ReadyTime[] = [];
+const store = await primedNodeStore();
+for (let r = 0; r < reps; r++) {
+  nodeCold.push(await nodeReady(workers, null));
+  nodeWarm.push(await nodeReady(workers, store));
+}
+log(`Node ready: cold ${nodeCold.map((t) => t.wallMs.toFixed(0)).join(', ')} ms; warm ${nodeWarm.map((t) => t.wallMs.toFixed(0)).join(', ')} ms`);
+
+let browser: BrowserBench | null = null;
+if (browserWanted) {
+  browser = await BrowserBench.start(values.chromium);
+  log(`bench page at ${browser.url}`);
+  for (let r = 0; r < reps; r++) browserCold.push(await browser.ready(workers, false));
+  await browser.primeSnapshot();
+  for (let r = 0; r < reps; r++) browserWarm.push(await browser.ready(workers, true));
+  log(`Chromium ready: cold ${browserCold.map((t) => t.wallMs.toFixed(0)).join(', ')} ms; warm ${browserWarm.map((t) => t.wallMs.toFixed(0)).join(', ')} ms`);
+}
+
+// --- throughput, interleaved -------------------------------------------------------------------------------------
+const native: NativeRun[] = [];
+const nodeRuns: WorkloadRun[] = [];
+const browserRuns: WorkloadRun[] = [];
+const { pool: nodePool } = await openNodePool(workers, store);
+if (browser) await browser.openPool(workers);
+try {
+  for (let r = 0; r < reps; r++) {
+    const n = JSON.parse(await python(['--reps', '1', '--workers', String(workers)])) as NativeRun;
+    native.push(n);
+    log(`rep ${r + 1}/${reps}: native exec ${n.modes.exec.seconds[0]!.toFixed(1)} s, compiled ${n.modes.compiled.seconds[0]!.toFixed(1)} s`);
+    nodeRuns.push(await runLogged('Node', () => runWorkload(nodePool, workload.problems)));
+    if (browser) browserRuns.push(await runLogged('Chromium', () => browser!.runWorkload(workload.problems)));
+  }
+} finally {
+  await nodePool.close();
+  await browser?.close();
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(store.dir, { recursive: true, force: true });
+}
+
+// --- report ------------------------------------------------------------------------------------------------------
+const results: BenchResults = {
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  date: new Date().toISOString(),
+  workload: { title: workload.title, problems: workload.problems.length, candidates: workload.candidates, tests: workload.tests, dropped, real },
+  machine: {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    loadBefore,
+    loadAfter: loadavg(),
+    node: process.version,
+    chromium: browserWanted ? execFileSync(values.chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() : null,
+    python: native[0]?.python ?? 'unknown',
+    pyodide: pyodidePackage.version,
+  },
+  workers,
+  reps,
+  ready: { nodeCold, nodeWarm, browserCold, browserWarm },
+  native,
+  nodeRuns,
+  browserRuns,
+  minutes: (Date.now() - began) / 60_000,
+};
+const markdown = renderReport(results);
+mkdirSync(dirname(values.out), { recursive: true });
+writeFileSync(values.out, markdown);
+process.stdout.write(`${markdown}\n`);
+log(`wrote ${values.out}`);
+
+async function runLogged(name: string, run: () => Promise<WorkloadRun>): Promise<WorkloadRun> {
+  const result = await run();
+  log(`  ${name}: ${result.tests} tests in ${(result.scoreMs / 1000).toFixed(1)} s (${result.timeouts} timeouts)`);
+  return result;
+}
+
+function python(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('python3', [NATIVE, workloadFile, ...args], { maxBuffer: 1 << 28 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`native baseline failed: ${error.message}\n${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
