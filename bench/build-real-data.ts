@@ -5,7 +5,8 @@
 // report found there, so a long target can run on its own (--only) and join the table later.
 //
 //   npx tsx bench/build-real-data.ts [--only HE-R,HE-R+,MBPP-R+] [--first-plus N] [--workers N]
-//                                    [--out-dir DIR] [--verify] [--results FILE]
+//                                    [--out-dir DIR] [--verify] [--results FILE] [--render]
+// --render builds nothing and only re-renders the markdown from the reports in --out-dir.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     'out-dir': { type: 'string', default: '/tmp/verifier-lab-builds' },
     results: { type: 'string', default: `${REPO}bench/results-build.md` },
     verify: { type: 'boolean', default: false },
+    render: { type: 'boolean', default: false },
   },
 });
 
@@ -96,7 +98,7 @@ interface BuildReport {
 }
 
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${values.workers} workers`;
-for (const target of TARGETS.filter((t) => !wanted || wanted.includes(t.id))) {
+for (const target of TARGETS.filter((t) => !values.render && (!wanted || wanted.includes(t.id)))) {
   const args = [...target.args, '--workers', values.workers, '--json'];
   const command = `node bin/verifier-lab.js build ${args.filter((a) => a !== '--json').join(' ')}`;
   console.error(`== ${target.title}\n$ ${command}`);
