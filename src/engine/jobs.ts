@@ -162,17 +162,13 @@ export class CanonicalRunError extends Error {
   override name = 'CanonicalRunError';
 }
 
-/** Canonical outputs of an io problem; an input whose run loses the worker is skipped on the retry. */
-export async function expectJob(
-  run: RunCall,
-  request: IoExpectRequest,
-  shared: boolean,
-  options: PoolOptions,
-  signal?: AbortSignal,
-): Promise<IoExpected> {
+/**
+ * Canonical outputs of an io problem. An input whose run loses the worker (C-level work past the limit, a
+ * fatal error) is skipped on the retry and has no output; each input is retried at most once, so this ends.
+ */
+export async function expectJob(run: RunCall, request: IoExpectRequest, shared: boolean, signal?: AbortSignal): Promise<IoExpected> {
   const key = `expected-${++expectedCounter}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   const skip: number[] = [];
-  const maxRestarts = options.maxRestartsPerCandidate ?? 4;
   for (;;) {
     // Only the header is read back (the input count is known to Python alone); status writes past the end are no-ops.
     const progress = shared ? createProgress(0, true) : null;
@@ -185,7 +181,7 @@ export async function expectJob(
     const message = outcome.kind === 'lost' ? outcome.message : outcome.reply.ok ? '' : outcome.reply.message;
     const harnessError = outcome.kind === 'reply' && !outcome.reply.ok && !outcome.reply.fatal;
     const current = progress ? currentTest(progress) : -1;
-    if (harnessError || current < 0 || skip.includes(current) || skip.length >= maxRestarts) {
+    if (harnessError || current < 0 || skip.includes(current)) {
       throw new CanonicalRunError(`the canonical solution of ${request.taskId} could not be run: ${message.slice(0, 300)}`);
     }
     skip.push(current);

@@ -127,15 +127,18 @@ export function createPool(options: PoolOptions): EnginePool {
       return Promise.reject(new EngineStartError(`no engine worker could start: ${String(lastStartError)}`));
     }
     return new Promise<WorkerSlot>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal };
-      signal?.addEventListener(
-        'abort',
-        () => {
-          const i = waiters.indexOf(waiter);
-          if (i >= 0) waiters.splice(i, 1), reject(signal.reason);
-        },
-        { once: true },
-      );
+      const onAbort = () => {
+        const i = waiters.indexOf(waiter);
+        if (i >= 0) waiters.splice(i, 1), reject(signal!.reason);
+      };
+      // A run-wide signal serves thousands of calls: each listener goes as soon as its call has a worker.
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      const waiter: Waiter = {
+        resolve: (slot) => (done(), resolve(slot)),
+        reject: (error) => (done(), reject(error)),
+        signal,
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       waiters.push(waiter);
       for (const slot of slots) if (slot.available) dispatch(slot);
     });
@@ -170,7 +173,7 @@ export function createPool(options: PoolOptions): EnginePool {
   return {
     ready: () => allReady,
     score: (request: ScoreRequest, call?: CallOptions) => scoreJob(runCall, request, shared, options, call?.signal),
-    expect: (request: IoExpectRequest, call?: CallOptions) => expectJob(runCall, request, shared, options, call?.signal),
+    expect: (request: IoExpectRequest, call?: CallOptions) => expectJob(runCall, request, shared, call?.signal),
     stats: () => ({ ...stats, readyInfo: stats.readyInfo.slice() }),
     async close() {
       closed = true;

@@ -107,6 +107,18 @@ describe('pool behaviour', () => {
     expect((await pool.score(sandwich('assert True'))).score).toBe(0.75);
   });
 
+  it('computes canonical outputs past an input that kills its worker, which then has no ground truth', async () => {
+    const canonical = 'import time\ndef f(x):\n    if x == 2:\n        time.sleep(30)\n    return x * 10\n';
+    const inputs = { key: 'kill-once', source: '{"base_input": [[1], [2], [3]], "plus_input": []}', sets: ['base' as const] };
+    const common = { taskId: 'HumanEval/900', entryPoint: 'f', inputs, compare: 'paper' as const };
+    const expected = await pool.expect({ ...common, canonical, limitMs: 300, budgetMs: 30_000 });
+    expect(expected.outputs).toEqual(['10\n', null, '30\n']);
+    expect(expected.errors[1]).toMatch(/lost its worker/);
+    const r = await pool.score({ code: 'def f(x):\n    return x * 10\n', tests: { kind: 'io', ...common, atol: 0, expected }, compare: 'paper', limitMs: 300, budgetMs: 30_000 });
+    expect(r.tests.map((t) => t.status)).toEqual(['pass', 'error', 'pass']);
+    expect(r.tests[1].message).toMatch(/no expected output/);
+  });
+
   it('made a memory snapshot once and started replacement workers from it', () => {
     const uses = pool.stats().readyInfo.map((i) => i.snapshot);
     expect(uses).toContain('made');
