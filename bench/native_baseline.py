@@ -164,13 +164,12 @@ def score_candidate(prob, source, compiled, stop_at_timeout=False):
     try:
         program = compile(source, '<candidate>', 'exec') if compiled else source
     except BaseException:
-        program = None
+        # Exec'ing the source raises the same error in every test: so does this program.
+        program, compiled = source, False
     passed = timeouts = 0
     if prob['kind'] == 'io':
         ep, atol = prob['entry_point'], prob['atol']
         for i, args in enumerate(prob['inputs']):
-            if program is None:
-                continue
             status, printed, _, _ = run_limited(io_body(program, ep, args, compiled), prob['limits'][i])
             exp = prob['expected'][i]
             if status == 'timeout':
@@ -182,8 +181,6 @@ def score_candidate(prob, source, compiled, stop_at_timeout=False):
                 passed += 1
     else:
         for i, test in enumerate(prob['tests']):
-            if program is None:
-                continue
             status, _, wrote_stderr, _ = run_limited(assert_body(program, test, compiled), prob['limits'][i])
             if status == 'timeout':
                 timeouts += 1

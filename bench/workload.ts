@@ -59,7 +59,8 @@ export function codetWorkload(k: number): Workload {
     const candidates = (programs.get(problem.taskId) ?? []).map((p) => p.code);
     problems.push({ taskId: problem.taskId, entryPoint: problem.entryPoint ?? '', canonical: problem.canonical, plan, candidates });
   }
-  return finish(`every distinct CodeT CodeGen-16B completion of HumanEval/0-${k - 1} on HumanEval+ v0.1.10 base + plus inputs`, problems);
+  const range = k === 1 ? 'HumanEval/0' : `HumanEval/0-${k - 1}`;
+  return finish(`every distinct CodeT CodeGen-16B completion of ${range} on HumanEval+ v0.1.10 base + plus inputs`, problems);
 }
 
 /** The demo dataset: every candidate (rank 1 included) on its problem's assert tests. */
