@@ -54,7 +54,7 @@ function fakeSpawn(log: string[]) {
           out.push([status, '', 1]);
         }
         const value = { total: tests.length, start, tests: out, uncompilable: [], compileError: null, budgetExhausted: false };
-        return { ok: true, value, heapBytes: 0 };
+        return { ok: true, value, heapBytes: tests.includes('grow') ? 2 ** 31 : 0 };
       },
     };
     return { calls, died, terminate: () => void (alive = false) };
@@ -138,6 +138,17 @@ describe('pool core', () => {
     expect(results.map((r) => r.tests.map((t) => t.status))).toEqual([
       ['pass'], ['timeout', 'pass'], ['fail'], ['crash', 'pass'], ['pass', 'pass'], ['timeout'], ['crash'], ['pass'],
     ]);
+    await p.close();
+  });
+
+  it('replaces a worker whose heap grew past the limit after its reply', async () => {
+    const p = pool([], { maxHeapBytes: 2 ** 30 });
+    const r = await p.score(request(['pass', 'grow']));
+    expect(r.tests.map((t) => t.status)).toEqual(['pass', 'pass']);
+    expect(r.restarts).toBe(0);
+    expect((await p.score(request(['pass']))).score).toBe(1);
+    expect(p.stats().recycled).toBe(1);
+    expect(p.stats().workersStarted).toBe(2);
     await p.close();
   });
 
