@@ -18,6 +18,7 @@ import { duplicateRun, type RunChanges } from '../storage/run-duplicate';
 import { importRunFile, type ImportedRun } from '../storage/run-file-store';
 import { createRun, deleteRun, listRuns, updateRunStatus } from '../storage/runs-repo';
 import type { LabDb } from '../storage/schema';
+import { enginePoolOptions } from './engine-pool-options';
 import type { ApiKeys } from './runs-api-keys.svelte';
 import { RunDatasets } from '../run/run-datasets';
 import { browserGenerator, webLocks, type ModelProgress } from '../run/browser-environment';
@@ -219,7 +220,7 @@ export class RunsStore {
       this.#pool = null;
       void old.then((p) => p.close()).catch(() => {});
     }
-    this.#pool ??= { size, pool: import('../engine/browser-pool').then(({ createBrowserPool }) => createBrowserPool({ size })) };
+    this.#pool ??= { size, pool: import('../engine/browser-pool').then(({ createBrowserPool }) => createBrowserPool({ size, ...enginePoolOptions() })) };
     return this.#pool.pool;
   }
 }
