@@ -32,9 +32,10 @@ const ANSWER = demo.problems
   .map((a) => `<assertion>\n${a}\n</assertion>`)
   .join('\n');
 
-/** Every record of every IndexedDB database of the page, as one JSON string. */
-function dumpIndexedDb(page: Page): Promise<string> {
-  return page.evaluate(async () => {
+/** Every record of every IndexedDB database of the page, as one JSON string. Binary values (the ~31 MB Pyodide
+ *  snapshot) are summarised by their length, plus `needle` when their bytes contain it. */
+function dumpIndexedDb(page: Page, needle: string): Promise<string> {
+  return page.evaluate(async (needle) => {
     const out: Record<string, unknown> = {};
     for (const info of await indexedDB.databases()) {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -51,8 +52,11 @@ function dumpIndexedDb(page: Page): Promise<string> {
       }
       db.close();
     }
-    return JSON.stringify(out);
-  });
+    const latin1 = new TextDecoder('latin1');
+    return JSON.stringify(out, (_, v: unknown) =>
+      ArrayBuffer.isView(v) ? `binary(${v.byteLength} bytes${latin1.decode(v).includes(needle) ? `, contains ${needle}` : ''})` : v,
+    );
+  }, needle);
 }
 
 /** The same run in Node (worker_threads Pyodide, fake-indexeddb): the reference the browser must match. */
@@ -135,7 +139,7 @@ describe.skipIf(!chromiumPath)('a run from the UI', () => {
     expect(mock.requests.every((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
 
     const reference = await nodeReference(1000);
-    const stored = JSON.parse(await dumpIndexedDb(page)) as Record<string, unknown[]>;
+    const stored = JSON.parse(await dumpIndexedDb(page, KEY)) as Record<string, unknown[]>;
     expect(scores(stored['verifier-lab/results'] as CandidateRecord[])).toEqual(scores(reference.results));
     const cells = await page.locator('table.metrics tbody tr').first().locator('td[data-metric]').allTextContents();
     expect(cells).toEqual(METRIC_COLUMNS.map((c) => formatMetric(c.key, reference.metrics.DEMO!)));
