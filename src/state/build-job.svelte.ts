@@ -11,6 +11,7 @@ import { outputSplit } from '../core/build/test-plan';
 import type { BuildSplit, PoolLine } from '../core/build/types';
 import { parseDatasetText } from '../core/dataset/parse-dataset';
 import type { Dataset } from '../core/dataset/types';
+import type { TimeLimitRule } from '../core/run/time-limits';
 import type { CompareMode } from '../core/run/types';
 import { buildRankingSets, buildTotals, type BuildProgress, type BuildResult } from '../build/build-ranking-sets';
 import type { DatasetMeta } from '../storage/dataset-records';
@@ -28,6 +29,8 @@ export interface BuildInput {
   compare: CompareMode;
   /** Only the first N problems (null: all). */
   first: number | null;
+  /** Per-test limits: max(minMs, factor x canonical time); the paper's is 100 ms and 4. */
+  rule: TimeLimitRule;
   workers: number;
   /** Name of the result (download file name and stored dataset name). */
   name: string;
@@ -96,6 +99,7 @@ export class BuildJob {
         const result = await buildRankingSets(pool, benchmark, joined.programs, {
           split: this.input.split,
           compare: this.input.compare,
+          rule: this.input.rule,
           signal,
           onProgress: (progress) => (this.#status = { phase: 'running', join: joined.report, progress }),
         });

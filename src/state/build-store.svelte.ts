@@ -3,6 +3,7 @@
 import { createContext } from 'svelte';
 import type { BuildSplit } from '../core/build/types';
 import type { Dataset } from '../core/dataset/types';
+import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../core/run/time-limits';
 import type { CompareMode } from '../core/run/types';
 import { BuildJob } from './build-job.svelte';
 import type { DatasetLibrary } from './datasets-library.svelte';
@@ -19,6 +20,11 @@ export class BuildStore {
   /** Only the first N problems; null for all. */
   first = $state<number | null>(null);
   name = $state('');
+  /**
+   * Floor of the per-test limit, max(floor, 4 x canonical time), for builds and re-verification. The paper's is
+   * 100 ms; a slow device may need more to keep fast candidates from timing out.
+   */
+  limitFloorMs = $state(PAPER_TIME_LIMITS.minMs);
   #build = $state.raw<BuildJob | null>(null);
   #verify = $state.raw<VerifyJob | null>(null);
   readonly #settings: Pick<Settings, 'workers' | 'comparison'>;
@@ -53,6 +59,12 @@ export class BuildStore {
     return `${stem}-${this.split === 'plus' ? 'plus' : 'base'}-ranked`;
   }
 
+  /** The time-limit rule the form describes (an invalid floor falls back to the paper's). */
+  get rule(): TimeLimitRule {
+    const floor = this.limitFloorMs;
+    return { minMs: Number.isFinite(floor) && floor > 0 ? floor : PAPER_TIME_LIMITS.minMs, factor: PAPER_TIME_LIMITS.factor };
+  }
+
   /** Starts a build from the form (cancelling one still running). */
   startBuild(): BuildJob | null {
     if (this.missing !== null || this.benchmark === null) return null;
@@ -64,6 +76,7 @@ export class BuildStore {
       split: this.split,
       compare: this.compare,
       first: this.first,
+      rule: this.rule,
       workers: this.#settings.workers,
       name: this.resultName,
     });
@@ -75,7 +88,7 @@ export class BuildStore {
   /** Starts re-verifying a dataset (cancelling a re-verification still running). */
   startVerify(dataset: Dataset, compare: CompareMode = this.#settings.comparison): VerifyJob {
     this.#verify?.cancel();
-    const job = new VerifyJob(dataset, { compare });
+    const job = new VerifyJob(dataset, { compare, rule: this.rule });
     this.#verify = job;
     void job.run(this.#pools, this.#settings.workers);
     return job;

@@ -1,6 +1,7 @@
 // One re-verification of a dataset's ground truth in the browser: progress, cancel, then the agreement summary
 // and the disagreements (largest difference first).
 import type { Dataset } from '../core/dataset/types';
+import type { TimeLimitRule } from '../core/run/time-limits';
 import type { CompareMode } from '../core/run/types';
 import { disagreements } from '../core/verify/verify-compare';
 import type { VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
@@ -17,16 +18,18 @@ export type VerifyStatus =
 export class VerifyJob {
   readonly datasetName: string;
   readonly compare: CompareMode;
+  readonly rule: TimeLimitRule;
   #status = $state.raw<VerifyStatus>({ phase: 'starting' });
   #last: VerifyProgress | null = null;
   readonly #controller = new AbortController();
 
   constructor(
     readonly dataset: Dataset,
-    options: { compare: CompareMode },
+    options: { compare: CompareMode; rule: TimeLimitRule },
   ) {
     this.datasetName = dataset.name;
     this.compare = options.compare;
+    this.rule = options.rule;
   }
 
   get status(): VerifyStatus {
@@ -48,6 +51,7 @@ export class VerifyJob {
       try {
         const result = await verifyDataset(pool, this.dataset, {
           compare: this.compare,
+          rule: this.rule,
           signal,
           onProgress: (progress) => {
             this.#last = progress;

@@ -38,6 +38,8 @@ describe.skipIf(!chromiumPath)('build and verify in the browser', () => {
     await page.locator('#build-benchmark').setInputFiles(fixture('tiny-mbpp.jsonl'));
     await page.locator('#build-pools').setInputFiles([fixture('tiny-mbpp-pool.jsonl')]);
     await page.locator('#build-name').fill('Tiny-R');
+    // A 1 s floor: this checks outcomes, and a busy 2-core machine can push a trivial test past 0.1 s.
+    await page.locator('#build-floor').fill('1000');
     await start.click();
 
     const status = page.locator('section[aria-labelledby="build-status-heading"]');
@@ -85,12 +87,14 @@ describe.skipIf(!chromiumPath)('build and verify in the browser', () => {
     await open(page, 'datasets');
     const panel = page.locator('section[aria-labelledby="verify-heading"]');
     // The dataset stored by the first test is still the one shown (the choice survives reloads).
+    await panel.locator('#verify-floor').fill('1000');
     await panel.getByRole('button', { name: 'Re-verify Tiny-R' }).click();
     await panel.getByText('Every stored score was reproduced').waitFor({ timeout: 120_000 });
     expect((await panel.locator('tbody td').allTextContents()).slice(0, 7)).toEqual(['MBPP_base', '2', '8', '8', '0', '0', '100.0 %']);
 
     await page.evaluate(() => localStorage.removeItem('verifier-lab:datasets:choice:v1'));
     await page.reload();
+    await panel.locator('#verify-floor').fill('1000');
     await panel.getByRole('button', { name: 'Re-verify Demo-R' }).click();
     await panel.getByText('Every stored score was reproduced').waitFor({ timeout: 120_000 });
     const cells = await panel.locator('tbody td').allTextContents();
