@@ -146,7 +146,7 @@ function markdown(list: Outcome[]): string {
       command,
       '```',
       '',
-      `- split ${report.split}; wall time ${f(report.ms / 60000, 1)} min on ${where}; run ${generated.slice(0, 16).replace('T', ' ')} UTC`,
+      `- split ${report.split}; wall time ${f(report.ms / 60000, 1)} min on ${where}; finished ${generated.slice(0, 16).replace('T', ' ')} UTC`,
       `- pool: ${j.lines} lines, ${j.candidates} candidates, ${j.distinct} distinct programs for ${j.problemsWithCandidates} problems (${j.duplicates} duplicates, ${j.empty} empty), ${j.unmatched.length} lines unmatched`,
       `- problems: ${t.built} built, ${t.tooFew} with fewer than 2 solutions after combine + filter, ${t.skipped} skipped`,
       `- candidates scored: ${t.candidates}; dropped because every test errored: ${t.allErrored}; cut short by the candidate time budget: ${t.budgetExhausted}`,
