@@ -6,7 +6,8 @@
 //
 //   npx tsx bench/build-real-data.ts [--only HE-R,HE-R+,MBPP-R+] [--first-plus N] [--workers N]
 //                                    [--out-dir DIR] [--verify] [--results FILE] [--render]
-// --render builds nothing and only re-renders the markdown from the reports in --out-dir.
+// --render builds nothing and only re-renders the markdown from the reports in --out-dir; --verify-existing
+// re-verifies the outputs of the --only targets already built and adds that to their reports.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     results: { type: 'string', default: `${REPO}bench/results-build.md` },
     verify: { type: 'boolean', default: false },
     render: { type: 'boolean', default: false },
+    'verify-existing': { type: 'boolean', default: false },
   },
 });
 
@@ -99,23 +101,31 @@ interface BuildReport {
 
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${values.workers} workers`;
 for (const target of TARGETS.filter((t) => !values.render && (!wanted || wanted.includes(t.id)))) {
-  const args = [...target.args, '--workers', values.workers, '--json'];
-  const command = `node bin/verifier-lab.js build ${args.filter((a) => a !== '--json').join(' ')}`;
-  console.error(`== ${target.title}\n$ ${command}`);
-  let stdout = '';
-  const code = await runBuild(args, { stdout: (t) => (stdout += t), stderr: (t) => process.stderr.write(t) });
-  if (code !== 0) throw new Error(`${target.id}: build exited with ${code}`);
-  const outcome: Outcome = { target, command, generated: new Date().toISOString(), machine, report: JSON.parse(stdout) as BuildReport };
-  if (values.verify) {
-    const file = target.args[target.args.indexOf('--out') + 1]!;
-    const vargs = [file, '--workers', values.workers, '--json'];
-    let vout = '';
-    const vcode = await runVerify(vargs, { stdout: (t) => (vout += t), stderr: (t) => process.stderr.write(t) });
-    if (vcode !== 0) throw new Error(`${target.id}: verify exited with ${vcode}`);
-    const v = JSON.parse(vout).files[0];
-    outcome.verify = { agree: v.summary.agree, candidates: v.summary.candidates, ms: v.ms, command: `node bin/verifier-lab.js verify ${vargs.filter((a) => a !== '--json').join(' ')}` };
+  const reportFile = `${outDir}/${target.id}.report.json`;
+  let outcome: Outcome;
+  if (values['verify-existing']) {
+    outcome = JSON.parse(readFileSync(reportFile, 'utf8')) as Outcome;
+  } else {
+    const args = [...target.args, '--workers', values.workers, '--json'];
+    const command = `node bin/verifier-lab.js build ${args.filter((a) => a !== '--json').join(' ')}`;
+    console.error(`== ${target.title}\n$ ${command}`);
+    let stdout = '';
+    const code = await runBuild(args, { stdout: (t) => (stdout += t), stderr: (t) => process.stderr.write(t) });
+    if (code !== 0) throw new Error(`${target.id}: build exited with ${code}`);
+    outcome = { target, command, generated: new Date().toISOString(), machine, report: JSON.parse(stdout) as BuildReport };
   }
-  writeFileSync(`${outDir}/${target.id}.report.json`, `${JSON.stringify(outcome, null, 2)}\n`);
+  if (values.verify || values['verify-existing']) outcome.verify = await verifyOutput(target);
+  writeFileSync(reportFile, `${JSON.stringify(outcome, null, 2)}\n`);
+}
+
+async function verifyOutput(target: Target): Promise<NonNullable<Outcome['verify']>> {
+  const file = target.args[target.args.indexOf('--out') + 1]!;
+  const vargs = [file, '--workers', values.workers, '--json'];
+  let vout = '';
+  const vcode = await runVerify(vargs, { stdout: (t) => (vout += t), stderr: (t) => process.stderr.write(t) });
+  if (vcode !== 0) throw new Error(`${target.id}: verify exited with ${vcode}`);
+  const v = JSON.parse(vout).files[0];
+  return { agree: v.summary.agree, candidates: v.summary.candidates, ms: v.ms, command: `node bin/verifier-lab.js verify ${vargs.filter((a) => a !== '--json').join(' ')}` };
 }
 
 const outcomes = TARGETS.flatMap((t) => {
