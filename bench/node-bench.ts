@@ -13,7 +13,7 @@ import type { ReadyTime } from './browser-bench';
 /** A snapshot store of the bench's own (the CLI's cache is left alone), holding one fresh snapshot. */
 export async function primedNodeStore(): Promise<ReturnType<typeof nodeSnapshotStore>> {
   const store = nodeSnapshotStore(mkdtempSync(join(tmpdir(), 'verifier-lab-bench-snapshot-')));
-  const key = snapshotKey(nodeEngineSources().preload);
+  const key = snapshotKey(nodeEngineSources().preload, nodeEngineSources().harness);
   const pool = createNodePool({ size: 1, snapshotStore: store });
   await pool.ready();
   for (let i = 0; i < 600 && !(await store.get(key)); i++) await new Promise((r) => setTimeout(r, 100));

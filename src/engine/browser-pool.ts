@@ -41,6 +41,6 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): EnginePool 
     spawn: spawnBrowserWorker(indexURL),
     sharedMemory: interruptsAvailable(),
     snapshotStore: options.snapshotStore ?? null,
-    snapshotKey: options.snapshotKey ?? snapshotKey(engineSources.preload),
+    snapshotKey: options.snapshotKey ?? snapshotKey(engineSources.preload, engineSources.harness),
   });
 }

@@ -38,7 +38,7 @@ export interface PoolOptions {
   /** SharedArrayBuffer usable (Node; cross-origin isolated pages). Without it only the hard watchdog works. */
   sharedMemory: boolean;
   snapshotStore?: SnapshotStore | null;
-  /** From snapshotKey(preload source). */
+  /** From snapshotKey(preload and harness sources). */
   snapshotKey?: string;
   /** How long after the interrupt an overdue test may take before its worker is killed (ms, default 1000). */
   graceMs?: number;

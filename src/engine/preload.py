@@ -4,3 +4,9 @@ import array, base64, bisect, calendar, cmath, collections, collections.abc, con
 import datetime, decimal, enum, fractions, functools, hashlib, heapq, io, itertools, json, math, numbers
 import operator, pickle, pprint, random, re, reprlib, statistics, string, struct, textwrap, time, types
 import typing, unicodedata, warnings, zlib, shutil, signal, gc
+
+
+def precompile_harness(sources):
+    """Compile the harness before the snapshot is taken, so workers started from it skip the compiler."""
+    global HARNESS_CODE
+    HARNESS_CODE = [compile(source, f'<harness {i}>', 'exec') for i, source in enumerate(sources)]

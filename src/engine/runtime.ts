@@ -60,6 +60,30 @@ function isPythonError(e: unknown, pyodide: PyodideAPI): boolean {
   return !!ctor && e instanceof ctor;
 }
 
+/** What a snapshot captures: the preloaded modules and the compiled (not yet run) harness. */
+function preload(py: PyodideAPI, opts: RuntimeOptions): void {
+  py.runPython(opts.preloadSource);
+  const sources = py.toPy(opts.harnessSources) as PyProxy;
+  const precompile = py.globals.get('precompile_harness') as PyProxy & ((s: PyProxy) => void);
+  precompile(sources);
+  precompile.destroy();
+  sources.destroy(); // a snapshot must not be taken while proxies are alive
+}
+
+/** Remove the preload's helper names from __main__ (before the harness records its baseline), run the harness. */
+function installHarness(py: PyodideAPI, ns: PyProxy): void {
+  const codes = py.globals.get('HARNESS_CODE') as PyProxy & Iterable<PyProxy>;
+  py.globals.delete('HARNESS_CODE');
+  py.globals.delete('precompile_harness');
+  const builtins = py.pyimport('builtins') as PyProxy & { exec: PyProxy & ((code: PyProxy, globals: PyProxy) => void) };
+  const exec = builtins.exec;
+  for (const code of codes) {
+    exec(code, ns);
+    code.destroy();
+  }
+  for (const proxy of [codes, exec, builtins]) proxy.destroy();
+}
+
 async function load(opts: RuntimeOptions): Promise<{ py: PyodideAPI; use: SnapshotUse; error: string | null }> {
   const quiet = { stdout: () => {}, stderr: () => {} };
   if (opts.snapshot) {
@@ -71,12 +95,12 @@ async function load(opts: RuntimeOptions): Promise<{ py: PyodideAPI; use: Snapsh
       return { py, use: 'loaded', error: null };
     } catch (e) {
       const py = await loadPyodide({ indexURL: opts.indexURL, ...quiet });
-      py.runPython(opts.preloadSource);
+      preload(py, opts);
       return { py, use: 'failed', error: String(e) };
     }
   }
   const py = await loadPyodide({ indexURL: opts.indexURL, ...quiet, _makeSnapshot: !!opts.makeSnapshot });
-  py.runPython(opts.preloadSource);
+  preload(py, opts);
   return { py, use: opts.makeSnapshot ? 'made' : 'none', error: null };
 }
 
@@ -92,7 +116,7 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   py.setStdin({ error: true });
   const ns = py.globals.get('dict')() as PyProxy & { get(k: string): unknown; set(k: string, v: unknown): void };
   ns.set('__name__', '_verifier_lab_harness');
-  for (const source of opts.harnessSources) py.runPython(source, { globals: ns as never });
+  installHarness(py, ns);
   const scoreFn = ns.get('score') as HarnessFn;
   const expectFn = ns.get('expect') as HarnessFn;
   const expectedKept = new Map<string, string>();

@@ -1,5 +1,6 @@
-// Memory-snapshot caching contract. A snapshot is only valid for the exact Pyodide build and preload source
-// that made it (it is a private Pyodide API), so both are part of the key.
+// Memory-snapshot caching contract. A snapshot is only valid for the exact Pyodide build and Python sources
+// that made it (it is a private Pyodide API; it holds the preloaded modules and the compiled harness), so all
+// of them are part of the key.
 // The package version equals pyodide.version; importing the JSON keeps the loader out of the main bundle.
 import pyodidePackage from 'pyodide/package.json';
 
@@ -19,7 +20,7 @@ function fnv1a(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** Cache key of a snapshot made with this Pyodide and this preload source. */
-export function snapshotKey(preloadSource: string): string {
-  return `pyodide-${pyodidePackage.version}-preload-${fnv1a(preloadSource)}`;
+/** Cache key of a snapshot made with this Pyodide, this preload source and these harness sources. */
+export function snapshotKey(preloadSource: string, harnessSources: readonly string[]): string {
+  return `pyodide-${pyodidePackage.version}-preload-${fnv1a(preloadSource)}-harness-${fnv1a(harnessSources.join('\0'))}`;
 }

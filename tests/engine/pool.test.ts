@@ -125,4 +125,10 @@ describe('pool behaviour', () => {
     expect(uses).toContain('loaded');
     expect(readdirSync(cacheDir).filter((f) => f.endsWith('.snapshot'))).toHaveLength(1);
   });
+
+  it('workers started from the snapshot leave no harness helpers where candidates can see them', async () => {
+    const probe = 'import __main__, builtins\nassert not {"HARNESS_CODE", "precompile_harness"} & (set(vars(__main__)) | set(vars(builtins)) | set(globals()))';
+    for (let i = 0; i < 4; i++) expect(await statusOf(probe)).toMatchObject({ status: 'pass' });
+    expect(pool.stats().readyInfo.at(-1)?.snapshot).toBe('loaded');
+  });
 });
