@@ -1,9 +1,9 @@
-// Node worker_threads entry: expose the engine API over comlink; the pool then calls start().
+// Node worker_threads entry: expose the engine API over comlink; the pool then calls start(). The harness
+// sources come from the pool (workerData), so this file also runs bundled, away from the .py files.
 import { expose } from 'comlink';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { nodeEndpoint } from './node-endpoint';
-import { nodeEngineSources } from './node-sources';
-import { createWorkerApi } from './worker-api';
+import { createWorkerApi, type WorkerSources } from './worker-api';
 
-const sources = nodeEngineSources();
-expose(createWorkerApi({ harnessSources: sources.harness, preloadSource: sources.preload }), nodeEndpoint(parentPort!));
+const { sources } = workerData as { sources: WorkerSources };
+expose(createWorkerApi(sources), nodeEndpoint(parentPort!));

@@ -1,19 +1,16 @@
 // Node transport of the pool: worker_threads running node-engine.worker.ts, wired with comlink. Workers get
 // an empty environment (no API keys in process.env) and their console output is discarded unless asked for.
 import { wrap } from 'comlink';
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { nodeEndpoint } from './node-endpoint';
 import { nodeEngineSources, nodePyodideDir } from './node-sources';
 import { nodeSnapshotStore } from './node-snapshot-store';
+import { nodeWorkerEntry } from './node-worker-entry';
 import { createPool } from './pool-core';
 import { defaultPoolSize, type EnginePool, type PoolOptions, type SpawnOptions, type WorkerCalls, type WorkerHandle } from './pool-types';
 import { snapshotKey, type SnapshotStore } from './snapshot';
-import type { EngineApi, WorkerInit } from './worker-api';
+import type { EngineApi, WorkerInit, WorkerSources } from './worker-api';
 
 export interface NodePoolOptions extends Partial<Omit<PoolOptions, 'spawn' | 'sharedMemory' | 'snapshotStore'>> {
   /** null disables the snapshot cache; default: a file under node_modules/.cache/verifier-lab/. */
@@ -22,25 +19,11 @@ export interface NodePoolOptions extends Partial<Omit<PoolOptions, 'spawn' | 'sh
   workerOutput?: boolean;
 }
 
-const ENTRY = new URL('./node-engine.worker.ts', import.meta.url);
-
-// Worker entry files must be JavaScript for Node 20, so a tiny eval'd bootstrap registers tsx first.
-const BOOT = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then((m) => { m.register(); return import(workerData.entry); })
-  .catch((e) => setImmediate(() => { throw e; }));
-`;
-
-/** tsx's ESM register API (require.resolve would pick its CommonJS build, which cannot register ESM hooks). */
-function tsxApiUrl(): string {
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  const exports = JSON.parse(readFileSync(manifest, 'utf8')).exports['./esm/api'];
-  return pathToFileURL(join(dirname(manifest), exports.import.default ?? exports.import)).href;
-}
-
-function spawnNodeWorker(indexURL: string, tsx: string, output: boolean) {
+function spawnNodeWorker(indexURL: string, sources: WorkerSources, output: boolean) {
+  const entry = nodeWorkerEntry();
   return (options: SpawnOptions): WorkerHandle => {
-    const worker = new Worker(BOOT, { eval: true, workerData: { entry: ENTRY.href, tsx }, env: {}, stdout: !output, stderr: !output });
+    const workerData = { boot: entry.bootData, sources };
+    const worker = new Worker(entry.script, { eval: entry.eval, workerData, env: {}, stdout: !output, stderr: !output });
     if (!output) {
       worker.stdout?.resume();
       worker.stderr?.resume();
@@ -63,9 +46,9 @@ export function createNodePool(options: NodePoolOptions = {}): EnginePool {
   return createPool({
     ...options,
     size: options.size ?? defaultPoolSize(availableParallelism()),
-    spawn: spawnNodeWorker(nodePyodideDir(), tsxApiUrl(), !!options.workerOutput),
+    spawn: spawnNodeWorker(nodePyodideDir(), { harnessSources: sources.harness, preloadSource: sources.preload }, !!options.workerOutput),
     sharedMemory: true,
     snapshotStore: store,
-    snapshotKey: options.snapshotKey ?? snapshotKey(sources.preload),
+    snapshotKey: options.snapshotKey ?? snapshotKey(sources.preload, sources.harness),
   });
 }
