@@ -71,7 +71,12 @@ function preload(py: PyodideAPI, opts: RuntimeOptions): void {
 }
 
 /** Remove the preload's helper names from __main__ (before the harness records its baseline), run the harness. */
-function installHarness(py: PyodideAPI, ns: PyProxy): void {
+function installHarness(py: PyodideAPI, ns: PyProxy, sources: readonly string[]): void {
+  if (!py.globals.has('HARNESS_CODE')) {
+    // A snapshot made before the harness was compiled into it (its key should have prevented this).
+    for (const source of sources) py.runPython(source, { globals: ns as never });
+    return;
+  }
   const codes = py.globals.get('HARNESS_CODE') as PyProxy & Iterable<PyProxy>;
   py.globals.delete('HARNESS_CODE');
   py.globals.delete('precompile_harness');
@@ -116,7 +121,7 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   py.setStdin({ error: true });
   const ns = py.globals.get('dict')() as PyProxy & { get(k: string): unknown; set(k: string, v: unknown): void };
   ns.set('__name__', '_verifier_lab_harness');
-  installHarness(py, ns);
+  installHarness(py, ns, opts.harnessSources);
   const scoreFn = ns.get('score') as HarnessFn;
   const expectFn = ns.get('expect') as HarnessFn;
   const expectedKept = new Map<string, string>();
