@@ -14,7 +14,8 @@ export function scoresAgree(stored: number, recomputed: number): boolean {
 /** Builds one outcome from a candidate's stored score and its recomputed tally. */
 export function verifyOutcome(
   stored: { taskId: string; rank: number; score: number },
-  recomputed: { score: number; passed: number; total: number; allErrored: boolean; failures: FailedTest[] },
+  recomputed: { score: number; passed: number; total: number; allErrored: boolean; failures: FailedTest[]; timeouts?: number },
+  rechecked = false,
 ): VerifyOutcome {
   return {
     taskId: stored.taskId,
@@ -27,12 +28,19 @@ export function verifyOutcome(
     total: recomputed.total,
     failures: recomputed.failures,
     allErrored: recomputed.allErrored,
+    timeouts: recomputed.timeouts ?? 0,
+    rechecked,
   };
+}
+
+/** Whether an outcome is worth a second run: it disagrees and some of its tests timed out. */
+export function needsRecheck(o: VerifyOutcome): boolean {
+  return !o.agree && o.skipped === undefined && o.timeouts > 0;
 }
 
 /** An outcome for a candidate that could not be executed. */
 export function skippedOutcome(stored: { taskId: string; rank: number; score: number }, reason: string): VerifyOutcome {
-  return { taskId: stored.taskId, rank: stored.rank, stored: stored.score, recomputed: NaN, rounded: NaN, agree: false, passed: 0, total: 0, failures: [], allErrored: false, skipped: reason };
+  return { taskId: stored.taskId, rank: stored.rank, stored: stored.score, recomputed: NaN, rounded: NaN, agree: false, passed: 0, total: 0, failures: [], allErrored: false, timeouts: 0, rechecked: false, skipped: reason };
 }
 
 /** Agreement summary of one split's outcomes. */
@@ -51,6 +59,8 @@ export function verifySummary(split: SplitName, outcomes: readonly VerifyOutcome
     meanAbsDiff: ran.length === 0 ? NaN : diffs.reduce((a, b) => a + b, 0) / ran.length,
     maxAbsDiff: diffs.reduce((a, b) => Math.max(a, b), 0),
     canonicalDisagreements: ran.filter((o) => !o.agree && o.rank === 1).length,
+    timingDisagreements: ran.filter((o) => !o.agree && o.timeouts > 0).length,
+    agreedOnRecheck: ran.filter((o) => o.agree && o.rechecked).length,
   };
 }
 
@@ -66,7 +76,8 @@ export function disagreements(outcomes: readonly VerifyOutcome[]): VerifyOutcome
 export function describeDisagreement(o: VerifyOutcome): string {
   if (o.skipped !== undefined) return `${o.taskId} rank ${o.rank}: not run (${o.skipped})`;
   const sign = o.rounded > o.stored ? '+' : '';
-  const head = `${o.taskId} rank ${o.rank}: stored ${o.stored}, recomputed ${o.rounded} (${sign}${pyRound(o.rounded - o.stored, 2)}; ${o.passed}/${o.total} passed)`;
+  const timing = o.timeouts > 0 ? `, ${o.timeouts} timed out${o.rechecked ? ' on both runs' : ''}` : '';
+  const head = `${o.taskId} rank ${o.rank}: stored ${o.stored}, recomputed ${o.rounded} (${sign}${pyRound(o.rounded - o.stored, 2)}; ${o.passed}/${o.total} passed${timing})`;
   const tests = o.failures.map((f) => `#${f.index} ${f.status}: ${f.message}`).join('; ');
   return tests === '' ? head : `${head}; ${tests}`;
 }

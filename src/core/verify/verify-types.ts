@@ -27,6 +27,10 @@ export interface VerifyOutcome {
   failures: FailedTest[];
   /** Every test errored: the authors' combine step would have dropped this candidate. */
   allErrored: boolean;
+  /** Tests that ran out of time: near a limit their outcome depends on machine load. */
+  timeouts: number;
+  /** True when a disagreement with timeouts was run a second time and this is the second result. */
+  rechecked: boolean;
   /** Set when the candidate could not be run at all (e.g. its problem's canonical solution failed to run). */
   skipped?: string;
 }
@@ -47,4 +51,8 @@ export interface VerifySummary {
   maxAbsDiff: number;
   /** Disagreements among rank-1 (canonical) solutions: the ground truth itself did not reproduce. */
   canonicalDisagreements: number;
+  /** Disagreements with timed-out tests even after a second run: likely machine load, not a wrong score. */
+  timingDisagreements: number;
+  /** Candidates that disagreed with timeouts on the first run and agreed on the second. */
+  agreedOnRecheck: number;
 }

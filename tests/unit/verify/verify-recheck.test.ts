@@ -1,0 +1,80 @@
+// Re-verification runs a disagreeing candidate a second time when some of its tests timed out, and reports
+// what the second run found; disagreements without timeouts are not re-run.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { verifyDataset } from '../../../src/build/verify-dataset';
+import { datasetTestPlan, planTestCount } from '../../../src/core/build/test-plan';
+import { parseDatasetText } from '../../../src/core/dataset/parse-dataset';
+import type { CandidateResult, ScoreRequest, TestStatus } from '../../../src/core/run/types';
+import { describeDisagreement } from '../../../src/core/verify/verify-compare';
+import type { EnginePool } from '../../../src/engine/pool-types';
+
+const text = readFileSync(new URL('../../../static-datasets/demo/Demo-R.jsonl', import.meta.url), 'utf8');
+const dataset = parseDatasetText(text.split('\n')[0]!, { name: 'Demo-R' });
+const problem = dataset.problems[0]!;
+const n = planTestCount(datasetTestPlan(problem, dataset.split));
+
+function result(statuses: TestStatus[]): CandidateResult {
+  const passed = statuses.filter((s) => s === 'pass').length;
+  const tests = statuses.map((status) => ({ status, message: status === 'pass' ? '' : status, ms: 1 }));
+  return { tests, passed, total: tests.length, score: passed / tests.length, compare: 'paper', uncompilable: [], compileError: null, budgetExhausted: false };
+}
+
+/** A pool that answers each candidate's successive runs from a script: its stored score unless told otherwise. */
+function scriptedPool(script: Map<string, TestStatus[][]>): EnginePool & { calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const storedRun = (code: string): TestStatus[] => {
+    const c = problem.candidates.find((x) => x.code === code);
+    const pass = c ? Math.round(c.score * n) : n; // the canonical solution passes everything
+    return Array.from({ length: n }, (_, i) => (i < pass ? 'pass' : 'fail'));
+  };
+  return {
+    calls,
+    ready: async () => [],
+    async score(request: ScoreRequest) {
+      const k = (calls.get(request.code) ?? 0) + 1;
+      calls.set(request.code, k);
+      return result(script.get(request.code)?.[k - 1] ?? storedRun(request.code));
+    },
+    expect: async () => {
+      throw new Error('no io tests here');
+    },
+    stats: () => ({ size: 1, workersStarted: 1, watchdogKills: 0, crashes: 0, recycled: 0, readyInfo: [] }),
+    close: async () => {},
+  };
+}
+
+describe('verify re-checks timing disagreements', () => {
+  const [, second, third] = problem.candidates;
+  const allPass: TestStatus[] = Array.from({ length: n }, () => 'pass');
+  const oneTimeout: TestStatus[] = ['timeout', ...allPass.slice(1)];
+
+  it('re-runs a disagreement with a timeout and keeps the second result', async () => {
+    // rank 1 (canonical, stored 1.0) times out once, then passes; rank 2 (stored 11 of 12) has two tests time
+    // out on both runs, so it still disagrees after the re-check.
+    expect(Math.round(second!.score * n)).toBe(n - 1);
+    const twoTimeouts = Array.from({ length: n }, (_, i): TestStatus => (i < 2 ? 'timeout' : 'pass'));
+    const script = new Map([
+      [problem.candidates[0]!.code, [allPass, oneTimeout, allPass]], // [prepare run, first, second]
+      [second!.code, [twoTimeouts, twoTimeouts]],
+    ]);
+    const pool = scriptedPool(script);
+    const { summary, outcomes } = await verifyDataset(pool, dataset, { compare: 'paper' });
+    expect(pool.calls.get(problem.candidates[0]!.code)).toBe(3);
+    expect(pool.calls.get(second!.code)).toBe(2);
+    expect(pool.calls.get(third!.code)).toBe(1); // agreed at once: not re-run
+    expect(outcomes[0]).toMatchObject({ agree: true, rechecked: true, timeouts: 0 });
+    expect(outcomes[1]).toMatchObject({ agree: false, rechecked: true, timeouts: 2 });
+    expect(summary).toMatchObject({ agree: problem.candidates.length - 1, disagree: 1, agreedOnRecheck: 1, timingDisagreements: 1 });
+    expect(describeDisagreement(outcomes[1]!)).toMatch(/10\/12 passed, 2 timed out on both runs\); #0 timeout/);
+  });
+
+  it('does not re-run a disagreement without timeouts', async () => {
+    const wrong: TestStatus[] = ['fail', ...allPass.slice(1)];
+    const pool = scriptedPool(new Map([[problem.candidates[0]!.code, [allPass, wrong, allPass]]]));
+    const { summary, outcomes } = await verifyDataset(pool, dataset, { compare: 'paper' });
+    expect(pool.calls.get(problem.candidates[0]!.code)).toBe(2);
+    expect(outcomes[0]).toMatchObject({ agree: false, rechecked: false, timeouts: 0 });
+    expect(summary).toMatchObject({ disagree: 1, timingDisagreements: 0, agreedOnRecheck: 0 });
+  });
+});
