@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBuild } from '../src/cli/commands/build';
 import { runVerify } from '../src/cli/commands/verify';
+import { describeDisagreement } from '../src/core/verify/verify-compare';
+import type { VerifyOutcome } from '../src/core/verify/verify-types';
 
 const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 const REPO = fileURLToPath(new URL('../', import.meta.url));
@@ -88,7 +90,17 @@ interface Outcome {
   generated: string;
   machine: string;
   report: BuildReport;
-  verify?: { agree: number; candidates: number; ms: number; command: string };
+  verify?: {
+    agree: number;
+    candidates: number;
+    ms: number;
+    command: string;
+    /** Absent in reports made before verify re-checked timing disagreements. */
+    timingDisagreements?: number;
+    agreedOnRecheck?: number;
+    /** One line per disagreement (stored vs recomputed, the tests involved). */
+    disagreements?: string[];
+  };
 }
 interface BuildReport {
   split: string;
@@ -125,7 +137,15 @@ async function verifyOutput(target: Target): Promise<NonNullable<Outcome['verify
   const vcode = await runVerify(vargs, { stdout: (t) => (vout += t), stderr: (t) => process.stderr.write(t) });
   if (vcode !== 0) throw new Error(`${target.id}: verify exited with ${vcode}`);
   const v = JSON.parse(vout).files[0];
-  return { agree: v.summary.agree, candidates: v.summary.candidates, ms: v.ms, command: `node bin/verifier-lab.js verify ${vargs.filter((a) => a !== '--json').join(' ')}` };
+  return {
+    agree: v.summary.agree,
+    candidates: v.summary.candidates,
+    ms: v.ms,
+    command: `node bin/verifier-lab.js verify ${vargs.filter((a) => a !== '--json').join(' ')}`,
+    timingDisagreements: v.summary.timingDisagreements,
+    agreedOnRecheck: v.summary.agreedOnRecheck,
+    disagreements: (v.disagreements as VerifyOutcome[]).map(describeDisagreement),
+  };
 }
 
 const outcomes = TARGETS.flatMap((t) => {
@@ -134,6 +154,15 @@ const outcomes = TARGETS.flatMap((t) => {
 });
 writeFileSync(values.results, markdown(outcomes));
 console.error(`wrote ${values.results}`);
+
+function verifyLines(v: NonNullable<Outcome['verify']>): string[] {
+  const head = `- re-verified: ${v.agree}/${v.candidates} stored scores reproduced (${(v.ms / 60000).toFixed(1)} min): \`${v.command}\``;
+  if (v.timingDisagreements === undefined) return [head];
+  const timing = `  - ${v.agreedOnRecheck} agreed only on a second run after timeouts; ${v.timingDisagreements} of the ${v.candidates - v.agree} disagreements still had timed-out tests on the second run`;
+  const listed = (v.disagreements ?? []).slice(0, 12).map((d) => `  - ${d.length > 220 ? `${d.slice(0, 217)}...` : d}`);
+  const more = (v.disagreements?.length ?? 0) > listed.length ? [`  - ... and ${v.disagreements!.length - listed.length} more`] : [];
+  return [head, timing, ...listed, ...more];
+}
 
 function markdown(list: Outcome[]): string {
   const f = (x: number, n: number) => x.toFixed(n);
@@ -161,7 +190,7 @@ function markdown(list: Outcome[]): string {
       `- problems: ${t.built} built, ${t.tooFew} with fewer than 2 solutions after combine + filter, ${t.skipped} skipped`,
       `- candidates scored: ${t.candidates}; dropped because every test errored: ${t.allErrored}; cut short by the candidate time budget: ${t.budgetExhausted}`,
       `- problems whose canonical solution did not pass every test (or raised on an input): ${canonical}`,
-      ...(verify ? [`- re-verified: ${verify.agree}/${verify.candidates} stored scores reproduced (${f(verify.ms / 1000, 0)} s): \`${verify.command}\``] : []),
+      ...(verify ? verifyLines(verify) : []),
       '',
     ].join('\n');
   });
