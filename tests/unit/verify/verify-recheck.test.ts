@@ -17,7 +17,7 @@ const n = planTestCount(datasetTestPlan(problem, dataset.split));
 function result(statuses: TestStatus[]): CandidateResult {
   const passed = statuses.filter((s) => s === 'pass').length;
   const tests = statuses.map((status) => ({ status, message: status === 'pass' ? '' : status, ms: 1 }));
-  return { tests, passed, total: tests.length, score: passed / tests.length, compare: 'paper', uncompilable: [], compileError: null, budgetExhausted: false };
+  return { tests, passed, total: tests.length, score: passed / tests.length, compare: 'paper', uncompilable: [], compileError: null, budgetExhausted: false, restarts: 0, ms: tests.length };
 }
 
 /** A pool that answers each candidate's successive runs from a script: its stored score unless told otherwise. */
