@@ -85,6 +85,13 @@ export class BuildStore {
     return job;
   }
 
+  /** Cancels and forgets the re-verification of `dataset` (this very copy), e.g. once it was deleted. */
+  dropVerify(dataset: Dataset): void {
+    if (this.#verify?.dataset !== dataset) return;
+    this.#verify.cancel();
+    this.#verify = null;
+  }
+
   /** Starts re-verifying a dataset (cancelling a re-verification still running). */
   startVerify(dataset: Dataset, compare: CompareMode = this.#settings.comparison): VerifyJob {
     this.#verify?.cancel();

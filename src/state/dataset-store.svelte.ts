@@ -1,14 +1,17 @@
 // The dataset the Datasets page shows (the bundled demo or one stored in this browser), its problem summaries,
-// the browser's filters, and the stored-dataset library and downloads. The choice survives reloads.
+// the browser's filters, and the stored-dataset library and downloads. The choice survives reloads. When the shown
+// dataset is deleted (here, in another tab, or found missing) the demo is shown instead, with a notice saying why.
 import { createContext } from 'svelte';
 import { filterProblems, OPEN_FILTER, type ProblemFilter } from '../core/browse/problem-filter';
 import { DatasetParseError } from '../core/dataset/errors';
 import { parseDatasetText } from '../core/dataset/parse-dataset';
 import type { Dataset, Problem } from '../core/dataset/types';
 import type { DatasetMeta } from '../storage/dataset-records';
+import { DatasetChanges, type DatasetChange } from './dataset-changes';
 import { DatasetDownloads } from './datasets-downloads.svelte';
 import { DatasetLibrary } from './datasets-library.svelte';
 import { datasetStats, summarizeProblem, type DatasetStats, type ProblemSummary } from './problem-summary';
+import { hrefFor, routeFromHash } from './routes';
 
 export type DatasetLoad =
   | { status: 'loading'; name?: string }
@@ -19,6 +22,19 @@ export type DatasetLoad =
 /** Which dataset is shown: the built-in demo, or a stored one by id (its sha256). */
 export type DatasetChoice = { kind: 'demo' } | { kind: 'stored'; id: string; name: string };
 
+/** Why the shown dataset was replaced by the demo: deleted in this tab, in another one, or found gone on opening. */
+export type FallbackReason = 'deleted-here' | 'deleted-elsewhere' | 'missing';
+
+/** A status line for the Datasets page (`id` tells one notice from the next). */
+export interface DatasetNotice {
+  id: number;
+  reason: FallbackReason;
+  name: string;
+  text: string;
+  /** The parsed copy that was shown, so jobs holding it (re-verification) can let it go. */
+  dataset: Dataset | null;
+}
+
 export const CHOICE_STORAGE_KEY = 'verifier-lab:datasets:choice:v1';
 
 export class DatasetStore {
@@ -27,7 +43,11 @@ export class DatasetStore {
   #load = $state.raw<DatasetLoad>({ status: 'loading' });
   #choice = $state.raw<DatasetChoice>({ kind: 'demo' });
   #filter = $state.raw<ProblemFilter>(OPEN_FILTER);
+  #notice = $state.raw<DatasetNotice | null>(null);
   #opening = 0;
+  #notices = 0;
+  // Deletions in other tabs; this tab's own are posted through the same instance, which does not hear itself.
+  readonly #changes = new DatasetChanges((change) => void this.#deletedElsewhere(change));
   #byId = $derived.by(() => {
     const load = this.#load;
     return new Map(load.status === 'ready' ? load.dataset.problems.map((p) => [p.taskId, p]) : []);
@@ -41,6 +61,15 @@ export class DatasetStore {
   /** The dataset shown (or being opened). */
   get choice(): DatasetChoice {
     return this.#choice;
+  }
+
+  /** Why the demo replaced the dataset that was shown; cleared when another dataset is opened. */
+  get notice(): DatasetNotice | null {
+    return this.#notice;
+  }
+
+  dismissNotice(): void {
+    this.#notice = null;
   }
 
   /** The search box text. */
@@ -102,7 +131,12 @@ export class DatasetStore {
       const dataset = await this.library.load(meta);
       if (ticket === this.#opening) this.show(dataset);
     } catch (err) {
-      if (ticket === this.#opening) this.#fail(err);
+      if (ticket !== this.#opening) return;
+      // Gone since the list was read (deleted in another tab): not an error of the file, so show what remains.
+      await this.library.refresh();
+      if (ticket !== this.#opening) return;
+      if (this.library.stored !== null && !this.library.error && !this.library.stored.some((m) => m.id === meta.id)) return this.#fallBack(meta.name, 'missing');
+      this.#fail(err);
     }
   }
 
@@ -111,15 +145,37 @@ export class DatasetStore {
     this.#load = { status: 'ready', dataset, summaries: dataset.problems.map(summarizeProblem), stats: datasetStats(dataset) };
   }
 
-  /** A stored dataset was deleted: fall back to the demo if it was the one shown. */
-  async forget(id: string): Promise<void> {
-    if (this.#choice.kind === 'stored' && this.#choice.id === id) await this.openDemo();
+  /** Deletes a stored dataset, tells the other tabs and the runs, and shows the demo if it was the one shown. */
+  async remove(meta: DatasetMeta): Promise<void> {
+    await this.library.remove(meta.id);
+    this.#changes.post({ kind: 'deleted', id: meta.id, name: meta.name, split: meta.split });
+    if (this.#shows(meta.id)) await this.#fallBack(meta.name, 'deleted-here');
+  }
+
+  async #deletedElsewhere(change: DatasetChange): Promise<void> {
+    await this.library.refresh();
+    if (this.#shows(change.id)) await this.#fallBack(change.name, 'deleted-elsewhere');
+  }
+
+  #shows(id: string): boolean {
+    return this.#choice.kind === 'stored' && this.#choice.id === id;
+  }
+
+  /** Shows the demo in place of `name`, with a notice; a problem of the gone dataset that was open is closed. */
+  async #fallBack(name: string, reason: FallbackReason): Promise<void> {
+    const dataset = this.#load.status === 'ready' ? this.#load.dataset : null;
+    const opening = this.openDemo(); // its #begin clears the notice synchronously, so set it after
+    this.#notice = { id: ++this.#notices, reason, name, text: noticeText(name, reason), dataset };
+    const route = routeFromHash(location.hash);
+    if (route.page === 'datasets' && route.taskId !== null) location.replace(hrefFor({ page: 'datasets', taskId: null }));
+    await opening;
   }
 
   /** Starts opening `choice`; the returned ticket tells a late answer from the current one. */
   #begin(choice: DatasetChoice, name: string): number {
     this.#choice = choice;
     this.#filter = OPEN_FILTER;
+    this.#notice = null;
     this.#load = { status: 'loading', name };
     writeChoice(choice);
     return ++this.#opening;
@@ -131,6 +187,11 @@ export class DatasetStore {
         ? { status: 'error', message: err.message, line: err.line, field: err.field || undefined }
         : { status: 'error', message: err instanceof Error ? err.message : String(err) };
   }
+}
+
+function noticeText(name: string, reason: FallbackReason): string {
+  const what = { 'deleted-here': 'was deleted from this browser', 'deleted-elsewhere': 'was deleted in another tab or window', missing: 'is no longer stored in this browser' }[reason];
+  return `${name} ${what}, so the built-in demo Demo-R is shown instead.`;
 }
 
 function readChoice(): DatasetChoice | null {
