@@ -1,5 +1,6 @@
 // The runs of this browser as runes: the list, live progress of the runs executing in this tab, and the actions
 // (create, start, pause, cancel, delete, duplicate, export, import). Runs left 'running' by a reload resume on load.
+// A dataset deleted in any tab drops the parsed copies, so no page keeps showing a dataset that is gone.
 import { createContext } from 'svelte';
 import type { Dataset } from '../core/dataset/types';
 import type { Run } from '../core/run/run-types';
@@ -11,6 +12,7 @@ import { createFileRun } from '../run/create-run';
 import { evalFileExport, runFileExport, type ExportedFile } from '../run/run-exports';
 import { RunLauncher, type RunHandle } from '../run/run-launcher';
 import type { RunSnapshot } from '../run/run-monitor';
+import { getDataset } from '../storage/datasets-repo';
 import { loadProblemGenerations } from '../storage/generations-repo';
 import { openLabDb } from '../storage/open-db';
 import { loadResults } from '../storage/results-repo';
@@ -22,7 +24,17 @@ import { enginePoolOptions } from './engine-pool-options';
 import type { ApiKeys } from './runs-api-keys.svelte';
 import { RunDatasets } from '../run/run-datasets';
 import { browserGenerator, webLocks, type ModelProgress } from '../run/browser-environment';
+import { DatasetChanges } from './dataset-changes';
 import type { Settings } from './settings.svelte';
+
+/** The dataset a run was made on is not stored in this browser (deleted, or the run was imported from elsewhere). */
+export class RunDatasetMissingError extends Error {
+  override readonly name = 'RunDatasetMissingError';
+
+  constructor(readonly datasetName: string, readonly sha256: string) {
+    super(`${datasetName}, the dataset of this run, is not stored in this browser`);
+  }
+}
 
 /** What the page shows of a run executing in this tab. */
 export interface LiveRun {
@@ -45,6 +57,9 @@ export class RunsStore {
   #state = $state.raw<{ status: 'loading' | 'ready' | 'error'; error?: string }>({ status: 'loading' });
   #live = $state.raw<Record<string, LiveRun>>({});
   #notices = $state.raw<Record<string, string>>({});
+  #datasetsVersion = $state(0);
+  // Deletions posted by the Datasets page of this tab or of another one.
+  readonly #changes = new DatasetChanges(() => this.#datasetDeleted());
 
   constructor(settings: Settings, keys: ApiKeys) {
     this.#settings = settings;
@@ -73,6 +88,11 @@ export class RunsStore {
     return this.#db;
   }
 
+  /** Goes up when a stored dataset is deleted: views that hold a run's dataset read it again. */
+  get datasetsVersion(): number {
+    return this.#datasetsVersion;
+  }
+
   async datasets(): Promise<RunDatasets> {
     this.#datasets ??= new RunDatasets(await this.db());
     return this.#datasets;
@@ -82,11 +102,10 @@ export class RunsStore {
   async init(): Promise<void> {
     try {
       const db = await this.db();
-      const datasets = await this.datasets();
       this.#launcher = new RunLauncher({
         db,
         pool: () => this.#enginePool(),
-        dataset: (run) => datasets.forRun(run),
+        dataset: async (run) => (await this.datasets()).forRun(run),
         generator: (run) => browserGenerator(run, this.#keys, (model) => this.#patchLive(run.id, { model })),
         exclusive: webLocks(),
       });
@@ -195,9 +214,15 @@ export class RunsStore {
     return loadProblemGenerations(await this.db(), runId, taskId);
   }
 
-  /** The dataset of a run (rejects when it is no longer stored). */
+  /** The dataset of a run; rejects with RunDatasetMissingError when it is not stored here. */
   async datasetOf(run: Run): Promise<Dataset> {
+    if (!(await getDataset(await this.db(), run.datasetSha256))) throw new RunDatasetMissingError(run.datasetName, run.datasetSha256);
     return (await this.datasets()).forRun(run);
+  }
+
+  #datasetDeleted(): void {
+    this.#datasets = null; // its cache of parsed datasets may hold the deleted one
+    this.#datasetsVersion++;
   }
 
   #stop(runId: string, how: (h: RunHandle) => void): void {
