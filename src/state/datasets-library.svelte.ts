@@ -4,6 +4,9 @@ import type { Dataset, SplitName } from '../core/dataset/types';
 import { streamChunks } from '../core/download/byte-stream';
 import type { DatasetBytes } from '../core/download/read-dataset';
 import { readDataset } from '../core/download/read-dataset';
+import { readParquetDataset } from '../core/download/read-parquet';
+import { startsLikeParquet } from '../core/dataset/parquet-magic';
+import { parquetConverterInWorker } from '../import/parquet-in-worker';
 import type { DatasetMeta, DatasetSource } from '../storage/dataset-records';
 import { deleteDataset, listDatasets, loadDatasetText, saveDataset } from '../storage/datasets-repo';
 import { openLabDb } from '../storage/open-db';
@@ -61,22 +64,33 @@ export class DatasetLibrary {
   /** Validates and stores one dataset atomically, then refreshes the list. */
   async save(result: DatasetBytes, source: DatasetSource, signal: AbortSignal): Promise<DatasetMeta> {
     try {
-      return await saveDataset(await this.db(), { dataset: result.dataset, text: result.text, source }, { signal });
+      const file = result.format === 'parquet' ? { file: { bytes: result.bytes, sha256: result.sha256 } } : {};
+      return await saveDataset(await this.db(), { dataset: result.dataset, text: result.text, source, ...file }, { signal });
     } finally {
       void this.refresh();
     }
   }
 
-  /** Reads a local file through the same validation as a download; `split` overrides the name's. */
+  /**
+   * Reads a local file through the same validation as a download; `split` overrides the name's. A file starting
+   * with Parquet's "PAR1" bytes (whatever its name) is read as Parquet, its rows converted in a worker.
+   */
   importFile(file: File, split?: SplitName): TransferJob {
     this.#importJob?.cancel();
-    const name = file.name.replace(/\.(jsonl|json|txt)$/i, '') || file.name;
+    const name = file.name.replace(/\.(jsonl|json|txt|parquet)$/i, '') || file.name;
+    const options = { name, ...(split ? { split } : {}) };
     const job = new TransferJob(file.name);
     this.#importJob = job;
+    let parquet = false;
     void job.run(
-      (signal, onProgress) =>
-        readDataset(abortable(streamChunks(file.stream()), signal), { name, ...(split ? { split } : {}), exactBytes: file.size, onProgress }),
-      (result, signal) => this.save(result, { kind: 'file', fileName: file.name }, signal),
+      async (signal, onProgress) => {
+        parquet = startsLikeParquet(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
+        if (!parquet) return readDataset(abortable(streamChunks(file.stream()), signal), { ...options, exactBytes: file.size, onProgress });
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        signal.throwIfAborted();
+        return readParquetDataset(bytes, { ...options, convert: parquetConverterInWorker(signal), onProgress });
+      },
+      (result, signal) => this.save(result, { kind: 'file', fileName: file.name, ...(parquet ? { format: 'parquet' as const } : {}) }, signal),
     );
     return job;
   }

@@ -1,6 +1,6 @@
 // One dataset download or file import as UI state: progress while reading, then saving, then done or failed.
 // Cancelling aborts the transfer and the storage transaction alike, so nothing partial is ever stored.
-import { DatasetParseError } from '../core/dataset/errors';
+import { DatasetParseError, ParquetFileError } from '../core/dataset/errors';
 import { DownloadError, type DownloadFailure } from '../core/download/errors';
 import type { DatasetBytes, ReadProgress } from '../core/download/read-dataset';
 import type { DatasetMeta } from '../storage/dataset-records';
@@ -74,9 +74,10 @@ export class TransferJob {
 export function failureStatus(error: unknown): TransferStatus {
   if (error instanceof DatasetExistsError) return { phase: 'exists', name: error.existingName };
   if (error instanceof DatasetParseError) {
-    const title = error.line > 0 ? `Line ${error.line} of the file is not valid` : 'The file holds no dataset';
+    const title = error.line > 0 ? `${error.unit === 'row' ? 'Row' : 'Line'} ${error.line} of the file is not valid` : 'The file holds no dataset';
     return { phase: 'failed', title, message: error.message, ...(error.line > 0 ? { line: error.line } : {}) };
   }
+  if (error instanceof ParquetFileError) return { phase: 'failed', title: 'That is not a readable Parquet file', message: error.message };
   if (error instanceof DownloadError) return { phase: 'failed', title: FAILURE_TITLES[error.kind], message: error.message };
   if (error instanceof StorageQuotaError) return { phase: 'failed', title: 'Not enough storage', message: error.message };
   return { phase: 'failed', title: 'Something went wrong', message: error instanceof Error ? error.message : String(error) };

@@ -12,6 +12,8 @@ export interface DatasetInput {
   dataset: Dataset;
   text: string;
   source: DatasetSource;
+  /** The file's own size and sha256 when `text` is a conversion of it (Parquet); otherwise they are the text's. */
+  file?: { bytes: number; sha256: string };
 }
 
 /**
@@ -19,7 +21,8 @@ export interface DatasetInput {
  * text is stored already, StorageQuotaError when space runs out, or the signal's reason when aborted.
  */
 export async function saveDataset(db: LabDb, input: DatasetInput, options: { signal?: AbortSignal; now?: number } = {}): Promise<DatasetMeta> {
-  const { bytes, sha256 } = await sha256OfText(input.text);
+  // A Parquet import keeps the file's sha256 as its id: the hash Hugging Face lists, and the same file is known again.
+  const { bytes, sha256 } = input.file ?? (await sha256OfText(input.text));
   const { dataset } = input;
   const meta: DatasetMeta = {
     id: sha256,

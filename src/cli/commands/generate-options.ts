@@ -9,6 +9,7 @@ template) and writes one JSON line per request: {task_id, tests, response, shown
 finish_reason, malformed, usage}. "verifier-lab score DATASET --tests TESTS.jsonl" and the app's "from file"
 backend read it. Re-running with the same --out resumes: finished problems are skipped and a cut-off last
 problem is asked again. Progress goes to stderr; Ctrl-C stops and keeps what is finished.
+DATASET is JSON Lines (.gz accepted) or Parquet (as the Hugging Face viewer exports it; told apart by content).
 
 Options:
   --backend openai       the only backend outside the browser (default): any OpenAI-compatible server

@@ -3,8 +3,6 @@
 // lines together. Re-running with the same --out resumes: finished tasks are skipped, a cut-off tail is redone.
 import { existsSync } from 'node:fs';
 import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
-import { DatasetParseError } from '../../core/dataset/errors';
-import { parseDatasetStream } from '../../core/dataset/parse-dataset';
 import { resumeTestsFile, testsFileLine, TestsFileResumeError } from '../../core/run/orchestration/tests-file';
 import { etaSeconds, RateWindow } from '../../core/run/orchestration/throughput';
 import { generationSlots, planRun, type PlannedProblem } from '../../core/run/orchestration/work-plan';
@@ -16,7 +14,7 @@ import { decodePromptTemplate, defaultTemplateText } from '../../run/prompt-temp
 import { selectProblems } from '../../run/problem-subset';
 import { Semaphore } from '../../run/semaphore';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
-import { readTextFile } from '../read-text-file';
+import { readDatasetFile } from '../read-dataset-file';
 import { generateUsage, generationOptions, numberOption } from './generate-options';
 
 export interface GenerateDeps {
@@ -64,13 +62,7 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
   if (keyVar !== undefined && !apiKey) throw new CliUsageError(`--api-key-env ${keyVar}: that environment variable is empty or unset`);
 
   const [file] = positionals as [string];
-  let dataset;
-  try {
-    dataset = await parseDatasetStream(readTextFile(file), { name: file });
-  } catch (error) {
-    if (error instanceof DatasetParseError) throw new CliUsageError(`${file}: ${error.message}`);
-    throw error;
-  }
+  const dataset = await readDatasetFile(file);
   const seedText = values.seed;
   const verifier: VerifierConfig = {
     backend: 'openai',

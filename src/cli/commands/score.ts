@@ -3,8 +3,6 @@
 // the app does); the evaluation file gets predicted = fraction passed, and the metrics print as `metrics` does.
 import { rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { DatasetParseError } from '../../core/dataset/errors';
-import { parseDatasetText } from '../../core/dataset/parse-dataset';
 import { splitForDatasetName } from '../../core/dataset/split-name';
 import type { Dataset, Problem, SplitName } from '../../core/dataset/types';
 import { computeMetricsBySplit } from '../../core/metrics/split-metrics';
@@ -24,6 +22,7 @@ import { CancelledError, withSigint } from '../cli-cancel';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
 import { formatElapsed, throttledProgress } from '../cli-progress';
 import { formatMetricsTable, metricsJson } from '../format-metrics';
+import { readDatasetFile } from '../read-dataset-file';
 import { readInputFile } from '../read-input-file';
 import { compareOption, openPool, workersOption } from './engine-options';
 
@@ -39,6 +38,7 @@ the fraction of its problem's tests it passes; a problem with no tests scores ev
 TESTS.jsonl lines: {task_id, tests: [assertion, ...]} or {task_id, response: raw model text} (assertions
 extracted as for runs); lines of one task are merged. Lines with "shown_rank" > 0 (the instruction+solution
 variant of \`verifier-lab generate\`) test only the candidate of that rank.
+DATASET is JSON Lines (.gz accepted) or Parquet (as the Hugging Face viewer exports it; told apart by content).
 Progress goes to stderr; Ctrl-C cancels without writing anything.
 
 Options:
@@ -163,14 +163,8 @@ function timeoutOption(text: string | undefined): TimeoutPolicy {
 }
 
 async function readDataset(file: string, split: SplitName | undefined): Promise<Dataset> {
-  const text = await readInputFile(file);
   const forced = split ?? splitForDatasetName(file);
-  try {
-    return parseDatasetText(text, { name: file, ...(forced ? { split: forced } : {}) });
-  } catch (error) {
-    if (error instanceof DatasetParseError) throw new CliUsageError(`${file}: ${error.message}`);
-    throw error;
-  }
+  return readDatasetFile(file, forced ? { split: forced } : {});
 }
 
 

@@ -1,8 +1,6 @@
 // `verifier-lab verify DATASET.jsonl... [--split S] [--compare paper|evalplus] [--json]`: re-executes every
 // candidate on its own ground truth and reports agreement with the stored scores, per split.
 import { parseArgs } from 'node:util';
-import { DatasetParseError } from '../../core/dataset/errors';
-import { parseDatasetText } from '../../core/dataset/parse-dataset';
 import { splitForDatasetName } from '../../core/dataset/split-name';
 import type { SplitName } from '../../core/dataset/types';
 import type { CompareMode } from '../../core/run/types';
@@ -13,7 +11,7 @@ import type { EnginePool } from '../../engine/pool-types';
 import { CancelledError, withSigint } from '../cli-cancel';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
 import { formatElapsed, throttledProgress } from '../cli-progress';
-import { readInputFile } from '../read-input-file';
+import { readDatasetFile } from '../read-dataset-file';
 import { compareOption, limitRuleOptions, openPool, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab verify DATASET.jsonl... [--split S] [--compare paper|evalplus] [--json]
@@ -22,6 +20,7 @@ Re-executes every candidate of each dataset on its own ground-truth tests (base 
 "+" split: base + plus inputs, combined as the paper's combine step) and reports agreement with the
 stored scores (equal after rounding to 2 decimals), plus every disagreement with its diff.
 Progress goes to stderr; Ctrl-C cancels cleanly.
+DATASET is JSON Lines (.gz accepted) or Parquet (as the Hugging Face viewer exports it; told apart by content).
 
 Options:
   --split S            HE_base, HE_plus, MBPP_base, MBPP_plus, DEMO (or HE-R, HE-R+, MBPP-R, MBPP-R+);
@@ -67,14 +66,8 @@ export async function runVerify(args: string[], io: CliIo, deps: VerifyDeps = {}
   // Parse every file first: bad input fails before any worker starts.
   const datasets = [];
   for (const file of positionals) {
-    const text = await readInputFile(file);
     const split = forced ?? splitForDatasetName(file);
-    try {
-      datasets.push({ file, dataset: parseDatasetText(text, { name: file, ...(split ? { split } : {}) }) });
-    } catch (error) {
-      if (error instanceof DatasetParseError) throw new CliUsageError(`${file}: ${error.message}`);
-      throw error;
-    }
+    datasets.push({ file, dataset: await readDatasetFile(file, split ? { split } : {}) });
   }
 
   const pool = (deps.createPool ?? openPool)(workersOption(values.workers));

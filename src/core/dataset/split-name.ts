@@ -16,11 +16,11 @@ const SPLIT_BY_NAME: Record<string, SplitName> = {
 
 /**
  * The split a dataset or file name stands for, or undefined. Accepts paths and
- * extensions ("data/HE-R+.jsonl", "MBPP-R.jsonl.gz") and is case-insensitive.
+ * extensions ("data/HE-R+.jsonl", "MBPP-R.jsonl.gz", "HE-R.parquet") and is case-insensitive.
  */
 export function splitForDatasetName(name: string): SplitName | undefined {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const stem = base.replace(/(\.jsonl|\.json|\.gz)+$/i, '').trim().toLowerCase();
+  const stem = base.replace(/(\.jsonl|\.json|\.gz|\.parquet)+$/i, '').trim().toLowerCase();
   return SPLIT_BY_NAME[stem];
 }
 

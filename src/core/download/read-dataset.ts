@@ -35,6 +35,8 @@ export interface DatasetBytes {
   text: string;
   bytes: number;
   sha256: string;
+  /** 'parquet' when `text` is the JSONL conversion of a Parquet file; `bytes` and `sha256` then describe that file. */
+  format?: 'parquet';
 }
 
 /**

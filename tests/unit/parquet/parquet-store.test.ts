@@ -1,0 +1,57 @@
+// A Parquet import end to end below the UI: the file's sha256 and size describe the stored dataset, its rows are
+// stored as JSONL and load back as the same dataset, the same file is known again, and bad rows store nothing.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDatasetText } from '../../../src/core/dataset/parse-dataset';
+import { DatasetParseError } from '../../../src/core/dataset/errors';
+import { parquetJsonLines } from '../../../src/core/dataset/parquet-rows';
+import { readParquetDataset } from '../../../src/core/download/read-parquet';
+import { conversionLines } from '../../../src/import/parquet-conversion';
+import { parquetWorkerApi } from '../../../src/import/parquet-worker-api';
+import { listDatasets, loadDataset, loadDatasetText, saveDataset } from '../../../src/storage/datasets-repo';
+import { DatasetExistsError } from '../../../src/storage/storage-errors';
+import { freshDb } from '../storage/helpers';
+import { jsonlToParquet } from '../../fixtures/official-schema/to-parquet';
+
+const jsonl = readFileSync(new URL('../../fixtures/official-schema/MBPP-R+.jsonl', import.meta.url), 'utf8');
+const source = { kind: 'file', fileName: 'MBPP-R+.parquet', format: 'parquet' } as const;
+
+describe('Parquet datasets in storage', () => {
+  it('keeps the Parquet file hash and size; the stored JSONL loads back as the same dataset', async () => {
+    const bytes = jsonlToParquet(jsonl);
+    const seen: number[] = [];
+    const result = await readParquetDataset(bytes, { name: 'MBPP-R+', convert: parquetJsonLines, onProgress: (p) => seen.push(p.lines) });
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect(result).toMatchObject({ bytes: bytes.byteLength, sha256: sha, format: 'parquet', text: jsonl });
+    expect(seen.at(-1)).toBe(5);
+
+    const db = await freshDb();
+    const meta = await saveDataset(db, { dataset: result.dataset, text: result.text, source, file: { bytes: result.bytes, sha256: result.sha256 } });
+    expect(meta).toMatchObject({ id: sha, sha256: sha, bytes: bytes.byteLength, source, split: 'MBPP_plus', problemCount: 5, solutionCount: 20 });
+    expect(await loadDatasetText(db, sha)).toBe(jsonl);
+    expect(await loadDataset(db, sha)).toEqual(parseDatasetText(jsonl, { name: 'MBPP-R+' }));
+
+    const again = await readParquetDataset(jsonlToParquet(jsonl), { name: 'copy', convert: parquetJsonLines });
+    await expect(saveDataset(db, { dataset: again.dataset, text: again.text, source, file: { bytes: again.bytes, sha256: again.sha256 } })).rejects.toBeInstanceOf(DatasetExistsError);
+    expect(await listDatasets(db)).toHaveLength(1);
+  });
+
+  it('a bad row fails the read, so nothing reaches storage', async () => {
+    const rows = jsonl.split('\n');
+    rows[2] = rows[2]!.replace('"rank": 1,', '"rank": 0,');
+    const read = readParquetDataset(jsonlToParquet(rows.join('\n')), { name: 'MBPP-R+', convert: parquetJsonLines });
+    await expect(read).rejects.toThrow('row 3: field "all_solutions[0].rank" must be an integer >= 1, got 0');
+  });
+
+  it('the worker API returns failures as data and the main thread rebuilds the same errors', async () => {
+    const rows = jsonl.split('\n');
+    const good = await parquetWorkerApi.convert(jsonlToParquet(jsonl));
+    expect(conversionLines(good)).toEqual(rows.filter((r) => r !== ''));
+    const notParquet = await parquetWorkerApi.convert(new TextEncoder().encode(jsonl));
+    expect(notParquet).toEqual({ ok: false, kind: 'file', message: 'not a Parquet file: it does not start with the bytes "PAR1"' });
+    expect(() => conversionLines(notParquet)).toThrow('not a Parquet file');
+    const rowError = conversionLines.bind(null, { ok: false, kind: 'row', row: 4, field: 'x', detail: 'column "x" holds binary data' });
+    expect(rowError).toThrow(new DatasetParseError(4, 'x', 'column "x" holds binary data', 'row'));
+  });
+});
