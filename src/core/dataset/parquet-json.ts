@@ -13,7 +13,7 @@ export class RawJsonText {
 /**
  * The JSON line of one row, written with Python json.dumps's separators so it reads like the official files.
  * A null struct member or column is left out: Parquet cannot tell a key absent from a line from a null one, and
- * absent keys are what Arrow turns into nulls. `row` (1-based) names the row in errors.
+ * absent keys are what Arrow turns into nulls. `rowNumber` (1-based) names the row in errors.
  */
 export function parquetRowJson(row: Record<string, unknown>, root: SchemaTree, rowNumber: number): string {
   return structText(row, root, { row: rowNumber, path: '' });
