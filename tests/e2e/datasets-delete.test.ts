@@ -65,6 +65,9 @@ describe.skipIf(!chromiumPath)('deleting a stored dataset', () => {
     expect(await problemCount(page)).toBe(filtered);
     expect(await page.locator('#problem-search').inputValue()).toBe('shift');
     expect(await notice(page).count()).toBe(0);
+    // The focused Delete button went with its row: focus is on the list's heading, which says what happened.
+    await stored(page).getByRole('status').getByText('Deleted MBPP-R+.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('stored-heading');
 
     // Deleting the shown one: the demo is shown, with a status that says why.
     await deleteStored(page, 'MBPP-R');
@@ -72,8 +75,11 @@ describe.skipIf(!chromiumPath)('deleting a stored dataset', () => {
     expect(await notice(page).getAttribute('role')).toBe('status');
     expect(await notice(page).textContent()).toMatch(/MBPP-R was deleted from this browser, so the built-in demo Demo-R is shown/);
     expect(await stored(page).locator('li[data-id="demo"] .current').count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('dataset-notice');
     // The mirror setting is untouched; the demo is the remembered choice after a reload (and the notice is gone).
     expect(await page.locator('#mirror-url').inputValue()).toBe(MIRROR);
+    await page.getByRole('button', { name: 'Dismiss this notice' }).click();
+    expect(await notice(page).count()).toBe(0);
     await page.reload();
     await expect.poll(() => problemCount(page)).toBe(`${demo.problems.length} problems`);
     expect(await notice(page).count()).toBe(0);
