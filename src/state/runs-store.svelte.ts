@@ -21,6 +21,7 @@ import { importRunFile, type ImportedRun } from '../storage/run-file-store';
 import { createRun, deleteRun, listRuns, updateRunStatus } from '../storage/runs-repo';
 import type { LabDb } from '../storage/schema';
 import { enginePoolOptions } from './engine-pool-options';
+import { SharedPool } from './shared-pool';
 import type { ApiKeys } from './runs-api-keys.svelte';
 import { RunDatasets } from '../run/run-datasets';
 import { browserGenerator, webLocks, type ModelProgress } from '../run/browser-environment';
@@ -51,7 +52,10 @@ export class RunsStore {
   readonly #keys: ApiKeys;
   #db: Promise<LabDb> | null = null;
   #launcher: RunLauncher | null = null;
-  #pool: { size: number; pool: Promise<EnginePool> } | null = null;
+  readonly #pool = new SharedPool(
+    (size) => import('../engine/browser-pool').then(({ createBrowserPool }) => createBrowserPool({ size, ...enginePoolOptions() })),
+    () => this.#launcher?.activeIds.length ?? 0,
+  );
   #datasets: RunDatasets | null = null;
   #runs = $state.raw<Run[]>([]);
   #state = $state.raw<{ status: 'loading' | 'ready' | 'error'; error?: string }>({ status: 'loading' });
@@ -149,6 +153,7 @@ export class RunsStore {
         this.#notices = { ...this.#notices, [runId]: error instanceof Error ? error.message : String(error) };
       })
       .finally(() => {
+        this.#pool.idle();
         this.#live = omit(this.#live, runId);
         void this.refresh();
       });
@@ -237,16 +242,9 @@ export class RunsStore {
     this.#live = { ...this.#live, [runId]: { ...current, ...patch } };
   }
 
-  /** One pool for every run of this tab, rebuilt when the worker count setting changed. */
-  async #enginePool(): Promise<EnginePool> {
-    const size = this.#settings.workers;
-    if (this.#pool && this.#pool.size !== size && (this.#launcher?.activeIds.length ?? 0) <= 1) {
-      const old = this.#pool.pool;
-      this.#pool = null;
-      void old.then((p) => p.close()).catch(() => {});
-    }
-    this.#pool ??= { size, pool: import('../engine/browser-pool').then(({ createBrowserPool }) => createBrowserPool({ size, ...enginePoolOptions() })) };
-    return this.#pool.pool;
+  /** One pool for every run of this tab (see SharedPool). */
+  #enginePool(): Promise<EnginePool> {
+    return this.#pool.get(this.#settings.workers);
   }
 }
 
