@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { splitForDatasetName } from '../../core/dataset/split-name';
 import type { SplitName } from '../../core/dataset/types';
 import type { CompareMode } from '../../core/run/types';
-import { describeDisagreement, disagreements } from '../../core/verify/verify-compare';
+import { describeDisagreement, disagreements, timingNote } from '../../core/verify/verify-compare';
 import type { VerifySummary } from '../../core/verify/verify-types';
 import { verifyDataset, type VerifyProgress, type VerifyResult } from '../../build/verify-dataset';
 import type { EnginePool } from '../../engine/pool-types';
@@ -107,6 +107,8 @@ function formatReport(results: { file: string; result: VerifyResult }[], compare
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const out = [`Re-verification (compare ${compare})`, '', line(header), ...rows.map(line), ''];
   for (const { file, result } of results) {
+    const timing = timingNote(result.summary);
+    if (timing) out.push(`${file}: ${timing} Re-run on a quieter machine, or raise the floor with --limit-floor-ms.`, '');
     const list = disagreements(result.outcomes);
     if (list.length === 0) continue;
     out.push(`Disagreements in ${file} (${list.length}${list.length > show ? `, first ${show}` : ''}):`);

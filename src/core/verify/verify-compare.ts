@@ -64,6 +64,14 @@ export function verifySummary(split: SplitName, outcomes: readonly VerifyOutcome
   };
 }
 
+/** What timeouts did to a re-verification, in one sentence; null when no test timed out where it mattered. */
+export function timingNote(s: VerifySummary): string | null {
+  if (s.timingDisagreements === 0 && s.agreedOnRecheck === 0) return null;
+  const agreed = `${s.agreedOnRecheck} ${s.agreedOnRecheck === 1 ? 'candidate' : 'candidates'} agreed only on a second run after timeouts`;
+  const still = `${s.timingDisagreements} of the ${s.disagree} disagreements had tests time out on both runs`;
+  return `${agreed}; ${still} (near a time limit the outcome follows machine load).`;
+}
+
 /** Disagreements (and skipped candidates last), largest difference first, then by task and rank. */
 export function disagreements(outcomes: readonly VerifyOutcome[]): VerifyOutcome[] {
   const gap = (o: VerifyOutcome) => (o.skipped !== undefined ? -1 : Math.abs(o.rounded - o.stored));

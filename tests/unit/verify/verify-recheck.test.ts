@@ -6,7 +6,7 @@ import { verifyDataset } from '../../../src/build/verify-dataset';
 import { datasetTestPlan, planTestCount } from '../../../src/core/build/test-plan';
 import { parseDatasetText } from '../../../src/core/dataset/parse-dataset';
 import type { CandidateResult, ScoreRequest, TestStatus } from '../../../src/core/run/types';
-import { describeDisagreement } from '../../../src/core/verify/verify-compare';
+import { describeDisagreement, timingNote } from '../../../src/core/verify/verify-compare';
 import type { EnginePool } from '../../../src/engine/pool-types';
 
 const text = readFileSync(new URL('../../../static-datasets/demo/Demo-R.jsonl', import.meta.url), 'utf8');
@@ -67,6 +67,9 @@ describe('verify re-checks timing disagreements', () => {
     expect(outcomes[1]).toMatchObject({ agree: false, rechecked: true, timeouts: 2 });
     expect(summary).toMatchObject({ agree: problem.candidates.length - 1, disagree: 1, agreedOnRecheck: 1, timingDisagreements: 1 });
     expect(describeDisagreement(outcomes[1]!)).toMatch(/10\/12 passed, 2 timed out on both runs\); #0 timeout/);
+    expect(timingNote(summary)).toBe(
+      '1 candidate agreed only on a second run after timeouts; 1 of the 1 disagreements had tests time out on both runs (near a time limit the outcome follows machine load).',
+    );
   });
 
   it('does not re-run a disagreement without timeouts', async () => {
@@ -76,5 +79,6 @@ describe('verify re-checks timing disagreements', () => {
     expect(pool.calls.get(problem.candidates[0]!.code)).toBe(2);
     expect(outcomes[0]).toMatchObject({ agree: false, rechecked: false, timeouts: 0 });
     expect(summary).toMatchObject({ disagree: 1, timingDisagreements: 0, agreedOnRecheck: 0 });
+    expect(timingNote(summary)).toBeNull();
   });
 });
