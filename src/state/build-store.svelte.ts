@@ -85,17 +85,27 @@ export class BuildStore {
     return job;
   }
 
-  /** Cancels and forgets the re-verification of `dataset` (this very copy), e.g. once it was deleted. */
+  /**
+   * The re-verification of `dataset`, or null: matched by the stored id (sha256) of the dataset it is a copy of
+   * (the demo's own id for the bundled one), so another file with the same name and split never shows its result.
+   */
+  verifyOf(dataset: Dataset): VerifyJob | null {
+    const job = this.#verify;
+    return job?.isFor(dataset, this.library.idOf(dataset)) ? job : null;
+  }
+
+  /** Cancels and forgets the re-verification of `dataset` (any copy of it), e.g. once it was deleted. */
   dropVerify(dataset: Dataset): void {
-    if (this.#verify?.dataset !== dataset) return;
-    this.#verify.cancel();
+    const job = this.verifyOf(dataset);
+    if (!job) return;
+    job.cancel();
     this.#verify = null;
   }
 
   /** Starts re-verifying a dataset (cancelling a re-verification still running). */
   startVerify(dataset: Dataset, compare: CompareMode = this.#settings.comparison): VerifyJob {
     this.#verify?.cancel();
-    const job = new VerifyJob(dataset, { compare, rule: this.rule });
+    const job = new VerifyJob(dataset, { datasetId: this.library.idOf(dataset), compare, rule: this.rule });
     this.#verify = job;
     void job.run(this.#pools, this.#settings.workers);
     return job;

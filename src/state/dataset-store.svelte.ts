@@ -9,7 +9,7 @@ import type { Dataset, Problem } from '../core/dataset/types';
 import type { DatasetMeta } from '../storage/dataset-records';
 import { DatasetChanges, type DatasetChange } from './dataset-changes';
 import { DatasetDownloads } from './datasets-downloads.svelte';
-import { DatasetLibrary } from './datasets-library.svelte';
+import { DatasetLibrary, DEMO_ID } from './datasets-library.svelte';
 import { datasetStats, summarizeProblem, type DatasetStats, type ProblemSummary } from './problem-summary';
 import { hrefFor, routeFromHash } from './routes';
 
@@ -118,7 +118,7 @@ export class DatasetStore {
     const ticket = this.#begin({ kind: 'demo' }, 'Demo-R');
     try {
       const { default: text } = await import('../../static-datasets/demo/Demo-R.jsonl?raw');
-      if (ticket === this.#opening) this.show(parseDatasetText(text, { name: 'Demo-R', split: 'DEMO' }));
+      if (ticket === this.#opening) this.show(this.library.remember(parseDatasetText(text, { name: 'Demo-R', split: 'DEMO' }), DEMO_ID));
     } catch (err) {
       if (ticket === this.#opening) this.#fail(err);
     }

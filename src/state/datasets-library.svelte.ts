@@ -14,6 +14,9 @@ import type { LabDb } from '../storage/schema';
 import { requestPersistentStorage, storageUsage, type PersistResult, type StorageUsage } from '../storage/storage-quota';
 import { TransferJob } from './datasets-transfer.svelte';
 
+/** The id of the bundled demo (never a sha256, so never a stored dataset's id). */
+export const DEMO_ID = 'demo';
+
 /** Text is handed to the parser in slices this long, so it can yield between them. */
 const PARSE_SLICE = 64 * 1024;
 
@@ -24,6 +27,9 @@ export class DatasetLibrary {
   #usage = $state.raw<StorageUsage | null>(null);
   #persist = $state<PersistResult | null>(null);
   #importJob = $state.raw<TransferJob | null>(null);
+  // Which dataset each parsed copy is: its stored id (sha256), or DEMO_ID. A copy is parsed again on every opening,
+  // so jobs that hold one (re-verification) find "the same dataset" through this, never by name.
+  readonly #ids = new WeakMap<Dataset, string>();
 
   /** Stored datasets, oldest first; null until first listed. */
   get stored(): readonly DatasetMeta[] | null {
@@ -109,7 +115,18 @@ export class DatasetLibrary {
   async load(meta: DatasetMeta): Promise<Dataset> {
     const text = await loadDatasetText(await this.db(), meta.id);
     if (text === undefined) throw new Error(`the dataset "${meta.name}" is no longer stored`);
-    return parseDatasetStream(slices(text), { name: meta.name, split: meta.split });
+    return this.remember(await parseDatasetStream(slices(text), { name: meta.name, split: meta.split }), meta.id);
+  }
+
+  /** Records which dataset `dataset` is a copy of (`load` does this for stored ones; the demo's opener uses DEMO_ID). */
+  remember(dataset: Dataset, id: string): Dataset {
+    this.#ids.set(dataset, id);
+    return dataset;
+  }
+
+  /** The id of the dataset `dataset` is a copy of (sha256, or DEMO_ID), or null for one this library never saw. */
+  idOf(dataset: Dataset): string | null {
+    return this.#ids.get(dataset) ?? null;
   }
 }
 

@@ -17,6 +17,8 @@ export type VerifyStatus =
 
 export class VerifyJob {
   readonly datasetName: string;
+  /** Which dataset this is: its stored id (sha256) or the demo's id; null for a copy not known to the library. */
+  readonly datasetId: string | null;
   readonly compare: CompareMode;
   readonly rule: TimeLimitRule;
   #status = $state.raw<VerifyStatus>({ phase: 'starting' });
@@ -25,11 +27,17 @@ export class VerifyJob {
 
   constructor(
     readonly dataset: Dataset,
-    options: { compare: CompareMode; rule: TimeLimitRule },
+    options: { datasetId: string | null; compare: CompareMode; rule: TimeLimitRule },
   ) {
     this.datasetName = dataset.name;
+    this.datasetId = options.datasetId;
     this.compare = options.compare;
     this.rule = options.rule;
+  }
+
+  /** Whether this job re-verifies `dataset` (any copy of it, when `id` is the copy's library id). */
+  isFor(dataset: Dataset, id: string | null): boolean {
+    return id === null ? this.dataset === dataset : this.datasetId === id;
   }
 
   get status(): VerifyStatus {
