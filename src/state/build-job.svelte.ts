@@ -134,11 +134,18 @@ export class BuildJob {
       const { bytes, sha256 } = await sha256OfText(result.text);
       const description = `${this.input.benchmark.name} + ${this.input.pools.map((p) => p.name).join(', ')} (${this.input.split}, ${this.input.compare})`;
       const meta = await library.save({ dataset, text: result.text, bytes, sha256 }, { kind: 'built', description }, new AbortController().signal);
+      await library.refresh(); // the list holds it before it is shown as stored (see storedGone)
       this.#save = { state: 'saved', meta };
     } catch (error) {
       const message = error instanceof DatasetExistsError ? `The same ranking set is already stored (${errorMessage(error)}).` : errorMessage(error);
       this.#save = { state: 'failed', message };
     }
+  }
+
+  /** True once the stored result was deleted since (here or in another tab): the library's list was read and lacks it. */
+  storedGone(library: DatasetLibrary): boolean {
+    const save = this.#save;
+    return save.state === 'saved' && library.stored !== null && library.error === null && !library.stored.some((m) => m.id === save.meta.id);
   }
 
   async #readInputs() {
