@@ -9,4 +9,5 @@ import typing, unicodedata, warnings, zlib, shutil, signal, gc
 def precompile_harness(sources):
     """Compile the harness before the snapshot is taken, so workers started from it skip the compiler."""
     global HARNESS_CODE
-    HARNESS_CODE = [compile(source, f'<harness {i}>', 'exec') for i, source in enumerate(sources)]
+    # The sources travel with the code: a worker runs this code only if it was compiled from its own sources.
+    HARNESS_CODE = (tuple(sources), [compile(source, f'<harness {i}>', 'exec') for i, source in enumerate(sources)])

@@ -65,28 +65,43 @@ function preload(py: PyodideAPI, opts: RuntimeOptions): void {
   py.runPython(opts.preloadSource);
   const sources = py.toPy(opts.harnessSources) as PyProxy;
   const precompile = py.globals.get('precompile_harness') as PyProxy & ((s: PyProxy) => void);
-  precompile(sources);
-  precompile.destroy();
-  sources.destroy(); // a snapshot must not be taken while proxies are alive
+  try {
+    precompile(sources);
+  } finally {
+    precompile.destroy();
+    sources.destroy(); // a snapshot must not be taken while proxies are alive
+  }
 }
 
-/** Remove the preload's helper names from __main__ (before the harness records its baseline), run the harness. */
+/** Remove the preload's helper names from __main__ (before the harness records its baseline), run the harness:
+ *  the compiled code the snapshot holds when it was compiled from these very sources, else the sources. */
 function installHarness(py: PyodideAPI, ns: PyProxy, sources: readonly string[]): void {
-  if (!py.globals.has('HARNESS_CODE')) {
-    // A snapshot made before the harness was compiled into it (its key should have prevented this).
+  const held = py.globals.get('HARNESS_CODE') as (PyProxy & { get(i: number): PyProxy }) | undefined;
+  py.globals.delete('HARNESS_CODE');
+  py.globals.delete('precompile_harness');
+  const compiledFrom = held?.get(0);
+  const same = compiledFrom !== undefined && sameSources(compiledFrom.toJs() as string[], sources);
+  compiledFrom?.destroy();
+  if (!held || !same) {
+    held?.destroy();
     for (const source of sources) py.runPython(source, { globals: ns as never });
     return;
   }
-  const codes = py.globals.get('HARNESS_CODE') as PyProxy & Iterable<PyProxy>;
-  py.globals.delete('HARNESS_CODE');
-  py.globals.delete('precompile_harness');
+  const codes = held.get(1) as PyProxy & Iterable<PyProxy>;
   const builtins = py.pyimport('builtins') as PyProxy & { exec: PyProxy & ((code: PyProxy, globals: PyProxy) => void) };
   const exec = builtins.exec;
-  for (const code of codes) {
-    exec(code, ns);
-    code.destroy();
+  try {
+    for (const code of codes) {
+      exec(code, ns);
+      code.destroy();
+    }
+  } finally {
+    for (const proxy of [codes, held, exec, builtins]) proxy.destroy();
   }
-  for (const proxy of [codes, exec, builtins]) proxy.destroy();
+}
+
+function sameSources(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
 async function load(opts: RuntimeOptions): Promise<{ py: PyodideAPI; use: SnapshotUse; error: string | null }> {
