@@ -1,8 +1,9 @@
 // Node snapshot cache: one file per key under node_modules/.cache/verifier-lab/ (or the OS temp dir when
 // node_modules is not writable). A missing or unreadable file is a cache miss, never an error.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { SnapshotStore } from './snapshot';
 import { nodePyodideDir } from './node-sources';
 
@@ -33,9 +34,14 @@ export function nodeSnapshotStore(dir: string = defaultDir()): SnapshotStore & {
     async put(key, bytes) {
       try {
         // Write then rename, so a concurrent reader never sees half a snapshot.
-        const tmp = `${file(key)}.${process.pid}.${Date.now()}.tmp`;
+        const tmp = `${file(key)}.${process.pid}.${threadId}.${Math.random().toString(36).slice(2)}.tmp`;
         writeFileSync(tmp, bytes);
         renameSync(tmp, file(key));
+        // Snapshots of other Pyodide builds or sources are 31 MB each and never read again (running pools
+        // keep theirs in memory).
+        for (const name of readdirSync(dir)) {
+          if (name.startsWith('pyodide-') && name.endsWith('.snapshot') && join(dir, name) !== file(key)) rmSync(join(dir, name), { force: true });
+        }
       } catch {
         // A cache that cannot be written only costs start-up time.
       }

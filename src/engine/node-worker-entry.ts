@@ -1,13 +1,15 @@
 // How a Node pool starts its worker threads. Node 20 cannot run the TypeScript worker entry directly, and
 // registering tsx inside every worker costs about 0.3 s per start, so the entry is bundled once per process
 // with esbuild into one ES module under node_modules/.cache (pyodide stays external and resolves from there).
-// If bundling or writing fails, workers fall back to registering tsx themselves.
-import { buildSync } from 'esbuild';
+// If bundling or writing fails, workers fall back to registering tsx themselves. Old bundles (25 kB each) are
+// left in place: a process started before a source change may still spawn workers from its own.
+import type { buildSync as BuildSync } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 export interface NodeWorkerEntry {
   /** What `new Worker(...)` is given: the bundle's file URL, or bootstrap source to eval (tsx). */
@@ -36,6 +38,8 @@ function tsxApiUrl(): string {
 }
 
 function bundle(): string {
+  // Loaded here, not imported: without esbuild the pool still works, through tsx.
+  const { buildSync } = requireHere('esbuild') as { buildSync: typeof BuildSync };
   const result = buildSync({
     entryPoints: [fileURLToPath(ENTRY)],
     bundle: true,
@@ -54,10 +58,11 @@ function bundleFile(code: string): URL {
   const root = dirname(dirname(requireHere.resolve('pyodide/package.json')));
   const dir = join(root, '.cache', 'verifier-lab');
   const file = join(dir, `engine-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
-  if (!existsSync(file)) {
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== code) {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(`${file}.${process.pid}.tmp`, code);
-    renameSync(`${file}.${process.pid}.tmp`, file); // atomic: parallel processes never see half a file
+    const tmp = `${file}.${process.pid}.${threadId}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(tmp, code);
+    renameSync(tmp, file); // atomic: other processes and threads never see half a file
   }
   return pathToFileURL(file);
 }

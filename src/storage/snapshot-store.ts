@@ -10,7 +10,7 @@ import type { MigrationStep } from './migrations';
 export const SNAPSHOT_DB_NAME = 'verifier-lab-snapshots';
 
 interface SnapshotSchema extends DBSchema {
-  /** Snapshot bytes keyed by the engine's snapshot key (Pyodide version + preload hash). */
+  /** Snapshot bytes keyed by the engine's snapshot key (Pyodide version, preload and harness hashes). */
   snapshots: { key: string; value: Uint8Array };
 }
 
