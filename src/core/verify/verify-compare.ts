@@ -33,9 +33,18 @@ export function verifyOutcome(
   };
 }
 
-/** Whether an outcome is worth a second run: it disagrees and some of its tests timed out. */
-export function needsRecheck(o: VerifyOutcome): boolean {
-  return !o.agree && o.skipped === undefined && o.timeouts > 0;
+/**
+ * Whether a disagreement is worth a second run: the stored score lies between the recomputed one and the score
+ * the candidate would get if its timed-out tests had passed, so timeouts alone could explain the gap.
+ * `ifTimeoutsPassed` is that upper score, unrounded.
+ */
+export function needsRecheck(o: VerifyOutcome, ifTimeoutsPassed: number): boolean {
+  return !o.agree && o.skipped === undefined && o.timeouts > 0 && o.rounded < o.stored && o.stored <= pyRound(ifTimeoutsPassed, 2);
+}
+
+/** The second run of a re-checked candidate, carrying the first run's tally. */
+export function recheckedOutcome(first: VerifyOutcome, second: VerifyOutcome): VerifyOutcome {
+  return { ...second, rechecked: true, firstRun: { rounded: first.rounded, passed: first.passed, timeouts: first.timeouts } };
 }
 
 /** An outcome for a candidate that could not be executed. */
@@ -59,7 +68,7 @@ export function verifySummary(split: SplitName, outcomes: readonly VerifyOutcome
     meanAbsDiff: ran.length === 0 ? NaN : diffs.reduce((a, b) => a + b, 0) / ran.length,
     maxAbsDiff: diffs.reduce((a, b) => Math.max(a, b), 0),
     canonicalDisagreements: ran.filter((o) => !o.agree && o.rank === 1).length,
-    timingDisagreements: ran.filter((o) => !o.agree && o.timeouts > 0).length,
+    timingDisagreements: ran.filter((o) => !o.agree && o.rechecked && o.timeouts > 0).length,
     agreedOnRecheck: ran.filter((o) => o.agree && o.rechecked).length,
   };
 }
@@ -68,7 +77,7 @@ export function verifySummary(split: SplitName, outcomes: readonly VerifyOutcome
 export function timingNote(s: VerifySummary): string | null {
   if (s.timingDisagreements === 0 && s.agreedOnRecheck === 0) return null;
   const agreed = `${s.agreedOnRecheck} ${s.agreedOnRecheck === 1 ? 'candidate' : 'candidates'} agreed only on a second run after timeouts`;
-  const still = `${s.timingDisagreements} of the ${s.disagree} disagreements had tests time out on both runs`;
+  const still = `${s.timingDisagreements} of the ${s.disagree} disagreements had tests time out on both runs, enough to explain the gap`;
   return `${agreed}; ${still} (near a time limit the outcome follows machine load).`;
 }
 
@@ -84,7 +93,8 @@ export function disagreements(outcomes: readonly VerifyOutcome[]): VerifyOutcome
 export function describeDisagreement(o: VerifyOutcome): string {
   if (o.skipped !== undefined) return `${o.taskId} rank ${o.rank}: not run (${o.skipped})`;
   const sign = o.rounded > o.stored ? '+' : '';
-  const timing = o.timeouts > 0 ? `, ${o.timeouts} timed out${o.rechecked ? ' on both runs' : ''}` : '';
+  const first = o.firstRun ? `; first run ${o.firstRun.rounded} with ${o.firstRun.timeouts} timed out` : '';
+  const timing = o.timeouts > 0 || o.firstRun ? `, ${o.timeouts} timed out${first}` : '';
   const head = `${o.taskId} rank ${o.rank}: stored ${o.stored}, recomputed ${o.rounded} (${sign}${pyRound(o.rounded - o.stored, 2)}; ${o.passed}/${o.total} passed${timing})`;
   const tests = o.failures.map((f) => `#${f.index} ${f.status}: ${f.message}`).join('; ');
   return tests === '' ? head : `${head}; ${tests}`;

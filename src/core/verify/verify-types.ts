@@ -29,8 +29,10 @@ export interface VerifyOutcome {
   allErrored: boolean;
   /** Tests that ran out of time: near a limit their outcome depends on machine load. */
   timeouts: number;
-  /** True when a disagreement with timeouts was run a second time and this is the second result. */
+  /** True when a disagreement that its timeouts could explain was run a second time; this is that result. */
   rechecked: boolean;
+  /** The first run's result, when this outcome is a re-check. */
+  firstRun?: { rounded: number; passed: number; timeouts: number };
   /** Set when the candidate could not be run at all (e.g. its problem's canonical solution failed to run). */
   skipped?: string;
 }
@@ -51,7 +53,7 @@ export interface VerifySummary {
   maxAbsDiff: number;
   /** Disagreements among rank-1 (canonical) solutions: the ground truth itself did not reproduce. */
   canonicalDisagreements: number;
-  /** Disagreements with timed-out tests even after a second run: likely machine load, not a wrong score. */
+  /** Re-checked disagreements that still had timed-out tests: likely machine load, not a wrong score. */
   timingDisagreements: number;
   /** Candidates that disagreed with timeouts on the first run and agreed on the second. */
   agreedOnRecheck: number;

@@ -21,8 +21,9 @@ function result(statuses: TestStatus[]): CandidateResult {
 }
 
 /** A pool that answers each candidate's successive runs from a script: its stored score unless told otherwise. */
-function scriptedPool(script: Map<string, TestStatus[][]>): EnginePool & { calls: Map<string, number> } {
+function scriptedPool(script: Map<string, TestStatus[][]>): EnginePool & { calls: Map<string, number>; order: string[] } {
   const calls = new Map<string, number>();
+  const order: string[] = [];
   const storedRun = (code: string): TestStatus[] => {
     const c = problem.candidates.find((x) => x.code === code);
     const pass = c ? Math.round(c.score * n) : n; // the canonical solution passes everything
@@ -30,10 +31,12 @@ function scriptedPool(script: Map<string, TestStatus[][]>): EnginePool & { calls
   };
   return {
     calls,
+    order,
     ready: async () => [],
     async score(request: ScoreRequest) {
       const k = (calls.get(request.code) ?? 0) + 1;
       calls.set(request.code, k);
+      order.push(request.code);
       return result(script.get(request.code)?.[k - 1] ?? storedRun(request.code));
     },
     expect: async () => {
@@ -64,12 +67,25 @@ describe('verify re-checks timing disagreements', () => {
     expect(pool.calls.get(second!.code)).toBe(2);
     expect(pool.calls.get(third!.code)).toBe(1); // agreed at once: not re-run
     expect(outcomes[0]).toMatchObject({ agree: true, rechecked: true, timeouts: 0 });
+    expect(outcomes[0]!.firstRun).toEqual({ rounded: 0.92, passed: 11, timeouts: 1 });
     expect(outcomes[1]).toMatchObject({ agree: false, rechecked: true, timeouts: 2 });
+    // Re-checks run after every first run, one at a time.
+    expect(pool.order.slice(-2)).toEqual([problem.candidates[0]!.code, second!.code]);
     expect(summary).toMatchObject({ agree: problem.candidates.length - 1, disagree: 1, agreedOnRecheck: 1, timingDisagreements: 1 });
-    expect(describeDisagreement(outcomes[1]!)).toMatch(/10\/12 passed, 2 timed out on both runs\); #0 timeout/);
+    expect(describeDisagreement(outcomes[1]!)).toMatch(/10\/12 passed, 2 timed out; first run 0\.83 with 2 timed out\); #0 timeout/);
     expect(timingNote(summary)).toBe(
-      '1 candidate agreed only on a second run after timeouts; 1 of the 1 disagreements had tests time out on both runs (near a time limit the outcome follows machine load).',
+      '1 candidate agreed only on a second run after timeouts; 1 of the 1 disagreements had tests time out on both runs, enough to explain the gap (near a time limit the outcome follows machine load).',
     );
+  });
+
+  it('does not re-run a disagreement its timeouts cannot explain', async () => {
+    // Stored 11 of 12; one timeout and five failures: even if the timeout had passed, 7 of 12.
+    const mostlyWrong = Array.from({ length: n }, (_, i): TestStatus => (i === 0 ? 'timeout' : i < 6 ? 'fail' : 'pass'));
+    const pool = scriptedPool(new Map([[second!.code, [mostlyWrong]]]));
+    const { summary, outcomes } = await verifyDataset(pool, dataset, { compare: 'paper' });
+    expect(pool.calls.get(second!.code)).toBe(1);
+    expect(outcomes[1]).toMatchObject({ agree: false, rechecked: false, timeouts: 1 });
+    expect(summary).toMatchObject({ disagree: 1, timingDisagreements: 0, agreedOnRecheck: 0 });
   });
 
   it('does not re-run a disagreement without timeouts', async () => {
