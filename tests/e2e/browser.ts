@@ -1,5 +1,6 @@
 // e2e helpers: a vite preview server on dist/ and Debian Chromium with a fresh profile, both closed by the caller.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,13 +23,26 @@ const CHROMIUM_ARGS = [
 
 export interface Served {
   server: PreviewServer;
-  /** e.g. "http://localhost:4173/" */
+  /** e.g. "http://localhost:41735/" */
   url: string;
 }
 
-/** Serve dist/ with the app's preview settings (COOP/COEP headers, port 4173). */
+/** A port nothing listens on now: tests must not collide with `npm start` (4173), a bench or each other. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Serve dist/ with the app's preview settings (COOP/COEP headers), on a free port. */
 export async function startPreview(): Promise<Served> {
-  const server = await preview({ root: ROOT, configFile: `${ROOT}/vite.config.ts`, logLevel: 'silent' });
+  const port = await freePort();
+  const server = await preview({ root: ROOT, configFile: `${ROOT}/vite.config.ts`, logLevel: 'silent', preview: { port, strictPort: true } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a local URL');
   return { server, url };
@@ -40,7 +54,7 @@ export async function startStaticHost(): Promise<Served> {
     root: ROOT,
     configFile: false,
     logLevel: 'silent',
-    preview: { port: 4173, strictPort: true },
+    preview: { port: await freePort(), strictPort: true },
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a local URL');
