@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build, preview, resolveConfig, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundledDatasets } from '../../vite-plugins/bundled-datasets';
-import { launchBrowser, waitForServiceWorker, type Browser } from './browser';
+import { freePort, launchBrowser, waitForServiceWorker, type Browser } from './browser';
 import { openDatasets, storedCounts } from './datasets-helpers';
 
 const chromiumPath = inject('chromiumPath');
@@ -42,7 +42,7 @@ describe.skipIf(!chromiumPath)('datasets bundled into the build', () => {
       process.env.NODE_ENV = nodeEnv;
       delete process.env['VERIFIER_LAB_BUNDLED_DIR'];
     }
-    server = await preview({ root: ROOT, configFile: CONFIG, logLevel: 'silent', build: { outDir } });
+    server = await preview({ root: ROOT, configFile: CONFIG, logLevel: 'silent', build: { outDir }, preview: { port: await freePort(), strictPort: true } });
     url = server.resolvedUrls!.local[0]!;
     browser = await launchBrowser(chromiumPath!);
   });

@@ -77,7 +77,7 @@ describe.skipIf(!chromiumPath)('Pyodide snapshot cache in the browser', () => {
     // The put follows the first worker's ready; it may still be writing.
     await expect.poll(() => storedSnapshots(page), { timeout: 30_000, interval: 250 }).toHaveLength(1);
     const [stored] = await storedSnapshots(page);
-    expect(stored!.key).toMatch(/^pyodide-\d+\.\d+\.\d+-preload-[0-9a-f]{8}$/);
+    expect(stored!.key).toMatch(/^pyodide-\d+\.\d+\.\d+-preload-[0-9a-f]{8}-harness-[0-9a-f]{8}$/);
     expect(stored!.bytes).toBeGreaterThan(1_000_000);
 
     await page.reload();
