@@ -5,8 +5,9 @@
 //
 //   npm run bench -- [--problems K] [--reps R] [--workers N] [--keep-timeouts] [--no-browser] [--demo] [--out FILE]
 //
-// --problems K: the first K HumanEval problems (default 40, the engine issue's workload: about half an hour in
-// all on 2 cores; --problems 12 takes about a third of that). --demo: the demo workload even when the data is there.
+// --problems K: the first K HumanEval problems (default 40, the engine issue's workload: one rep of all four
+// systems took 33 min on 2 quiet cores, so the default 3 reps take over 1.5 hours; --problems 12 takes about
+// 10 minutes in all). --demo: the demo workload even when the data is there.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
