@@ -159,7 +159,8 @@ function verifyLines(v: NonNullable<Outcome['verify']>): string[] {
   const head = `- re-verified: ${v.agree}/${v.candidates} stored scores reproduced (${(v.ms / 60000).toFixed(1)} min): \`${v.command}\``;
   if (v.timingDisagreements === undefined) return [head];
   const timing = `  - ${v.agreedOnRecheck} agreed only on a second run after timeouts; ${v.timingDisagreements} of the ${v.candidates - v.agree} disagreements still had timed-out tests on the second run`;
-  const listed = (v.disagreements ?? []).slice(0, 12).map((d) => `  - ${d.length > 220 ? `${d.slice(0, 217)}...` : d}`);
+  const oneLine = (d: string) => d.replace(/\s+/g, ' ');
+  const listed = (v.disagreements ?? []).slice(0, 12).map(oneLine).map((d) => `  - ${d.length > 220 ? `${d.slice(0, 217)}...` : d}`);
   const more = (v.disagreements?.length ?? 0) > listed.length ? [`  - ... and ${v.disagreements!.length - listed.length} more`] : [];
   return [head, timing, ...listed, ...more];
 }
