@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -118,4 +119,18 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     polling: 100,
     timeout: 90_000,
   });
+}
+
+/** The app on a free port and a fresh Chromium for one describe block: opened before its tests, closed after. */
+export function useApp(executablePath: string): { served: Served; browser: Browser } {
+  const app = {} as { served: Served; browser: Browser };
+  beforeAll(async () => {
+    app.served = await startPreview();
+    app.browser = await launchBrowser(executablePath);
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.served?.server.close();
+  });
+  return app;
 }

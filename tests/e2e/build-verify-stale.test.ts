@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, recordPage, startPreview, type Browser, type Served } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { recordPage, useApp } from './browser';
 import { openDatasets } from './datasets-helpers';
 
 const chromiumPath = inject('chromiumPath');
@@ -54,22 +54,12 @@ async function browse(page: Page, id: string): Promise<void> {
 }
 
 describe.skipIf(!chromiumPath)('stale references to datasets', () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
-  });
+  const app = useApp(chromiumPath!);
 
   it('says a stored build result was deleted (on Browse it, and on coming back) and stores it again', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
-    await page.goto(`${served.url}#/build`);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await page.goto(`${app.served.url}#/build`);
     await page.getByRole('heading', { name: 'Build ranking sets' }).waitFor();
     await page.locator('#build-benchmark').setInputFiles(buildFixture('tiny-mbpp.jsonl'));
     await page.locator('#build-pools').setInputFiles([buildFixture('tiny-mbpp-pool.jsonl')]);
@@ -112,9 +102,9 @@ describe.skipIf(!chromiumPath)('stale references to datasets', () => {
   });
 
   it('shows a re-verification result only for the same dataset (sha256), not another file of that name and split', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
-    await openDatasets(page, served.url);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await openDatasets(page, app.served.url);
     await importAs(page, 'Same-R.jsonl', sameA);
     await importAs(page, 'Same-R.jsonl', sameB);
     const [idA, idB] = [sha256(sameA), sha256(sameB)];

@@ -2,8 +2,8 @@
 // clearly and switch to what remains (the bundled demo); what else the user chose stays as it was.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, recordPage, startPreview, type Browser, type Served } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { recordPage, useApp } from './browser';
 import { demo } from './demo-data';
 import { openDatasets } from './datasets-helpers';
 
@@ -33,22 +33,12 @@ async function deleteStored(page: Page, name: string): Promise<void> {
 }
 
 describe.skipIf(!chromiumPath)('deleting a stored dataset', () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
-  });
+  const app = useApp(chromiumPath!);
 
   it('switches the tab that shows it to the demo with a notice; deleting another one changes nothing shown', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
-    await openDatasets(page, served.url);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await openDatasets(page, app.served.url);
     await importFixture(page, 'MBPP-R.jsonl');
     await importFixture(page, 'MBPP-R+.jsonl');
     await page.locator('details', { has: page.locator('#mirror-url') }).locator('summary').click();
@@ -88,23 +78,23 @@ describe.skipIf(!chromiumPath)('deleting a stored dataset', () => {
   });
 
   it('switches another tab that shows it (closing the problem it had open) and a new-run form that chose it', async () => {
-    const [viewer, other] = [await browser.context.newPage(), await browser.context.newPage()];
-    const log = recordPage(browser.context, viewer);
-    await openDatasets(viewer, served.url);
+    const [viewer, other] = [await app.browser.context.newPage(), await app.browser.context.newPage()];
+    const log = recordPage(app.browser.context, viewer);
+    await openDatasets(viewer, app.served.url);
     await importFixture(viewer, 'HE-R.jsonl');
     await browse(viewer, 'HE-R', 6);
     await viewer.locator('#problem-list a').first().click();
     await viewer.waitForURL(/#\/datasets\/.+/);
 
     // A new-run form (a third tab) with HE-R chosen and a name typed.
-    const form = await browser.context.newPage();
-    await form.goto(new URL('#/runs/new', served.url).href);
+    const form = await app.browser.context.newPage();
+    await form.goto(new URL('#/runs/new', app.served.url).href);
     const heOption = form.locator('#dataset option', { hasText: 'HE-R (' });
     await form.locator('#dataset').selectOption((await heOption.getAttribute('value'))!);
     await form.getByText('6 of 6 problems selected.').waitFor();
     await form.getByLabel('Run name (optional)').fill('kept name');
 
-    await openDatasets(other, served.url);
+    await openDatasets(other, app.served.url);
     await deleteStored(other, 'HE-R');
 
     await notice(viewer).getByText(/HE-R was deleted in another tab or window, so the built-in demo Demo-R is shown/).waitFor();
@@ -122,14 +112,14 @@ describe.skipIf(!chromiumPath)('deleting a stored dataset', () => {
   });
 
   it('keeps a run made on it readable and says clearly that its dataset is gone, before and after a reload', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
-    await openDatasets(page, served.url);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await openDatasets(page, app.served.url);
     await importFixture(page, 'MBPP-R.jsonl');
     const lines = fixture('MBPP-R.jsonl').toString('utf8').trim().split('\n').slice(0, 2).map((l) => JSON.parse(l) as { task_id: number; test_list: string[] });
     const tests = lines.map((l) => JSON.stringify({ task_id: l.task_id, tests: l.test_list })).join('\n');
 
-    await page.goto(new URL('#/runs/new', served.url).href);
+    await page.goto(new URL('#/runs/new', app.served.url).href);
     await page.getByLabel('Ranking set').selectOption({ label: 'MBPP-R (MBPP_base) · 8 problems' });
     await page.getByLabel('Only the first N (0 = all)').fill('2');
     await page.getByText('2 of 8 problems selected.').waitFor();
@@ -144,7 +134,7 @@ describe.skipIf(!chromiumPath)('deleting a stored dataset', () => {
     await page.locator('#problems-heading ~ * a').first().waitFor();
     const top1 = await page.locator('td[data-metric="top1"]').first().textContent();
 
-    await page.goto(new URL('#/datasets', served.url).href);
+    await page.goto(new URL('#/datasets', app.served.url).href);
     await deleteStored(page, 'MBPP-R');
     for (const reload of [false, true]) {
       await page.goto(runUrl);
