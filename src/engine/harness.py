@@ -61,23 +61,27 @@ class Clock:
         self.t0 = time.time() * 1000.0
         self.p0 = _perf()
 
-    def epoch(self):
-        return self.t0 + (_perf() - self.p0) * 1000.0
+    def at(self, perf):
+        """The epoch time of a _perf() reading (each clock read crosses into JS: callers reuse theirs)."""
+        return self.t0 + (perf - self.p0) * 1000.0
 
 
-def run_one(body, limit_ms, prog, clock, out_cap, attempts=3):
-    """Run one test with captured streams under an interrupt deadline: (status, message, ms)."""
+def run_one(body, limit_ms, prog, clock, out_cap, attempts=3, streams=None, now=None):
+    """Run one test with captured streams under an interrupt deadline: (status, message, ms).
+
+    streams: the batch's (stdout, stderr) writers, emptied here; now: a _perf() reading taken just before.
+    """
+    out, err = streams or (CappedWriter(out_cap), CappedWriter(STDERR_CAP))
     for attempt in range(attempts):
-        t = _perf()
+        t = _perf() if now is None or attempt else now
         status, message = 'interrupt', ''
         try:
-            # Bodies that compare printed text stop at their cap (body.out_cap); others just discard the excess.
-            cap = getattr(body, 'out_cap', None)
-            out, err = CappedWriter(cap or out_cap, strict=cap is not None), CappedWriter(STDERR_CAP)
+            # Bodies that compare printed text make stdout strict themselves (see CappedWriter.strict_cap).
+            out.reset(out_cap)
+            err.reset(STDERR_CAP)
             sys.stdout, sys.stderr, sys.stdin = out, err, io.StringIO('')
             if prog is not None:
-                prog[P_DEADLINE] = clock.epoch() + limit_ms
-            t = _perf()
+                prog[P_DEADLINE] = clock.at(t) + limit_ms
             try:
                 try:
                     status, message = body(out, err)
@@ -121,24 +125,31 @@ def run_batch(n, start, limits, budget_ms, prog, clock, make_body, out_cap=STDOU
 
 def _run_tests(batch, n, start, limits, prog, clock, make_body, out_cap):
     results = batch['results']
+    streams = batch.get('streams') or batch.setdefault('streams', (CappedWriter(out_cap), CappedWriter(STDERR_CAP)))
     for i in range(start + len(results), n):
         limit = limits[i] if isinstance(limits, list) else limits
-        remaining = (batch['budget_end'] - _perf()) * 1000.0
+        now = _perf()
+        remaining = (batch['budget_end'] - now) * 1000.0
         if remaining <= 0:
             batch['exhausted'] = True
             r = ('timeout', 'candidate time budget exhausted', 0.0)
         else:
             if prog is not None:
                 prog[P_CURRENT] = i + 1
-            r = run_one(make_body(i), min(limit, remaining), prog, clock, out_cap)
+            r = run_one(make_body(i), min(limit, remaining), prog, clock, out_cap, streams=streams, now=now)
             if remaining < limit and r[0] == 'timeout':
                 batch['exhausted'] = True
                 r = ('timeout', 'candidate time budget exhausted', r[2])
         if prog is not None:
-            prog[P_DEADLINE] = 0
+            # Each shared-memory write crosses into JS (about a microsecond): the deadline is cleared only
+            # when the next test may start after it, so no stray interrupt lands on the next test.
+            if r[2] > limit * 0.5:
+                prog[P_DEADLINE] = 0
             prog[HEADER + 2 * i] = STATUS_CODE[r[0]]
             prog[HEADER + 2 * i + 1] = r[2]
         results.append(r)  # last: an interrupt before this line only repeats test i
+    if prog is not None:
+        prog[P_DEADLINE] = 0
     return results, batch['exhausted']
 
 
@@ -279,26 +290,54 @@ def _check_bodies(cand, tests):
     return 1, make, []
 
 
-def _io_paper_bodies(cand, cand_err, tests):
+_parsed_cache = {}
+PARSED_TEXT_MAX = 4096  # longer expected texts are parsed per test, not kept twice
+
+
+def _paper_expectations(expected, outputs, atol):
+    def parse():
+        return [None if exp is None or len(exp) > PARSED_TEXT_MAX else paper_expectation(exp, atol) for exp in outputs]
+    return _cache_get(_parsed_cache, (expected['key'], atol), parse)
+
+
+def _candidate_globals(cand, defined):
+    """The candidate's namespace for one test: defined once when that is safe (harness_define.py), else fresh."""
+    if defined is not None:
+        return lambda out, err: defined.globals_for_test(out, err)
+
+    def fresh(out, err):
+        g = _fresh_globals()
+        exec(cand, g)
+        return g
+    return fresh
+
+
+def _io_paper_bodies(cand, cand_err, tests, defined):
     task_id, ep, atol = tests['taskId'], tests['entryPoint'], float(tests.get('atol') or 0)
     args_list = io_inputs(tests['inputs'], task_id)
     codes = paper_codes(tests['inputs'], task_id, ep, args_list)
     expected = _decode_expected(tests['expected'])
+    parsed = _paper_expectations(tests['expected'], expected, atol)
     errors = tests['expected']['errors']
+    namespace = _candidate_globals(cand, defined)
 
     def make(i):
         code, code_err = codes[i]
         exp = expected[i]
         if exp is None:  # the canonical gave no output here: nothing to compare, nothing to run
             return lambda out, err: ('error', 'no expected output: ' + str(errors[i]))
+        value, fast = parsed[i] or (_paper_value(exp), False)
+        # Room to compare long canonical outputs; past it the text cannot match (short of megabytes of
+        # surrounding whitespace, which the comparison strips) and the test stops.
+        cap = max(STDOUT_CAP, 2 * len(exp) + 1024)
 
         def body(out, err):
+            out.strict_cap(cap)
             failure = None
             try:
                 if cand_err is not None:
                     raise cand_err
-                g = _fresh_globals()
-                exec(cand, g)
+                g = namespace(out, err)
                 if code_err is not None:
                     raise code_err
                 exec(code, g)
@@ -310,23 +349,21 @@ def _io_paper_bodies(cand, cand_err, tests):
             if out.overflow:
                 return 'fail', 'printed more than %d characters, expected %d' % (out.cap, len(exp))
             got = out.getvalue()
-            if paper_equal(got, exp, atol):
+            if paper_match(got, exp, value, fast, atol):
                 return 'pass', ''
             if failure is not None:
                 raise failure
             return 'fail', 'printed ' + _short(got.strip()) + ', expected ' + _short(exp.strip())
-        # Room to compare long canonical outputs; past it the text cannot match (short of megabytes of
-        # surrounding whitespace, which the comparison strips) and the test stops.
-        body.out_cap = max(STDOUT_CAP, 2 * len(exp) + 1024)
         return body
     return len(args_list), make, []
 
 
-def _io_evalplus_bodies(cand, cand_err, tests):
+def _io_evalplus_bodies(cand, cand_err, tests, defined):
     task_id, ep, atol = tests['taskId'], tests['entryPoint'], float(tests.get('atol') or 0)
     args_list = io_inputs(tests['inputs'], task_id)
     expected = _decode_expected(tests['expected'])
     errors = tests['expected']['errors']
+    namespace = _candidate_globals(cand, defined)
 
     def make(i):
         args, exp = args_list[i], expected[i]
@@ -336,8 +373,7 @@ def _io_evalplus_bodies(cand, cand_err, tests):
             return _raiser(cand_err)
 
         def body(out, err):
-            g = _fresh_globals()
-            exec(cand, g)
+            g = namespace(out, err)
             if ep not in g:
                 raise NameError('name %r is not defined' % ep)
             got = g[ep](*_deepcopy(args))
@@ -378,6 +414,8 @@ def score(request_json, prog=None, start=0):
     tests, paper = req['tests'], req['compare'] == 'paper'
     cand, cand_err = _compile_quiet(req['code'], '<candidate>')
     kind = tests['kind']
+    # io tests call the entry point and assign nothing the program reads: its definition can be shared.
+    defined = DefinedOnce(cand) if kind == 'io' and cand_err is None and definition_only(req['code']) else None
 
     def work():
         if kind == 'assert':
@@ -385,9 +423,9 @@ def score(request_json, prog=None, start=0):
         elif kind == 'check':
             n, make, uncompilable = _check_bodies(cand, tests)
         elif paper:
-            n, make, uncompilable = _io_paper_bodies(cand, cand_err, tests)
+            n, make, uncompilable = _io_paper_bodies(cand, cand_err, tests, defined)
         else:
-            n, make, uncompilable = _io_evalplus_bodies(cand, cand_err, tests)
+            n, make, uncompilable = _io_evalplus_bodies(cand, cand_err, tests, defined)
         if kind != 'io' and cand_err is not None:
             make = lambda i, e=cand_err: _raiser(e)
         results, exhausted = run_batch(n, start, req['limitMs'], req['budgetMs'], prog, clock, make)
@@ -417,6 +455,8 @@ def expect(request_json, prog=None):
             return lambda out, err: ('crash', 'canonical solution lost its worker on this input')
 
         def body(out, err):
+            if paper:
+                out.strict_cap(CANONICAL_STDOUT_CAP)  # an output this long is not kept as ground truth: stop early
             try:
                 if cand_err is not None:
                     raise cand_err
@@ -439,8 +479,6 @@ def expect(request_json, prog=None):
                 if out.overflow:
                     errors[i] = 'printed more than %d characters' % out.cap
             return ('pass', '') if errors[i] is None else ('error', errors[i])
-        if paper:
-            body.out_cap = CANONICAL_STDOUT_CAP  # an output this long is not kept as ground truth: stop early
         return body
 
     def work():

@@ -79,11 +79,25 @@ def _paper_value(text):
 
 
 def paper_equal(got, expected, atol):
-    a, b = _paper_value(got), _paper_value(expected)
+    return paper_match(got, expected, _paper_value(expected), False, atol)
+
+
+def paper_expectation(expected, atol):
+    """(parsed value, fast) of an expected text. fast: a printed text identical to it passes unparsed (true
+    unless atol is set, where equal text may still fail: 'inf', words, or when the value is NaN)."""
+    value = _paper_value(expected)
+    return value, atol == 0 and not (isinstance(value, float) and value != value)
+
+
+def paper_match(got, expected, value, fast, atol):
+    """paper_equal(got, expected, atol), given paper_expectation(expected, atol) = (value, fast)."""
+    if fast and got == expected:
+        return True
+    a = _paper_value(got)
     try:
         if atol == 0:
-            return bool(a == b)
-        return abs(float(a) - float(b)) <= atol
+            return bool(a == value)
+        return abs(float(a) - float(value)) <= atol
     except Exception:
         return False
 

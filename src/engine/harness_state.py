@@ -47,14 +47,28 @@ class OutputLimit(BaseException):
 
 
 class CappedWriter(io.TextIOBase):
-    """A text stream that keeps the first `cap` characters and counts everything (strict: raises past the cap)."""
+    """A text stream that keeps the first `cap` characters and counts everything (strict: raises past the cap).
+
+    One pair serves a whole batch of tests: reset() empties it before each test.
+    """
 
     def __init__(self, cap, strict=False):
+        self.reset(cap, strict)
+
+    def reset(self, cap, strict=False):
+        d = self.__dict__
+        if len(d) > 5:  # a test set an attribute of its own (say a `write` of its own): gone for the next one
+            d.clear()
         self.cap = cap
         self.strict = strict
         self.parts = []
         self.kept = 0
         self.total = 0
+
+    def strict_cap(self, cap):
+        """From now on, past `cap` characters the text cannot match: raise OutputLimit to stop the work."""
+        self.cap = cap
+        self.strict = True
 
     def writable(self):
         return True
@@ -63,13 +77,17 @@ class CappedWriter(io.TextIOBase):
         if not isinstance(s, str):
             raise TypeError('write() argument must be str, not ' + type(s).__name__)
         n = len(s)
-        self.total += n
+        total = self.total + n
+        self.total = total
+        if total <= self.cap:  # everything so far fits (the common case): kept == total
+            self.parts.append(s)
+            self.kept = total
+            return n
         room = self.cap - self.kept
         if room > 0:
-            piece = s if n <= room else s[:room]
-            self.parts.append(piece)
-            self.kept += len(piece)
-        if self.strict and self.total > self.cap:
+            self.parts.append(s[:room])
+            self.kept += room
+        if self.strict:
             raise OutputLimit('printed more than %d characters' % self.cap)
         return n
 

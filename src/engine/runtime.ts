@@ -11,7 +11,7 @@ export type SnapshotUse = 'loaded' | 'made' | 'none' | 'failed';
 export interface RuntimeOptions {
   /** Directory (URL in browsers, path in Node) holding pyodide.asm.wasm, python_stdlib.zip, ... */
   indexURL: string;
-  /** harness_state.py, harness_compare.py, harness.py, in that order. */
+  /** harness_state.py, harness_compare.py, harness_define.py, harness.py, in that order. */
   harnessSources: readonly string[];
   /** preload.py: imports captured by the snapshot. */
   preloadSource: string;

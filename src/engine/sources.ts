@@ -1,8 +1,9 @@
 // Browser side of the engine's Python sources: bundled as text by Vite (?raw), never fetched at run time.
 import harnessState from './harness_state.py?raw';
 import harnessCompare from './harness_compare.py?raw';
+import harnessDefine from './harness_define.py?raw';
 import harness from './harness.py?raw';
 import preload from './preload.py?raw';
 import type { EngineSources } from './sources-types';
 
-export const engineSources: EngineSources = { harness: [harnessState, harnessCompare, harness], preload };
+export const engineSources: EngineSources = { harness: [harnessState, harnessCompare, harnessDefine, harness], preload };
