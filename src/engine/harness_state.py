@@ -94,6 +94,17 @@ class CappedWriter(io.TextIOBase):
     def getvalue(self):
         return ''.join(self.parts)
 
+    def equals(self, text):
+        """getvalue() == text, without joining the parts (a printed value can be megabytes)."""
+        if self.total != self.kept or self.total != len(text):
+            return False
+        at, startswith = 0, text.startswith
+        for part in self.parts:
+            if not startswith(part, at):
+                return False
+            at += len(part)
+        return True
+
     @property
     def overflow(self):
         return self.total > self.kept
