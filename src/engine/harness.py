@@ -431,6 +431,7 @@ def _finish(payload):
 
 
 def score(request_json, prog=None, start=0):
+    _tripwire.arm()
     clock = Clock()
     req = _loads(request_json)
     tests, paper = req['tests'], req['compare'] == 'paper'
@@ -457,11 +458,13 @@ def score(request_json, prog=None, start=0):
     return _finish({
         'total': n, 'start': start, 'tests': results, 'uncompilable': uncompilable,
         'compileError': None if cand_err is None else describe(cand_err), 'budgetExhausted': exhausted,
+        'tampered': _tripwire.check(),
     })
 
 
 def expect(request_json, prog=None):
     """Canonical outputs per input: printed text (paper) or a base64 pickle of the value (evalplus)."""
+    _tripwire.arm()
     clock = Clock()
     req = _loads(request_json)
     task_id, ep, paper = req['taskId'], req['entryPoint'], req['compare'] == 'paper'
@@ -512,7 +515,8 @@ def expect(request_json, prog=None):
         ms.append(took)
         if status in ('timeout', 'crash'):
             outputs[i], errors[i] = None, message
-    return _finish({'outputs': outputs, 'errors': errors, 'ms': ms, 'budgetExhausted': exhausted})
+    return _finish({'outputs': outputs, 'errors': errors, 'ms': ms, 'budgetExhausted': exhausted,
+                    'tampered': _tripwire.check()})
 
 
 sys.addaudithook(_guard := Guard())

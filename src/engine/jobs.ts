@@ -112,6 +112,11 @@ export async function scoreJob(
       budgetExhausted ||= value.budgetExhausted;
       break;
     }
+    if (outcome.kind === 'reply' && !outcome.reply.ok && outcome.reply.tampered) {
+      // Nothing this candidate reported can be trusted, including results kept from earlier attempts.
+      for (let i = 0; i < n; i++) results[i] = { status: 'crash', message: outcome.reply.message, ms: 0 };
+      break;
+    }
     if (outcome.kind === 'reply' && !outcome.reply.ok && !outcome.reply.fatal) {
       fillRest(start, 'crash', `harness error: ${outcome.reply.message.slice(-300)}`);
       break;
@@ -179,7 +184,7 @@ export async function expectJob(run: RunCall, request: IoExpectRequest, shared: 
       return { key, compare: request.compare, outputs: value.outputs, errors: value.errors, ms: value.ms };
     }
     const message = outcome.kind === 'lost' ? outcome.message : outcome.reply.ok ? '' : outcome.reply.message;
-    const harnessError = outcome.kind === 'reply' && !outcome.reply.ok && !outcome.reply.fatal;
+    const harnessError = outcome.kind === 'reply' && !outcome.reply.ok && (!outcome.reply.fatal || !!outcome.reply.tampered);
     const current = progress ? currentTest(progress) : -1;
     if (harnessError || current < 0 || skip.includes(current)) {
       throw new CanonicalRunError(`the canonical solution of ${request.taskId} could not be run: ${message.slice(0, 300)}`);

@@ -11,7 +11,7 @@ export type SnapshotUse = 'loaded' | 'made' | 'none' | 'failed';
 export interface RuntimeOptions {
   /** Directory (URL in browsers, path in Node) holding pyodide.asm.wasm, python_stdlib.zip, ... */
   indexURL: string;
-  /** harness_state.py, harness_compare.py, harness_define.py, harness.py, in that order. */
+  /** harness_state.py, harness_compare.py, harness_define.py, harness.py, harness_integrity.py, in that order. */
   harnessSources: readonly string[];
   /** preload.py: imports captured by the snapshot. */
   preloadSource: string;
@@ -37,8 +37,9 @@ export interface ReadyInfo {
 export type RuntimeReply =
   | { ok: true; value: unknown }
   /** `fatal`: the Pyodide instance is unusable and the worker must be replaced. `missing`: resend with
-   *  the expected outputs (this worker no longer holds them). */
-  | { ok: false; fatal: boolean; message: string; missing?: 'expected' };
+   *  the expected outputs (this worker no longer holds them). `tampered`: the code changed the harness
+   *  (harness_integrity.py): its results are void and the worker is replaced. */
+  | { ok: false; fatal: boolean; message: string; missing?: 'expected'; tampered?: true };
 
 export interface EngineRuntime {
   readonly info: ReadyInfo;
@@ -172,7 +173,12 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
     try {
       const prog = progress ?? undefined; // JS null would arrive as JsNull, undefined as None
       const json = start === undefined ? fn(JSON.stringify(request), prog) : fn(JSON.stringify(request), prog, start);
-      return { ok: true, value: JSON.parse(json) };
+      const value = JSON.parse(json) as { tampered?: string | null };
+      if (value.tampered) {
+        dead = `a candidate tampered with the harness (${value.tampered})`;
+        return { ok: false, fatal: true, message: `tampered with the harness: ${value.tampered}`, tampered: true };
+      }
+      return { ok: true, value };
     } catch (e) {
       if (isPythonError(e, py)) return { ok: false, fatal: false, message: String(e).slice(-2000) };
       dead = `Pyodide failed fatally: ${String(e).slice(0, 500)}`;
