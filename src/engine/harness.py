@@ -130,8 +130,8 @@ def run_batch(n, start, limits, budget_ms, prog, clock, make_body, out_cap=STDOU
 
 def _run_tests(batch, n, start, limits, prog, clock, make_body, out_cap):
     results = batch['results']
-    streams = batch.get('streams') or batch.setdefault('streams', (CappedWriter(out_cap), CappedWriter(STDERR_CAP)))
     for i in range(start + len(results), n):
+        streams = batch['streams'] = usable_streams(batch.get('streams'), out_cap)
         limit = limits[i] if isinstance(limits, list) else limits
         now = _perf()
         remaining = (batch['budget_end'] - now) * 1000.0
@@ -141,8 +141,10 @@ def _run_tests(batch, n, start, limits, prog, clock, make_body, out_cap):
         else:
             if prog is not None:
                 prog[P_CURRENT] = i + 1
-            r = run_one(make_body(i), min(limit, remaining), prog, clock, out_cap, streams=streams, now=now)
-            if remaining < limit and r[0] == 'timeout':
+            capped = remaining < limit
+            limit = min(limit, remaining)  # the limit this test actually ran under
+            r = run_one(make_body(i), limit, prog, clock, out_cap, streams=streams, now=now)
+            if capped and r[0] == 'timeout':
                 batch['exhausted'] = True
                 r = ('timeout', 'candidate time budget exhausted', r[2])
         if prog is not None:
@@ -361,7 +363,10 @@ def _io_paper_bodies(cand, cand_err, tests, defined):
                 raise
             except BaseException as e:
                 failure = e
-            # The authors compared printed text even when the program raised.
+            # The authors compared printed text even when the program raised. Parsed under the harness's
+            # digit limit, which the cached expected values were parsed under.
+            if sys.get_int_max_str_digits() != INT_MAX_STR_DIGITS:
+                sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
             if out.overflow:
                 return 'fail', 'printed more than %d characters, expected %d' % (out.cap, len(exp))
             if fast and out.equals(exp):
@@ -424,9 +429,11 @@ def _with_candidate(work):
 def _finish(payload):
     for _ in range(8):  # a stale interrupt must not lose a finished result
         try:
+            payload['tampered'] = _tripwire.check()
             return _dumps(payload)
         except KeyboardInterrupt:
             continue
+    payload['tampered'] = _tripwire.check()
     return _dumps(payload)
 
 
@@ -438,7 +445,7 @@ def score(request_json, prog=None, start=0):
     cand, cand_err = _compile_quiet(req['code'], '<candidate>')
     kind = tests['kind']
     # io tests call the entry point and assign nothing the program reads: its definition can be shared.
-    defined = DefinedOnce(cand) if kind == 'io' and cand_err is None and definition_only(req['code']) else None
+    defined = DefinedOnce(cand, req['code']) if kind == 'io' and cand_err is None and definition_only(req['code']) else None
 
     def work():
         if kind == 'assert':
@@ -458,7 +465,6 @@ def score(request_json, prog=None, start=0):
     return _finish({
         'total': n, 'start': start, 'tests': results, 'uncompilable': uncompilable,
         'compileError': None if cand_err is None else describe(cand_err), 'budgetExhausted': exhausted,
-        'tampered': _tripwire.check(),
     })
 
 
@@ -515,8 +521,7 @@ def expect(request_json, prog=None):
         ms.append(took)
         if status in ('timeout', 'crash'):
             outputs[i], errors[i] = None, message
-    return _finish({'outputs': outputs, 'errors': errors, 'ms': ms, 'budgetExhausted': exhausted,
-                    'tampered': _tripwire.check()})
+    return _finish({'outputs': outputs, 'errors': errors, 'ms': ms, 'budgetExhausted': exhausted})
 
 
 sys.addaudithook(_guard := Guard())

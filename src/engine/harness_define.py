@@ -41,6 +41,17 @@ def _is_main_guard(node):
             and isinstance(t.comparators[0], ast.Constant) and t.comparators[0].value == '__main__')
 
 
+def _binds(node, name):
+    """Does this top-level statement bind `name`?"""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return node.name == name
+    if isinstance(node, ast.Assign):
+        return any(t.id == name for t in node.targets)
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return any((a.asname or a.name.split('.')[0]) == name for a in node.names)
+    return False
+
+
 def definition_only(source):
     """True when the program's top level only defines functions, imports, binds immutable constants."""
     try:
@@ -50,8 +61,10 @@ def definition_only(source):
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             ok = _definition_only_function(node)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        elif isinstance(node, ast.Import):
             ok = True
+        elif isinstance(node, ast.ImportFrom):
+            ok = node.level == 0 and all(a.name != '*' for a in node.names)
         elif isinstance(node, ast.Assign):
             ok = all(isinstance(t, ast.Name) for t in node.targets) and _immutable_expr(node.value)
         elif isinstance(node, ast.Expr):
@@ -62,9 +75,30 @@ def definition_only(source):
             ok = True
         else:
             ok = False
-        if not ok:
+        if not ok or _binds(node, '__name__'):  # a bound __name__ could make the __main__ block run
             return False
     return True
+
+
+def _imports(source):
+    """(name bound, module, attribute or None) per import: re-checked before each test, since the paper's exec
+    per test re-ran them (a test may have changed a module attribute or sys.modules)."""
+    bound = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.asname:
+                    bound.append((a.asname, a.name, None))
+                else:
+                    top = a.name.split('.')[0]
+                    bound.append((top, top, None))
+        elif isinstance(node, ast.ImportFrom):
+            bound.extend((a.asname or a.name, node.module, a.name) for a in node.names)
+    return tuple(bound)
+
+
+_ABSENT = object()
+DEFINE_ONCE_MAX_MS = 1.0  # a definition slower than this is paid by every test, as in the paper
 
 
 class DefinedOnce:
@@ -74,10 +108,12 @@ class DefinedOnce:
     the previous test could have changed and rebuilds on any change, so each test sees a fresh definition.
     """
 
-    def __init__(self, code):
+    def __init__(self, code, source):
         self.code = code
+        self.imports = _imports(source)
         self.g = None
         self.used = False
+        self.keep = True
 
     def globals_for_test(self, out, err):
         g = self.g
@@ -86,16 +122,19 @@ class DefinedOnce:
         if g is None:
             g = {'__builtins__': builtins}
             printed, warned = out.total, err.total
+            t = _perf()
             exec(self.code, g)
-            if out.total != printed or err.total != warned:
-                return g  # it printed: the paper would print again every test, so it is not kept
+            if out.total != printed or err.total != warned or (_perf() - t) * 1000.0 > DEFINE_ONCE_MAX_MS:
+                self.keep = False  # it printed, or it is slow: the paper paid that every test, so do we
+            if not self.keep:
+                return g
             self._keep(g)
         self.used = True
         return g
 
     def _keep(self, g):
         self.keys, self.values = tuple(g.keys()), tuple(g.values())
-        self.functions = [(f, f.__code__, f.__defaults__, dict(f.__kwdefaults__ or {}))
+        self.functions = [(f, f.__code__, f.__defaults__, tuple((f.__kwdefaults__ or {}).items()))
                           for f in self.values if type(f) is _FunctionType]
         self.g = g
         self.used = False
@@ -105,7 +144,16 @@ class DefinedOnce:
         if _dict_differs(g, self.keys, self.values):
             return False
         for f, code, defaults, kwdefaults in self.functions:
-            if (f.__code__ is not code or f.__defaults__ is not defaults or f.__dict__
-                    or (f.__kwdefaults__ or {}) != kwdefaults):
+            if f.__code__ is not code or f.__defaults__ is not defaults or f.__dict__:
+                return False
+            now = f.__kwdefaults__ or {}
+            if len(now) != len(kwdefaults) or any(now.get(k, _ABSENT) is not v for k, v in kwdefaults):
+                return False
+        modules = sys.modules
+        for name, module, attr in self.imports:
+            found = modules.get(module, _ABSENT)
+            if attr is not None:
+                found = getattr(found, attr, _ABSENT)
+            if found is not g.get(name):
                 return False
         return True

@@ -13,6 +13,8 @@ _FUNCTION = types.FunctionType
 class Tripwire:
     # Attributes that change by design while candidates run.
     LIVE = {'_guard': ('active', 'blocked'), '_base': ('hidden', 'warnings_ctx')}
+    # Entries Python adds to a class on its own (copy.copy, annotation access): not a change of behaviour.
+    CLASS_CACHES = frozenset(('__slotnames__', '__annotations__', '__annotate__', '__annotations_cache__'))
 
     def __init__(self, ns, classes):
         self.ns, self.class_list, self.armed = ns, classes, False
@@ -32,6 +34,10 @@ class Tripwire:
         self.objects = tuple((name, ns[name], self._state(ns[name], skip)) for name, skip in self.LIVE.items())
         self.armed = True
 
+    def _only_caches_added(self, now, items):
+        before = {k for k, _ in items}
+        return all(k in before or k in self.CLASS_CACHES for k in now)
+
     @staticmethod
     def _state(obj, skip):
         return tuple((k, v) for k, v in vars(obj).items() if k not in skip)
@@ -49,7 +55,8 @@ class Tripwire:
             return "the harness's builtins were changed"
         for c, items in self.classes:
             now = vars(c)
-            if len(now) != len(items) or any(now.get(k, self) is not v for k, v in items):
+            if (any(now.get(k, self) is not v for k, v in items)
+                    or (len(now) != len(items) and not self._only_caches_added(now, items))):
                 return 'harness class %s was changed' % c.__name__
         for f, code, defaults, kwdefaults, closure in self.functions:
             if (f.__code__ is not code or f.__defaults__ is not defaults or f.__kwdefaults__ is not kwdefaults

@@ -13,6 +13,9 @@ import warnings
 # The harness's own builtins, a private copy (functions defined below look names up here): a candidate that
 # rebinds builtins.len or builtins.isinstance cannot break the harness around it.
 __builtins__ = dict(builtins.__dict__)
+# Warnings attributed to harness frames record themselves here; created now so the tripwire
+# (harness_integrity.py) sees it changed only in place.
+__warningregistry__ = {}
 
 # The authors' harness set this; larger numbers raise ValueError there too.
 INT_MAX_STR_DIGITS = 5_000_000
@@ -60,9 +63,6 @@ class CappedWriter(io.TextIOBase):
         self.reset(cap, strict)
 
     def reset(self, cap, strict=False):
-        d = self.__dict__
-        if len(d) > 5:  # a test set an attribute of its own (say a `write` of its own): gone for the next one
-            d.clear()
         self.cap = cap
         self.strict = strict
         self.parts = []
@@ -112,6 +112,19 @@ class CappedWriter(io.TextIOBase):
     @property
     def overflow(self):
         return self.total > self.kept
+
+
+_WRITER_KEYS = frozenset(('cap', 'strict', 'parts', 'kept', 'total'))
+
+
+def usable_streams(streams, out_cap):
+    """The batch's writers, or new ones if a test changed them (its own attributes, or their class)."""
+    if streams is not None:
+        out, err = streams
+        if (type(out) is CappedWriter and type(err) is CappedWriter and out.__dict__.keys() == _WRITER_KEYS
+                and err.__dict__.keys() == _WRITER_KEYS):
+            return streams
+    return CappedWriter(out_cap), CappedWriter(STDERR_CAP)
 
 
 class Guard:
@@ -195,6 +208,8 @@ class Baseline:
             sys.setprofile(None)
         if sys.getrecursionlimit() != self.recursion:
             sys.setrecursionlimit(self.recursion)
+        if sys.get_int_max_str_digits() != INT_MAX_STR_DIGITS:
+            sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
         d = builtins.__dict__
         # Dict equality runs in C with an identity shortcut; the exact identity check runs per candidate.
         if len(d) != len(self.builtins) or d != self.builtins:

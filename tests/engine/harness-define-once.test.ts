@@ -10,6 +10,7 @@ import { asserts, createLocalRuntime, expectedFrom, ioSource, ioTests, scoreLoca
 
 let rt: EngineRuntime;
 let definitionOnly: (code: string) => boolean;
+let keptOnce: (code: string) => boolean;
 beforeAll(async () => {
   rt = await createLocalRuntime();
   // The classifier itself, from a harness namespace of its own (the runtime keeps its namespace private).
@@ -19,6 +20,18 @@ beforeAll(async () => {
   const ns = py.globals.get('dict')() as PyProxy;
   for (const source of sources.harness) py.runPython(source, { globals: ns as never });
   definitionOnly = (ns as unknown as Map<string, (code: string) => boolean>).get('definition_only')!;
+  // Whether DefinedOnce keeps the namespace after defining it once (it does not for slow definitions).
+  keptOnce = py.runPython(
+    `
+def kept_once(source):
+    d = DefinedOnce(compile(source, '<candidate>', 'exec'), source)
+    w = CappedWriter(1000)
+    d.globals_for_test(w, w)
+    return d.g is not None
+kept_once
+`,
+    { globals: ns as never },
+  ) as (code: string) => boolean;
 });
 
 const CANONICAL = 'def f(x):\n    return 1\n';
@@ -43,6 +56,9 @@ const STATEFUL: Record<string, string> = {
   'a helper rebound': 'def g():\n    return 1\n\ndef f(x):\n    global g\n    r = g()\n    g = lambda: 3\n    return r\n',
   'a mutable default (not defined once)': 'def f(x, seen=[]):\n    seen.append(x)\n    return len(seen)\n',
   'a module-level list (not defined once)': 'seen = []\n\ndef f(x):\n    seen.append(x)\n    return len(seen)\n',
+  'keyword defaults changed in place to an equal value': 'def f(x, *, k=1):\n    f.__kwdefaults__["k"] = True\n    return k\n',
+  'a bound __name__ that would run the main block (not defined once)':
+    '__name__ = "__main__"\n\ndef f(x):\n    memo.append(x)\n    return len(memo)\n\nif __name__ == "__main__":\n    memo = []\n',
   'a decorator cache (not defined once)': 'import functools\n\n@functools.lru_cache\ndef g():\n    return []\n\ndef f(x):\n    g().append(x)\n    return len(g())\n',
 };
 
@@ -66,6 +82,20 @@ describe('a candidate defined once for its io tests', () => {
       });
     }
   }
+
+  it('defines a slow top level per test, as the paper paid it every test', () => {
+    expect(keptOnce(CANONICAL)).toBe(true);
+    expect(keptOnce(`BIG = 7 ** 400000\n${CANONICAL}`)).toBe(false);
+  });
+
+  it('re-runs imports when a test changed what they bind (a module attribute), as exec per test does', () => {
+    const code = 'import math\nfrom math import pi\n\ndef f(x):\n    r = 1 if pi > 3.1 else 2\n    math.pi = 3.0\n    return r\n';
+    expect(definitionOnly(code)).toBe(true);
+    const r = scoreLocal(rt, { ...asserts(code, []), tests: ioTests('HumanEval/0', 'f', SOURCE, expected('paper'), 0, ['base']) });
+    expect(statuses(r)).toEqual(['pass', 'fail', 'fail', 'fail']);
+    const after = scoreLocal(rt, { ...asserts('import math\ndef f(x):\n    return int(math.pi)\n', []), tests: ioTests('HumanEval/0', 'f', SOURCE, expected('paper'), 0, ['base']) });
+    expect(statuses(after)).toEqual(['fail', 'fail', 'fail', 'fail']); // 3, not 1: math.pi was restored
+  });
 
   it('skips a `__main__` block, as exec in the paper\'s globals does', () => {
     const code = `${CANONICAL}\nif __name__ == "__main__":\n    print("main ran")\n`;

@@ -54,10 +54,17 @@ describe('a candidate that tampers with the harness', () => {
     });
   }
 
-  it('an ordinary candidate is not taken for a tamperer', async () => {
+  it('an ordinary candidate is not taken for a tamperer (warnings filed under harness frames, copies of stdout)', async () => {
     const before = pool.stats().workersStarted;
-    const ok = await pool.score(request('import sys, builtins\nbuiltins.len = None\nsys.setrecursionlimit(80)\ndef add(a, b):\n    return a + b\n'));
-    expect(ok.tests.map((t) => t.status)).toEqual(['pass', 'pass']);
+    const ok = await pool.score({
+      ...request('import sys, builtins\nbuiltins.len = None\nsys.setrecursionlimit(80)\ndef add(a, b):\n    return a + b\n'),
+      tests: {
+        kind: 'assert',
+        setup: '',
+        asserts: ['assert add(1, 2) == 3', 'import warnings\nwarnings.simplefilter("ignore")\nwarnings.warn("filed under the caller", stacklevel=2)', 'import copy, sys\ncopy.copy(sys.stdout)', 'assert add(2, 2) == 4'],
+      },
+    });
+    expect(ok.tests.map((t) => t.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
     expect(pool.stats().workersStarted).toBe(before);
   });
 });

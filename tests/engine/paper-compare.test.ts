@@ -82,4 +82,36 @@ describe("the paper's printed-text comparison", () => {
     expect(run('def f(n):\n    return "".join(map(str, range(n)))\n')).toEqual(['fail', 'fail']);
     expect(run('def f(n):\n    return " ".join(map(str, range(1, n)))\n')).toEqual(['fail', 'fail']);
   });
+
+  it("compares under the harness's digit limit: a candidate lowering it cannot make a wrong long number pass", () => {
+    // Under a 640-digit limit both texts would parse as float('inf') and compare equal.
+    const canonical = 'def f(x):\n    return 10 ** 700 + x\n';
+    const source = ioSource('[[1], [2]]');
+    const reply = rt.expect({ canonical, taskId: 'HumanEval/0', entryPoint: 'f', inputs: { key: 'digits', source, sets: ['base'] }, compare: 'paper', limitMs: 5000, budgetMs: 60_000 }, null);
+    if (!reply.ok) throw new Error(reply.message);
+    const expected = expectedFrom(reply.value, 'paper');
+    const code = 'import sys\ndef f(x):\n    sys.set_int_max_str_digits(640)\n    return "9" * 701\n';
+    expect(statuses(scoreLocal(rt, { ...asserts(code, []), tests: ioTests('HumanEval/0', 'f', source, expected, 0, ['base']) }))).toEqual(['fail', 'fail']);
+  });
+
+  it("a test that replaces its stdout's methods or class changes nothing for the next test", () => {
+    const source = ioSource('[[1], [2], [3]]');
+    const reply = rt.expect({ canonical: 'def f(x):\n    return x\n', taskId: 'HumanEval/0', entryPoint: 'f', inputs: { key: 'streams', source, sets: ['base'] }, compare: 'paper', limitMs: 5000, budgetMs: 60_000 }, null);
+    if (!reply.ok) throw new Error(reply.message);
+    const expected = expectedFrom(reply.value, 'paper');
+    const code = [
+      'import sys',
+      'def f(x):',
+      '    if x == 1:',
+      '        del sys.stdout.kept',
+      '        sys.stdout.equals = lambda text: True',
+      '        class W(type(sys.stdout)):',
+      '            def equals(self, text):',
+      '                return True',
+      '        sys.stdout.__class__ = W',
+      '    return 0',
+    ].join('\n');
+    const r = scoreLocal(rt, { ...asserts(code, []), tests: ioTests('HumanEval/0', 'f', source, expected, 0, ['base']) });
+    expect(statuses(r).slice(1)).toEqual(['fail', 'fail']);
+  });
 });
