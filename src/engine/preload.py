@@ -1,6 +1,6 @@
 # Standard-library modules imported before the memory snapshot, so candidates find them already loaded
 # (imports a candidate adds are undone after it, so anything not listed here is re-imported per candidate).
-import array, base64, bisect, calendar, cmath, collections, collections.abc, contextlib, copy, dataclasses
+import array, ast, base64, bisect, calendar, cmath, collections, collections.abc, contextlib, copy, dataclasses
 import datetime, decimal, enum, fractions, functools, hashlib, heapq, io, itertools, json, math, numbers
 import operator, pickle, pprint, random, re, reprlib, statistics, string, struct, textwrap, time, types
 import typing, unicodedata, warnings, zlib, shutil, signal, gc
