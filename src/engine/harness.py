@@ -71,14 +71,14 @@ class Clock:
         return self.t0 + (perf - self.p0) * 1000.0
 
 
-def run_one(body, limit_ms, prog, clock, out_cap, attempts=3, streams=None, now=None):
+def run_one(body, limit_ms, prog, clock, out_cap, streams, now, attempts=3):
     """Run one test with captured streams under an interrupt deadline: (status, message, ms).
 
     streams: the batch's (stdout, stderr) writers, emptied here; now: a _perf() reading taken just before.
     """
-    out, err = streams or (CappedWriter(out_cap), CappedWriter(STDERR_CAP))
+    out, err = streams
     for attempt in range(attempts):
-        t = _perf() if now is None or attempt else now
+        t = now if attempt == 0 else _perf()
         status, message = 'interrupt', ''
         try:
             # Bodies that compare printed text make stdout strict themselves (see CappedWriter.strict_cap).
@@ -143,7 +143,7 @@ def _run_tests(batch, n, start, limits, prog, clock, make_body, out_cap):
                 prog[P_CURRENT] = i + 1
             capped = remaining < limit
             limit = min(limit, remaining)  # the limit this test actually ran under
-            r = run_one(make_body(i), limit, prog, clock, out_cap, streams=streams, now=now)
+            r = run_one(make_body(i), limit, prog, clock, out_cap, streams, now)
             if capped and r[0] == 'timeout':
                 batch['exhausted'] = True
                 r = ('timeout', 'candidate time budget exhausted', r[2])
@@ -372,11 +372,12 @@ def _io_paper_bodies(cand, cand_err, tests, defined):
             if fast and out.equals(exp):
                 return 'pass', ''
             got = out.getvalue()
-            if value is _UNPARSED_TEXT:
-                ok = atol == 0 and got.strip() == exp.strip()  # as paper_match does for text
-            else:
-                ok = paper_match(got, exp, _paper_value(exp) if value is _UNPARSED else value, False, atol)
-            if ok:
+            want = value
+            if want is _UNPARSED_TEXT:
+                want = exp.strip()  # what _paper_value gives for text, without its number attempts
+            elif want is _UNPARSED:
+                want = _paper_value(exp)
+            if paper_match(got, exp, want, False, atol):
                 return 'pass', ''
             if failure is not None:
                 raise failure
@@ -445,7 +446,7 @@ def score(request_json, prog=None, start=0):
     cand, cand_err = _compile_quiet(req['code'], '<candidate>')
     kind = tests['kind']
     # io tests call the entry point and assign nothing the program reads: its definition can be shared.
-    defined = DefinedOnce(cand, req['code']) if kind == 'io' and cand_err is None and definition_only(req['code']) else None
+    defined = define_once(cand, req['code']) if kind == 'io' and cand_err is None else None
 
     def work():
         if kind == 'assert':

@@ -78,10 +78,6 @@ def _paper_value(text):
         return text
 
 
-def paper_equal(got, expected, atol):
-    return paper_match(got, expected, _paper_value(expected), False, atol)
-
-
 def paper_expectation(expected, atol):
     """(parsed value, fast) of an expected text. fast: a printed text identical to it passes unparsed (true
     unless atol is set, where equal text may still fail: 'inf', words, or when the value is NaN)."""
@@ -90,7 +86,8 @@ def paper_expectation(expected, atol):
 
 
 def paper_match(got, expected, value, fast, atol):
-    """paper_equal(got, expected, atol), given paper_expectation(expected, atol) = (value, fast)."""
+    """The paper's rule for printed `got` against `expected`, given paper_expectation(expected, atol) =
+    (value, fast)."""
     if fast and got == expected:
         return True
     if type(value) is str:

@@ -52,12 +52,17 @@ def _binds(node, name):
     return False
 
 
-def definition_only(source):
-    """True when the program's top level only defines functions, imports, binds immutable constants."""
+def define_once(code, source):
+    """A DefinedOnce for `code` when its program (`source`) is definition-only, else None."""
     try:
         tree = ast.parse(source)
     except BaseException:
-        return False
+        return None
+    return DefinedOnce(code, _imports(tree)) if _definition_only(tree) else None
+
+
+def _definition_only(tree):
+    """True when the top level only defines functions, imports, binds immutable constants."""
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             ok = _definition_only_function(node)
@@ -80,11 +85,11 @@ def definition_only(source):
     return True
 
 
-def _imports(source):
+def _imports(tree):
     """(name bound, module, attribute or None) per import: re-checked before each test, since the paper's exec
     per test re-ran them (a test may have changed a module attribute or sys.modules)."""
     bound = []
-    for node in ast.parse(source).body:
+    for node in tree.body:
         if isinstance(node, ast.Import):
             for a in node.names:
                 if a.asname:
@@ -108,9 +113,9 @@ class DefinedOnce:
     the previous test could have changed and rebuilds on any change, so each test sees a fresh definition.
     """
 
-    def __init__(self, code, source):
+    def __init__(self, code, imports):
         self.code = code
-        self.imports = _imports(source)
+        self.imports = imports
         self.g = None
         self.used = False
         self.keep = True
