@@ -1,12 +1,9 @@
 // io tests define a definition-only candidate once for all its tests (harness_define.py). Each program here
 // would score differently if a test saw what the previous test changed, so every test passing means the
 // engine still gives each test a fresh definition, as the paper's exec per test did.
-import { loadPyodide } from 'pyodide';
-import type { PyProxy } from 'pyodide/ffi';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeEngineSources, nodePyodideDir } from '../../src/engine/node-sources';
 import type { EngineRuntime } from '../../src/engine/runtime';
-import { asserts, createLocalRuntime, expectedFrom, ioSource, ioTests, scoreLocal, statuses } from './helpers';
+import { asserts, createLocalRuntime, expectedFrom, harnessNamespace, ioSource, ioTests, scoreLocal, statuses } from './helpers';
 
 let rt: EngineRuntime;
 let definitionOnly: (code: string) => boolean;
@@ -14,24 +11,28 @@ let keptOnce: (code: string) => boolean;
 beforeAll(async () => {
   rt = await createLocalRuntime();
   // The classifier itself, from a harness namespace of its own (the runtime keeps its namespace private).
-  const py = await loadPyodide({ indexURL: nodePyodideDir(), stdout: () => {}, stderr: () => {} });
-  const sources = nodeEngineSources();
-  py.runPython(sources.preload);
-  const ns = py.globals.get('dict')() as PyProxy;
-  for (const source of sources.harness) py.runPython(source, { globals: ns as never });
-  definitionOnly = (ns as unknown as Map<string, (code: string) => boolean>).get('definition_only')!;
-  // Whether DefinedOnce keeps the namespace after defining it once (it does not for slow definitions).
-  keptOnce = py.runPython(
-    `
+  const { py, ns } = await harnessNamespace();
+  [definitionOnly, keptOnce] = (
+    py.runPython(
+      `
+def definition_only(source):
+    try:
+        code = compile(source, '<candidate>', 'exec')
+    except SyntaxError:
+        return False
+    return define_once(code, source) is not None
+
 def kept_once(source):
-    d = DefinedOnce(compile(source, '<candidate>', 'exec'), source)
+    # Whether the namespace is kept after defining it once (it is not for slow definitions).
+    d = define_once(compile(source, '<candidate>', 'exec'), source)
     w = CappedWriter(1000)
     d.globals_for_test(w, w)
     return d.g is not None
-kept_once
+[definition_only, kept_once]
 `,
-    { globals: ns as never },
-  ) as (code: string) => boolean;
+      { globals: ns as never },
+    ) as { toJs(): [(code: string) => boolean, (code: string) => boolean] }
+  ).toJs();
 });
 
 const CANONICAL = 'def f(x):\n    return 1\n';

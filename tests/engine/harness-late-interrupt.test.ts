@@ -1,21 +1,16 @@
 // A watchdog interrupt meant for a test that has just finished can land in the harness's own bookkeeping
 // (building the next test, recording a result). It must cost at most a repeat of one test, never the candidate:
 // on a loaded machine this once turned a whole HumanEval+ candidate into 991 "crash" results.
-import { loadPyodide, type PyodideAPI } from 'pyodide';
+import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeEngineSources, nodePyodideDir } from '../../src/engine/node-sources';
+import { harnessNamespace } from './helpers';
 
 let py: PyodideAPI;
 let ns: PyProxy;
 
 beforeAll(async () => {
-  const sources = nodeEngineSources();
-  py = await loadPyodide({ indexURL: nodePyodideDir(), stdout: () => {}, stderr: () => {} });
-  py.runPython(sources.preload);
-  ns = py.globals.get('dict')() as PyProxy;
-  (ns as unknown as Map<string, unknown>).set('__name__', 'harness_under_test');
-  for (const source of sources.harness) py.runPython(source, { globals: ns as never });
+  ({ py, ns } = await harnessNamespace());
 });
 
 /** Runs 5 passing tests through run_batch with a KeyboardInterrupt raised once at `where`; returns what happened. */

@@ -1,4 +1,6 @@
 // Shared builders for the engine tests: a runtime in this thread (no sandbox, no interrupt) and requests.
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import type { PyProxy } from 'pyodide/ffi';
 import type { CompareMode, IoExpected, ScoreRequest, TestSpec } from '../../src/core/run/types';
 import { nodeEngineSources, nodePyodideDir } from '../../src/engine/node-sources';
 import { createEngineRuntime, type EngineRuntime } from '../../src/engine/runtime';
@@ -49,4 +51,16 @@ export function ioTests(taskId: string, entryPoint: string, source: string, expe
 export function expectedFrom(value: unknown, compare: CompareMode): IoExpected {
   const v = value as { outputs: (string | null)[]; errors: (string | null)[]; ms: number[] };
   return { key: `exp-${keyCounter++}`, compare, outputs: v.outputs, errors: v.errors, ms: v.ms };
+}
+
+/** A Pyodide of its own with the harness exec'd into a fresh namespace, for tests of the harness's parts
+ *  (the runtime keeps its namespace private). Run Python there with `py.runPython(code, { globals: ns })`. */
+export async function harnessNamespace(): Promise<{ py: PyodideAPI; ns: PyProxy }> {
+  const sources = nodeEngineSources();
+  const py = await loadPyodide({ indexURL: nodePyodideDir(), stdout: () => {}, stderr: () => {} });
+  py.runPython(sources.preload);
+  const ns = py.globals.get('dict')() as PyProxy;
+  (ns as unknown as Map<string, unknown>).set('__name__', 'harness_under_test');
+  for (const source of sources.harness) py.runPython(source, { globals: ns as never });
+  return { py, ns };
 }

@@ -1,22 +1,16 @@
 // The paper's printed-text rule, as the harness applies it with its shortcuts (expected texts parsed once,
 // identical text passing unparsed, text never parsed against text), against the rule written out plainly.
-import { loadPyodide } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeEngineSources, nodePyodideDir } from '../../src/engine/node-sources';
 import type { EngineRuntime } from '../../src/engine/runtime';
-import { asserts, createLocalRuntime, expectedFrom, ioSource, ioTests, scoreLocal, statuses } from './helpers';
+import { asserts, createLocalRuntime, expectedFrom, harnessNamespace, ioSource, ioTests, scoreLocal, statuses } from './helpers';
 
 let disagreements: () => string[];
 let rt: EngineRuntime;
 
 beforeAll(async () => {
   rt = await createLocalRuntime();
-  const py = await loadPyodide({ indexURL: nodePyodideDir(), stdout: () => {}, stderr: () => {} });
-  const sources = nodeEngineSources();
-  py.runPython(sources.preload);
-  const ns = py.globals.get('dict')() as PyProxy;
-  for (const source of sources.harness) py.runPython(source, { globals: ns as never });
+  const { py, ns } = await harnessNamespace();
   const check = py.runPython(
     `
 def plain(got, expected, atol):
