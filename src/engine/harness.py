@@ -101,7 +101,7 @@ def run_one(body, limit_ms, prog, clock, out_cap, streams, now, attempts=3):
         except KeyboardInterrupt:
             status = 'interrupt'
         ms = (_perf() - t) * 1000.0
-        _base.reset_test()
+        _test_reset.reset_test()
         if status == 'interrupt':
             # An interrupt well before this test's deadline was meant for the previous test: run it again.
             if ms < limit_ms * 0.5:
@@ -419,14 +419,6 @@ def _io_evalplus_bodies(cand, cand_err, tests, defined):
 
 
 # --- entry points ---------------------------------------------------------------------------------------------
-def _with_candidate(work):
-    _base.enter()
-    try:
-        return work()
-    finally:
-        _base.leave()
-
-
 def _finish(payload):
     for _ in range(8):  # a stale interrupt must not lose a finished result
         try:
@@ -436,6 +428,31 @@ def _finish(payload):
             continue
     payload['tampered'] = _tripwire.check()
     return _dumps(payload)
+
+
+def _bodies(cand, cand_err, tests, paper, defined):
+    kind = tests['kind']
+    if kind == 'assert':
+        return _assert_bodies(cand, tests, paper)
+    if kind == 'check':
+        return _check_bodies(cand, tests)
+    if paper:
+        return _io_paper_bodies(cand, cand_err, tests, defined)
+    return _io_evalplus_bodies(cand, cand_err, tests, defined)
+
+
+def prepare(request_json):
+    """Parse and compile a problem's tests (and io inputs and expected outputs) without any candidate, so the
+    runtime's image of this interpreter holds them and its candidates start with them ready."""
+    req = _loads(request_json)
+    _bodies(None, None, req['tests'], req['compare'] == 'paper', None)
+    return _finish({})
+
+
+def seal():
+    """The last step before the runtime takes the interpreter's first image."""
+    seal_interpreter(_guard)
+    _tripwire.arm()
 
 
 def score(request_json, prog=None, start=0):
@@ -449,20 +466,13 @@ def score(request_json, prog=None, start=0):
     defined = define_once(cand, req['code']) if kind == 'io' and cand_err is None else None
 
     def work():
-        if kind == 'assert':
-            n, make, uncompilable = _assert_bodies(cand, tests, paper)
-        elif kind == 'check':
-            n, make, uncompilable = _check_bodies(cand, tests)
-        elif paper:
-            n, make, uncompilable = _io_paper_bodies(cand, cand_err, tests, defined)
-        else:
-            n, make, uncompilable = _io_evalplus_bodies(cand, cand_err, tests, defined)
+        n, make, uncompilable = _bodies(cand, cand_err, tests, paper, defined)
         if kind != 'io' and cand_err is not None:
             make = lambda i, e=cand_err: _raiser(e)
         results, exhausted = run_batch(n, start, req['limitMs'], req['budgetMs'], prog, clock, make)
         return n, results, exhausted, uncompilable
 
-    n, results, exhausted, uncompilable = _with_candidate(work)
+    n, results, exhausted, uncompilable = work()
     return _finish({
         'total': n, 'start': start, 'tests': results, 'uncompilable': uncompilable,
         'compileError': None if cand_err is None else describe(cand_err), 'budgetExhausted': exhausted,
@@ -516,7 +526,7 @@ def expect(request_json, prog=None):
     def work():
         return run_batch(n, 0, req['limitMs'], req['budgetMs'], prog, clock, make)
 
-    results, exhausted = _with_candidate(work)
+    results, exhausted = work()
     ms = []
     for i, (status, message, took) in enumerate(results):
         ms.append(took)
@@ -526,4 +536,4 @@ def expect(request_json, prog=None):
 
 
 sys.addaudithook(_guard := Guard())
-_base = Baseline(_guard)
+_test_reset = TestReset()

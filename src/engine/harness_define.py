@@ -5,9 +5,17 @@
 # function's defaults or attributes). A changed namespace is rebuilt; a program with any other top-level
 # code is exec'd per test as before. Exec'd after harness_compare.py into the same namespace.
 import ast
+import operator
 import types
 
 _FunctionType = types.FunctionType
+_is_not = operator.is_not
+
+
+def _dict_differs(d, keys, values):
+    """Not the same keys bound to the same objects (by identity: a candidate's __eq__ cannot lie here)."""
+    return (len(d) != len(keys) or any(map(_is_not, d.keys(), keys))
+            or any(map(_is_not, d.values(), values)))
 _IMMUTABLE_CONSTANTS = (int, float, complex, str, bytes, bool, type(None), type(...))
 
 

@@ -1,9 +1,9 @@
 # A tripwire for candidates that reach the harness itself. Python has no wall inside one interpreter: a
-# frame's f_globals, a function's __globals__ or a method of sys.stdout lead to this namespace. What a
-# candidate changes there could falsify the scores of the candidates after it, so after each call the
-# harness's bindings, classes, functions and baseline are compared (by identity) with what they were at
-# install, and on any change the pool discards the call's results and replaces the worker.
-# Best effort, and said so in the README: a candidate that rewrites its own results or reads the expected
+# frame's f_globals, a function's __globals__ or a method of sys.stdout lead to this namespace. The next
+# candidate is safe regardless (the runtime writes the whole interpreter back from its image first), but the
+# tamperer's own results cannot be trusted: after each call the harness's bindings, classes and functions are
+# compared (by identity) with what they were when sealed, and on any change the call's results are voided.
+# Best effort, and said so in SECURITY.md: a candidate that rewrites its own results or reads the expected
 # outputs without changing any of this is not caught. Exec'd last, into the harness namespace.
 import types
 
@@ -12,7 +12,7 @@ _FUNCTION = types.FunctionType
 
 class Tripwire:
     # Attributes that change by design while candidates run.
-    LIVE = {'_guard': ('active', 'blocked'), '_base': ('hidden', 'warnings_ctx')}
+    LIVE = {'_guard': ('active', 'blocked'), '_test_reset': ()}
     # Entries Python adds to a class on its own (copy.copy, annotation access): not a change of behaviour.
     CLASS_CACHES = frozenset(('__slotnames__', '__annotations__', '__annotate__', '__annotations_cache__'))
 
@@ -69,4 +69,4 @@ class Tripwire:
         return None
 
 
-_tripwire = Tripwire(globals(), (CappedWriter, OutputLimit, Guard, Baseline, Clock, DefinedOnce, Tripwire))
+_tripwire = Tripwire(globals(), (CappedWriter, OutputLimit, Guard, TestReset, Clock, DefinedOnce, Tripwire))

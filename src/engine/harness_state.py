@@ -1,12 +1,10 @@
-# Interpreter baseline, its restoration between candidates, capped std streams and the Python-level guard.
+# Capped std streams, the Python-level guard, the reset between two tests of a candidate and the sealing of
+# the interpreter before its image is taken.
 # Loaded first of the harness files; all three are exec'd into one private namespace (not in sys.modules).
 import builtins
 import gc
 import io
-import operator
 import os
-import shutil
-import signal
 import sys
 import warnings
 
@@ -19,13 +17,8 @@ __warningregistry__ = {}
 
 # The authors' harness set this; larger numbers raise ValueError there too.
 INT_MAX_STR_DIGITS = 5_000_000
-# Directories where new files could shadow imports or leak between candidates.
-WATCHED_DIRS = ('/', '/tmp', '/home', '/home/pyodide', '/lib', '/lib/python3.14',
-                '/lib/python3.14/site-packages', '/lib/python3.14/lib-dynload')
-WORK_DIR = '/tmp/vl-run'
-SYS_ATTRS = ('stdout', 'stderr', 'stdin', 'displayhook', 'excepthook', 'breakpointhook',
-             'unraisablehook', 'modules', 'path_importer_cache')
-SYS_LISTS = ('path', 'meta_path', 'path_hooks')
+# The only writable directory, fresh for every candidate (scratch-fs.ts).
+SCRATCH_DIR = '/tmp'
 # Modules that reach JavaScript (or install packages): hidden from candidates.
 HIDDEN_PREFIXES = ('js.', 'pyodide', '_pyodide', 'micropip', 'ctypes', '_ctypes')
 # Audited operations a candidate never needs: native calls, heap walks (to find JS proxies), processes, sockets.
@@ -37,7 +30,6 @@ BLOCKED_EVENTS = frozenset((
     'os.system', 'os.exec', 'os.posix_spawn', 'os.spawn', 'os.fork', 'os.forkpty', 'os.kill', 'os.killpg',
     'subprocess.Popen', 'urllib.Request', 'http.client.connect', 'webbrowser.open',
 ))
-_is_not = operator.is_not
 
 
 def _exit_without_killing_the_interpreter(status=0):
@@ -149,59 +141,20 @@ class Guard:
             raise PermissionError(event + ' is not allowed in the sandbox')
 
 
-def _dict_differs(d, keys, values):
-    return (len(d) != len(keys) or any(map(_is_not, d.keys(), keys))
-            or any(map(_is_not, d.values(), values)))
+class TestReset:
+    """Between two tests of one candidate: undo what a test can change that the next test would feel.
 
+    Between candidates nothing is undone here: the runtime writes the whole interpreter back from its image
+    (interpreter-image.ts), so no state of one candidate reaches the next.
+    """
 
-def _restore_dict(d, keys, values):
-    # Everything is looked up before clear(): d may be the builtins dict itself.
-    fresh = dict(zip(keys, values))
-    clear, update = d.clear, d.update
-    clear()
-    update(fresh)
-
-
-class Baseline:
-    """Everything a candidate may change that later candidates would see, captured once at install."""
-
-    def __init__(self, guard):
-        self.guard = guard
-        sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
-        import posix
-        os._exit = posix._exit = _exit_without_killing_the_interpreter
+    def __init__(self):
         self.builtins = dict(builtins.__dict__)
         self.builtins_keys = tuple(self.builtins.keys())
         self.builtins_values = tuple(self.builtins.values())
-        self.modules = dict(sys.modules)
-        self.modules_keys = tuple(self.modules.keys())
-        self.modules_values = tuple(self.modules.values())
-        skip = ('sys', 'builtins', '__main__')
-        self.module_dicts = []
-        for name, mod in self.modules.items():
-            d = getattr(mod, '__dict__', None)
-            if name in skip or is_hidden_module(name) or type(d) is not dict:
-                continue
-            self.module_dicts.append((d, tuple(d.keys()), tuple(d.values())))
-        self.main_dict = dict(sys.modules['__main__'].__dict__)
-        self.sys_attrs = {k: getattr(sys, k) for k in SYS_ATTRS if hasattr(sys, k)}
-        self.sys_lists = {k: list(getattr(sys, k)) for k in SYS_LISTS}
         self.recursion = sys.getrecursionlimit()
-        self.cwd = os.getcwd()
-        self.environ = dict(os.environ)
-        self.warnings_ctx = None
-        self.gc_callbacks = list(gc.callbacks)
-        self.gc_threshold = gc.get_threshold()
-        self.sigint = signal.getsignal(signal.SIGINT)
-        os.makedirs(WORK_DIR, exist_ok=True)  # part of the baseline, emptied around each candidate
-        mon = getattr(sys, 'monitoring', None)
-        self.monitor_tools = [mon.get_tool(t) for t in range(6)] if mon else []
-        self.dirs = {p: set(os.listdir(p)) for p in WATCHED_DIRS if os.path.isdir(p)}
-        self.hidden = {}
 
-    # --- per test (cheap) -------------------------------------------------------------------
     def reset_test(self):
-        """Undo the changes one test can make that the next test of the same candidate would feel."""
         if sys.gettrace() is not None:
             sys.settrace(None)
         if sys.getprofile() is not None:
@@ -211,121 +164,34 @@ class Baseline:
         if sys.get_int_max_str_digits() != INT_MAX_STR_DIGITS:
             sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
         d = builtins.__dict__
-        # Dict equality runs in C with an identity shortcut; the exact identity check runs per candidate.
+        # Dict equality runs in C with an identity shortcut.
         if len(d) != len(self.builtins) or d != self.builtins:
-            _restore_dict(d, self.builtins_keys, self.builtins_values)
+            fresh = dict(zip(self.builtins_keys, self.builtins_values))
+            clear, update = d.clear, d.update  # looked up before clear(): d is the builtins dict itself
+            clear()
+            update(fresh)
 
-    # --- per candidate --------------------------------------------------------------------------
-    def enter(self):
-        """Fresh empty working directory, JS-reaching modules hidden, guard on."""
-        self._empty_work_dir()
-        os.chdir(WORK_DIR)
-        mods = sys.modules
-        self.hidden = {k: mods[k] for k in list(mods) if is_hidden_module(k)}
-        for k in self.hidden:
-            del mods[k]
-        # catch_warnings saves and restores the filters and showwarning for us.
-        self.warnings_ctx = warnings.catch_warnings()
-        self.warnings_ctx.__enter__()
-        self.guard.active = True
 
-    def leave(self):
-        """Restore the baseline; retried because a stale interrupt may land in the middle."""
-        self.guard.active = False
-        ctx, self.warnings_ctx = self.warnings_ctx, None
-        if ctx is not None:
-            try:
-                ctx.__exit__(None, None, None)
-            except BaseException:
-                pass
-        for _ in range(8):
-            try:
-                self._restore()
-                return
-            except KeyboardInterrupt:
-                continue
-        self._restore()
+def cut_javascript():
+    """Drop Python's ways to JavaScript that Pyodide keeps (the JS import hook with its `js` and `pyodide_js`
+    objects, the modules that hold them), before the interpreter's image is taken, so no image has them."""
+    for finder in list(sys.meta_path):
+        proxies = getattr(finder, 'jsproxies', None)
+        if proxies is not None:
+            proxies.clear()
+            sys.meta_path.remove(finder)
+    for name in list(sys.modules):
+        if is_hidden_module(name):
+            del sys.modules[name]
+    sys.path_importer_cache.clear()
+    gc.collect()
 
-    def _restore(self):
-        self.guard.active = False
-        for k, v in self.sys_attrs.items():
-            if getattr(sys, k, None) is not v:
-                setattr(sys, k, v)
-        for k, v in self.sys_lists.items():
-            cur = getattr(sys, k, None)
-            if type(cur) is not list:
-                setattr(sys, k, list(v))
-            elif cur != v:
-                cur[:] = v
-        self.reset_test()
-        if _dict_differs(builtins.__dict__, self.builtins_keys, self.builtins_values):
-            _restore_dict(builtins.__dict__, self.builtins_keys, self.builtins_values)
-        sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
-        mods = sys.modules
-        if _dict_differs(mods, self.modules_keys, self.modules_values) or self.hidden:
-            _restore_dict(mods, self.modules_keys, self.modules_values)
-            self.hidden = {}
-        for d, keys, values in self.module_dicts:
-            if _dict_differs(d, keys, values):
-                _restore_dict(d, keys, values)
-        main = sys.modules['__main__'].__dict__
-        if main != self.main_dict:
-            main.clear()
-            main.update(self.main_dict)
-        gc.callbacks[:] = self.gc_callbacks
-        gc.set_threshold(*self.gc_threshold)
-        gc.enable()
-        if signal.getsignal(signal.SIGINT) is not self.sigint:
-            signal.signal(signal.SIGINT, self.sigint)
-        self._restore_monitoring()
-        if dict(os.environ) != self.environ:
-            os.environ.clear()
-            os.environ.update(self.environ)
-        os.chdir(self.cwd)
-        self._restore_files()
 
-    def _restore_monitoring(self):
-        mon = getattr(sys, 'monitoring', None)
-        if mon is None:
-            return
-        for tool, base in enumerate(self.monitor_tools):
-            if mon.get_tool(tool) != base:
-                try:
-                    mon.clear_tool_id(tool)
-                    mon.free_tool_id(tool)
-                except ValueError:
-                    pass
-
-    def _empty_work_dir(self):
-        if os.listdir(WORK_DIR) if os.path.isdir(WORK_DIR) else True:
-            shutil.rmtree(WORK_DIR, ignore_errors=True)
-            os.makedirs(WORK_DIR, exist_ok=True)
-
-    def _restore_files(self):
-        self._empty_work_dir()
-        touched = []
-        for path, names in self.dirs.items():
-            try:
-                now = os.listdir(path)
-            except OSError:
-                os.makedirs(path, exist_ok=True)
-                now = []
-            for name in now:
-                if name in names:
-                    continue
-                full = os.path.join(path, name)
-                touched.append(path)
-                if os.path.isdir(full) and not os.path.islink(full):
-                    shutil.rmtree(full, ignore_errors=True)
-                else:
-                    try:
-                        os.unlink(full)
-                    except OSError:
-                        pass
-        # Only the finders of touched directories: a global invalidate_caches() makes zipimport re-read the
-        # standard library's directory (tens of ms).
-        for path in touched:
-            for key in (path, path.rstrip('/') or '/', ''):
-                finder = sys.path_importer_cache.get(key)
-                if finder is not None and hasattr(finder, 'invalidate_caches'):
-                    finder.invalidate_caches()
+def seal_interpreter(guard):
+    """The state every candidate starts from: called once, last, before the runtime takes the image."""
+    sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
+    import posix
+    os._exit = posix._exit = _exit_without_killing_the_interpreter
+    cut_javascript()
+    os.chdir(SCRATCH_DIR)
+    guard.active = True

@@ -2,6 +2,7 @@
 // the worker is lost mid-way, keep the finished tests, record the lost test as timeout/crash and resume after
 // it on a fresh worker. Results are data; only an abort (or a pool that cannot start) rejects.
 import type { CandidateResult, IoExpectRequest, IoExpected, ScoreRequest, TestResult, TestSpec } from '../core/run/types';
+import { expectValue, scoreValue } from './harness-reply';
 import { createProgress, currentTest, readFinished } from './progress';
 import type { PoolOptions, WorkerCalls } from './pool-types';
 import type { CallOutcome } from './worker-slot';
@@ -15,22 +16,6 @@ export type RunCall = (
   signal?: AbortSignal,
 ) => Promise<Exclude<CallOutcome, { kind: 'unavailable' }>>;
 
-type PythonTest = [TestResult['status'], string, number];
-
-interface ScoreValue {
-  total: number;
-  start: number;
-  tests: PythonTest[];
-  uncompilable: number[];
-  compileError: string | null;
-  budgetExhausted: boolean;
-}
-
-interface ExpectValue {
-  outputs: (string | null)[];
-  errors: (string | null)[];
-  ms: number[];
-}
 
 export function testCount(tests: TestSpec): number {
   if (tests.kind === 'assert') return tests.asserts.length;
@@ -105,7 +90,12 @@ export async function scoreJob(
     if (outcome.kind === 'aborted') throw outcome.reason;
     if (outcome.kind === 'reply' && !outcome.reply.ok && outcome.reply.missing) continue; // resent in full next time
     if (outcome.kind === 'reply' && outcome.reply.ok) {
-      const value = outcome.reply.value as ScoreValue;
+      const value = scoreValue(outcome.reply.value, n, from);
+      if (!value) {
+        // The candidate rewrote what the harness reports with: nothing it reported can be trusted.
+        for (let i = 0; i < n; i++) results[i] = { status: 'crash', message: 'the harness reply was malformed (the candidate changed the harness)', ms: 0 };
+        break;
+      }
       value.tests.forEach(([status, message, ms], k) => (results[value.start + k] = { status, message, ms }));
       uncompilable = value.uncompilable;
       compileError = value.compileError;
@@ -179,12 +169,12 @@ export async function expectJob(run: RunCall, request: IoExpectRequest, shared: 
     const progress = shared ? createProgress(0, true) : null;
     const outcome = await run((c) => c.expect({ ...request, skip: skip.slice() }, progress), progress, request.budgetMs, signal);
     if (outcome.kind === 'aborted') throw outcome.reason;
-    if (outcome.kind === 'reply' && outcome.reply.ok) {
-      const value = outcome.reply.value as ExpectValue;
+    const value = outcome.kind === 'reply' && outcome.reply.ok ? expectValue(outcome.reply.value) : null;
+    if (value) {
       return { key, compare: request.compare, outputs: value.outputs, errors: value.errors, ms: value.ms };
     }
-    const message = outcome.kind === 'lost' ? outcome.message : outcome.reply.ok ? '' : outcome.reply.message;
-    const harnessError = outcome.kind === 'reply' && !outcome.reply.ok && (!outcome.reply.fatal || !!outcome.reply.tampered);
+    const message = outcome.kind === 'lost' ? outcome.message : outcome.reply.ok ? 'the harness reply was malformed' : outcome.reply.message;
+    const harnessError = outcome.kind === 'reply' && (outcome.reply.ok || !outcome.reply.fatal || !!outcome.reply.tampered);
     const current = progress ? currentTest(progress) : -1;
     if (harnessError || current < 0 || skip.includes(current)) {
       throw new CanonicalRunError(`the canonical solution of ${request.taskId} could not be run: ${message.slice(0, 300)}`);

@@ -1,10 +1,14 @@
 // Transport-free engine runtime: loads Pyodide (from a memory snapshot when given one), installs the harness,
-// drops outward capabilities and scores candidates. Worker entries expose it over comlink; tests drive it
+// drops outward capabilities and scores candidates, each in a clean interpreter: before every call the
+// interpreter is written back from an image taken when it was sealed (or sealed with the problem's tests
+// prepared), and /tmp is a fresh file system. Worker entries expose it over comlink; tests drive it
 // directly. Every method returns data; a fatal Pyodide error marks the runtime dead instead of throwing.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import type { IoExpectRequest, ScoreRequest } from '../core/run/types';
+import { createInterpreterImage, type WasmInterpreter } from './interpreter-image';
 import { dropCapabilities, type SandboxReport } from './sandbox';
+import { createScratchFs, type EmscriptenFs } from './scratch-fs';
 
 export type SnapshotUse = 'loaded' | 'made' | 'none' | 'failed';
 
@@ -38,7 +42,7 @@ export type RuntimeReply =
   | { ok: true; value: unknown }
   /** `fatal`: the Pyodide instance is unusable and the worker must be replaced. `missing`: resend with
    *  the expected outputs (this worker no longer holds them). `tampered`: the code changed the harness
-   *  (harness_integrity.py): its results are void and the worker is replaced. */
+   *  (harness_integrity.py): its results are void (the next call starts from the clean image anyway). */
   | { ok: false; fatal: boolean; message: string; missing?: 'expected'; tampered?: true };
 
 export interface EngineRuntime {
@@ -51,7 +55,12 @@ export interface EngineRuntime {
   heapBytes(): number;
 }
 
-type HarnessFn = PyProxy & ((json: string, progress: Float64Array | undefined, start?: number) => string);
+type HarnessFn = PyProxy & ((json: string, progress?: Float64Array, start?: number) => string);
+
+interface PyodideModule extends WasmInterpreter {
+  MEMFS: unknown;
+  finalizationRegistry: { register(...args: unknown[]): void; unregister(...args: unknown[]): void };
+}
 
 /** Expected outputs kept in the worker: sent once, then referenced by key (they can be hundreds of MB). */
 const EXPECTED_KEPT = 8;
@@ -140,16 +149,29 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   installHarness(py, ns, opts.harnessSources);
   const scoreFn = ns.get('score') as HarnessFn;
   const expectFn = ns.get('expect') as HarnessFn;
+  const prepareFn = ns.get('prepare') as HarnessFn;
+  const sealFn = ns.get('seal') as PyProxy & (() => void);
   const expectedKept = new Map<string, string>();
   ns.set('expected_outputs_source', (key: string) => expectedKept.get(key) ?? 'null');
   ns.destroy();
 
   const setInterruptBuffer = py.setInterruptBuffer.bind(py);
-  const heap = (py as unknown as { _module: { HEAP8: Int8Array } })._module;
+  const mod = (py as unknown as { _module: PyodideModule })._module;
   const interrupt = opts.interrupt ?? null;
+  // Before the sandbox: it hides FS.mount, which the scratch file system needs for every candidate.
+  const files = createScratchFs(py.FS as unknown as EmscriptenFs, mod.MEMFS);
+  sealFn();
+  sealFn.destroy();
   const sandbox = opts.sandbox === false ? null : dropCapabilities(py);
+  const sealed = createInterpreterImage(mod);
+  const prepared = createInterpreterImage(mod);
+  sealed.capture();
+  // A JS proxy of a Python object made after the image would, once garbage collected, release its object
+  // in whatever state the memory was written back to: such proxies are never released instead.
+  mod.finalizationRegistry = { register() {}, unregister() {} };
+  /** Which problem's prepared tests `prepared` holds (its request text), if any. */
+  let preparedFor: string | null = null;
   let dead: string | null = null;
-
   /** Keep io outputs on this side and send Python only their key; null when they are needed but gone. */
   function withoutOutputs(request: ScoreRequest): ScoreRequest | null {
     if (request.tests.kind !== 'io') return request;
@@ -164,26 +186,46 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
     return { ...request, tests: { ...request.tests, expected: { ...expected, outputs: null as never } } };
   }
 
-  function call(fn: HarnessFn, request: unknown, progress: Float64Array | null, start?: number): RuntimeReply {
-    if (dead) return { ok: false, fatal: true, message: dead };
+  function invoke(run: () => string): RuntimeReply {
     if (interrupt) {
       Atomics.store(interrupt, 0, 0); // a late interrupt meant for the previous call
-      setInterruptBuffer(interrupt); // re-armed each call: candidate code could have unset it
+      setInterruptBuffer(interrupt); // after the image was written back: the flag lives in its memory
     }
     try {
-      const prog = progress ?? undefined; // JS null would arrive as JsNull, undefined as None
-      const json = start === undefined ? fn(JSON.stringify(request), prog) : fn(JSON.stringify(request), prog, start);
-      const value = JSON.parse(json) as { tampered?: string | null };
-      if (value.tampered) {
-        dead = `a candidate tampered with the harness (${value.tampered})`;
-        return { ok: false, fatal: true, message: `tampered with the harness: ${value.tampered}`, tampered: true };
-      }
+      const value = JSON.parse(run()) as { tampered?: string | null };
+      if (value.tampered) return { ok: false, fatal: false, message: `tampered with the harness: ${value.tampered}`, tampered: true };
       return { ok: true, value };
     } catch (e) {
       if (isPythonError(e, py)) return { ok: false, fatal: false, message: String(e).slice(-2000) };
       dead = `Pyodide failed fatally: ${String(e).slice(0, 500)}`;
       return { ok: false, fatal: true, message: dead };
     }
+  }
+
+  /** A clean interpreter for the next call: as sealed, or as sealed with `problem`'s tests prepared. */
+  function cleanInterpreter(problem: string | null): RuntimeReply | null {
+    files.reset();
+    if (problem !== null && problem === preparedFor) {
+      prepared.restore();
+      return null;
+    }
+    sealed.restore();
+    preparedFor = null;
+    if (problem === null) return null;
+    const reply = invoke(() => prepareFn(problem));
+    if (!reply.ok) return reply;
+    prepared.capture();
+    preparedFor = problem;
+    return null;
+  }
+
+  function call(fn: HarnessFn, request: unknown, problem: string | null, progress: Float64Array | null, start?: number): RuntimeReply {
+    if (dead) return { ok: false, fatal: true, message: dead };
+    const failed = cleanInterpreter(problem);
+    if (failed) return failed;
+    const prog = progress ?? undefined; // JS null would arrive as JsNull, undefined as None
+    const json = JSON.stringify(request);
+    return invoke(() => (start === undefined ? fn(json, prog) : fn(json, prog, start)));
   }
 
   return {
@@ -202,9 +244,9 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
     score(request, progress, start) {
       const slim = withoutOutputs(request);
       if (!slim) return { ok: false, fatal: false, message: 'expected outputs are not held here', missing: 'expected' };
-      return call(scoreFn, slim, progress, start);
+      return call(scoreFn, slim, JSON.stringify({ tests: slim.tests, compare: slim.compare }), progress, start);
     },
-    expect: (request, progress) => call(expectFn, request, progress),
-    heapBytes: () => heap.HEAP8.length,
+    expect: (request, progress) => call(expectFn, request, null, progress),
+    heapBytes: () => mod.HEAPU8.length,
   };
 }

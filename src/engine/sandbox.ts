@@ -26,7 +26,15 @@ const REMOVED_PYODIDE_API = [
   'registerJsModule', 'setInterruptBuffer', 'pyimport', 'runPython', 'loadedPackages',
 ];
 const REMOVED_PYODIDE_INTERNALS = ['loadBinaryFile', 'loadDynlib', 'initializeNodeSockFS', 'package_loader', 'importlib'];
-const REMOVED_FILESYSTEMS = ['IDBFS', 'NODEFS', 'WORKERFS', 'PROXYFS', 'NATIVEFS_ASYNC', 'NODERAWFS'];
+/** File systems that reach host storage or other contexts: gone from FS.filesystems and from the module object. */
+const REMOVED_FILESYSTEMS = ['IDBFS', 'NODEFS', 'WORKERFS', 'PROXYFS', 'NATIVEFS_ASYNC', 'NODERAWFS', 'SOCKFS'];
+/** Emscripten module members that mount, preload or load code (wasm side modules). */
+const REMOVED_MODULE_MEMBERS = [
+  'loadDynamicLibrary', 'LDSO', 'preloadedWasm', 'registerWasmPlugin', 'preloadPlugins', 'FS_mount', 'FS_unmount',
+  'FS_createLazyFile', 'FS_createPreloadedFile', 'FS_preloadFile', 'FS_syncfs', 'instantiateWasm',
+];
+/** Compiling or instantiating WebAssembly loads native code; Pyodide needs neither once it is running. */
+const REMOVED_WEBASSEMBLY = ['Module', 'Instance', 'compile', 'compileStreaming', 'instantiate', 'instantiateStreaming'];
 
 export interface SandboxReport {
   removed: string[];
@@ -99,7 +107,8 @@ export function dropCapabilities(pyodide: PyodideAPI, scope: typeof globalThis =
   const report: SandboxReport = { removed: [], stuck: [] };
   const api = pyodide as unknown as Record<string, unknown>;
   const internals = (api._api ?? {}) as Record<string, unknown>;
-  const fs = pyodide.FS as unknown as { mount?: unknown; filesystems?: Record<string, unknown> };
+  const fs = pyodide.FS as unknown as { mount?: unknown; unmount?: unknown; syncfs?: unknown; filesystems?: Record<string, unknown> };
+  const mod = (api._module ?? {}) as Record<string, unknown>;
   for (const name of REMOVED_PYODIDE_API) {
     try {
       Object.defineProperty(api, name, { value: blocked, writable: false, configurable: false });
@@ -108,8 +117,14 @@ export function dropCapabilities(pyodide: PyodideAPI, scope: typeof globalThis =
     }
   }
   for (const name of REMOVED_PYODIDE_INTERNALS) if (name in internals) internals[name] = blocked;
-  for (const name of REMOVED_FILESYSTEMS) if (fs.filesystems) delete fs.filesystems[name];
-  fs.mount = blocked;
+  for (const name of REMOVED_FILESYSTEMS) {
+    if (fs.filesystems) delete fs.filesystems[name];
+    delete mod[name];
+  }
+  for (const name of REMOVED_MODULE_MEMBERS) delete mod[name];
+  fs.mount = fs.unmount = fs.syncfs = blocked;
+  const wasm = (scope as unknown as { WebAssembly?: Record<string, unknown> }).WebAssembly;
+  for (const name of REMOVED_WEBASSEMBLY) if (wasm) removeEverywhere(wasm, name, report);
   functionTimersOnly(scope as unknown as Record<string, unknown>);
   blockCodeGeneration(scope as unknown as Record<string, unknown>, report);
   for (const name of REMOVED_GLOBALS) removeEverywhere(scope, name, report);

@@ -10,6 +10,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pyodideAssets } from '../../vite-plugins/pyodide-assets';
 import { launchBrowser, type Browser } from '../e2e/browser';
+import { GUARD_BYPASS, JS_ROUTES } from './realm/python-routes';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
@@ -98,66 +99,47 @@ describe.skipIf(!present)('browser pool (headless Chromium)', () => {
     expect(out.stored).toBe(1);
   });
 
-  it('leaves candidate code nothing to reach the network, storage or the page with', async () => {
-    const bypass = [
-      'import sys',
-      '_f = sys._getframe()',
-      "while _f is not None and '_base' not in _f.f_globals:",
-      '    _f = _f.f_back',
-      "_h = _f.f_globals['_base']",
-      '_h.guard.active = False',
-      'sys.modules.update(_h.hidden)',
-      'import js',
-      'import pyodide_js as pyjs',
-    ].join('\n');
-    const u = JSON.stringify(leakUrl);
-    const attempts = [
-      `js.fetch(${u})`,
-      `js.XMLHttpRequest.new()`,
-      `js.WebSocket.new("ws://127.0.0.1:1")`,
-      `js.EventSource.new(${u})`,
-      `js.importScripts(${u})`,
-      'js.indexedDB.open("verifier-lab")',
-      'js.caches.open("x")',
-      'js.navigator.storage.getDirectory()',
-      'js.postMessage({"type": "fake result"})',
-      'js.self.postMessage({"type": "fake result"})',
-      'js.BroadcastChannel.new("verifier-lab")',
-      'js.Worker.new("data:text/javascript,1")',
-      'js.addEventListener("message", lambda e: None)',
-      'js.Object.constructor("return self")()',
-      'js.eval("1 + 1")',
-      'js.setTimeout("self.pwned = 1", 0)',
-      'pyjs.loadPackage("numpy")',
-      `sys.modules.update(_h.hidden)\nimport pyodide.http\npyodide.http.open_url(${u})`,
-    ];
+  it('gives Python no route into the JS realm, even with the Python guard defeated', async () => {
     const out = await page.evaluate(
-      async ({ code, setup, attempts }) => {
+      async ({ code, setup, routes }) => {
         const { createBrowserPool } = (window as unknown as { engine: { createBrowserPool: Function } }).engine;
         let pageMessages = 0;
-        const pool = createBrowserPool({ size: 1 });
         const channel = new BroadcastChannel('verifier-lab');
         channel.onmessage = () => pageMessages++;
+        const pool = createBrowserPool({ size: 1 });
         const probe = await pool.score({
           code,
-          tests: { kind: 'assert', setup, asserts: ['assert js.Math.max(1, 2) == 2', ...attempts, 'assert add(1, 2) == 3'] },
+          tests: { kind: 'assert', setup, asserts: [...routes, 'assert add(1, 2) == 3'] },
           compare: 'evalplus',
           limitMs: 3000,
           budgetMs: 60_000,
         });
         await new Promise((r) => setTimeout(r, 300));
-        const after = await pool.score({ code, tests: { kind: 'assert', setup: '', asserts: ['assert add(2, 2) == 4'] }, compare: 'paper', limitMs: 1000, budgetMs: 10_000 });
         await pool.close();
         channel.close();
-        return { statuses: probe.tests.map((t: { status: string }) => t.status), messages: probe.tests.map((t: { message: string }) => t.message), after: after.score, pageMessages };
+        return { statuses: probe.tests.map((t: { status: string }) => t.status), pageMessages };
       },
-      { code: ADD, setup: bypass, attempts },
+      { code: ADD, setup: GUARD_BYPASS, routes: JS_ROUTES },
     );
-    expect(out.statuses[0]).toBe('pass'); // the bypass reached real JS objects
-    const passed = attempts.filter((_, i) => out.statuses[i + 1] === 'pass');
-    expect(passed).toEqual([]);
+    const reached = JS_ROUTES.filter((_, i) => out.statuses[i] === 'pass');
+    expect(reached).toEqual([]);
     expect(out.statuses.at(-1)).toBe('pass');
-    expect(out.after).toBe(1);
+    expect(out.pageMessages).toBe(0);
+  });
+
+  it('leaves a stripped worker realm nothing to reach the network, storage or the page with', async () => {
+    const out = await page.evaluate(async (url) => {
+      const { probeRealm } = (window as unknown as { engine: { probeRealm: Function } }).engine;
+      let pageMessages = 0;
+      const channel = new BroadcastChannel('verifier-lab');
+      channel.onmessage = () => pageMessages++;
+      const result = await probeRealm(new URL('/pyodide/', location.href).href, url);
+      await new Promise((r) => setTimeout(r, 300));
+      channel.close();
+      return { ...result, pageMessages };
+    }, leakUrl);
+    expect(out.through).toEqual([]);
+    expect(out.report.stuck).toEqual([]);
     expect(out.pageMessages).toBe(0);
     expect(leakHits).toBe(0);
   });

@@ -1,6 +1,6 @@
 // Candidates that reach the harness itself (harness_integrity.py). Each tampering below would falsify the
-// scores of the candidates after it on the same worker; the pool must void the tamperer's results and give
-// the next candidate a fresh worker, where it scores exactly.
+// tamperer's own results; the pool must void them. The next candidate scores exactly on the same worker:
+// it starts from the interpreter's clean image, so no worker needs replacing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreRequest } from '../../src/core/run/types';
 import { createNodePool } from '../../src/engine/node-pool';
@@ -28,7 +28,7 @@ const request = (code: string): ScoreRequest => ({
 const HARNESS = [
   'import sys',
   '_f = sys._getframe()',
-  "while _f is not None and '_base' not in _f.f_globals:",
+  "while _f is not None and '_test_reset' not in _f.f_globals:",
   '    _f = _f.f_back',
   '_h = _f.f_globals',
 ].join('\n');
@@ -37,20 +37,20 @@ const TAMPERING: Record<string, string> = {
   'a harness function rebound (every later failure reported as a pass)': `${HARNESS}\n_h['describe'] = lambda e, cap=0: ''\n_h['run_one'] = lambda *a, **k: ('pass', '', 0.0)`,
   'a method of the stdout class replaced, no frames needed': "import sys\ntype(sys.stdout).getvalue = lambda self: ''",
   "a harness function's code swapped": `${HARNESS}\n_h['describe'].__code__ = (lambda e, cap=0: '').__code__`,
-  'the baseline altered': `${HARNESS}\n_h['_base'].recursion = 50`,
+  'the per-test reset altered': `${HARNESS}\n_h['_test_reset'].recursion = 50`,
 };
 
 describe('a candidate that tampers with the harness', () => {
   for (const [what, tamper] of Object.entries(TAMPERING)) {
-    it(`${what}: its results are void, the next candidate scores on a fresh worker`, async () => {
+    it(`${what}: its results are void, the next candidate scores exactly on the same worker`, async () => {
       const before = pool.stats().workersStarted;
       const bad = await pool.score(request(`${tamper}\ndef add(a, b):\n    return a + b\n`));
       expect(bad.tests.map((t) => t.status)).toEqual(['crash', 'crash']);
       expect(bad.tests[0].message).toMatch(/tampered with the harness/);
-      expect(pool.stats().workersStarted).toBeGreaterThan(before);
       const next = await pool.score(request(WRONG));
       expect(next.tests.map((t) => t.status)).toEqual(['fail', 'fail']);
       expect(next.tests[0].message).toMatch(/AssertionError/);
+      expect(pool.stats().workersStarted).toBe(before);
     });
   }
 

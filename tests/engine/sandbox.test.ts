@@ -1,6 +1,7 @@
-// Sandbox of a real Node worker: network, storage, host and code-generation attempts from Python fail, first
-// against the Python guard, then with the guard defeated (the JS realm itself has nothing left to reach),
-// while a local server sees no request and ordinary candidates keep scoring exactly.
+// Sandbox of a real Node worker: network, host and JavaScript attempts from Python fail, first against the
+// Python guard, then with the guard defeated (no route from Python leads into the JS realm; what the realm
+// itself holds is tested by sandbox-realm.test.ts), while a local server sees no request and ordinary
+// candidates keep scoring exactly.
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreRequest } from '../../src/core/run/types';
 import { createNodePool } from '../../src/engine/node-pool';
 import type { EnginePool } from '../../src/engine/pool-types';
+import { GUARD_BYPASS as BYPASS, JS_ROUTES } from './realm/python-routes';
 
 const ADD = 'def add(a, b):\n    return a + b\n';
 const SECRET_ENV = 'VL_SANDBOX_TEST_SECRET';
@@ -55,30 +57,13 @@ function run(setup: string, attempts: string[]): Promise<ReturnType<EnginePool['
   return pool.score(request);
 }
 
-const attemptsFor = (u: string, port: number) => [
-  `js.fetch(${JSON.stringify(u)})`,
-  'js.process.env',
-  'js.globalThis.process.exit(1)',
-  'js.Object.constructor("return globalThis")()',
-  'pyjs.runPython.constructor("return 1")()',
-  'pyjs.loadPackage("numpy")',
-  'js.eval("1 + 1")',
-  'js.setTimeout("globalThis.pwned = 1", 0)',
-  'js.indexedDB.open("runs")',
-  'js.caches.open("runs")',
-  'js.postMessage({"fake": "result"})',
-  'js.BroadcastChannel.new("runs")',
-  'js.XMLHttpRequest.new()',
-  'js.WebSocket.new("ws://127.0.0.1:1")',
-  'js.importScripts("https://example.com/x.js")',
-  'pyjs.FS.mount(pyjs.FS.filesystems.NODEFS, {"root": "/"}, "/mnt")',
-  'pyjs._module.ccall("emscripten_run_script", None, ["string"], ["globalThis.pwned = 1"])',
-  'sys.modules.update(_h.hidden)\nfrom pyodide.code import run_js\nrun_js("1 + 1")',
-  `sys.modules.update(_h.hidden)\nimport pyodide.http\npyodide.http.open_url(${JSON.stringify(u)})`,
+const hostAttempts = (u: string, port: number) => [
   `import urllib.request\nurllib.request.urlopen(${JSON.stringify(u)})`,
   `import socket\ns = socket.socket()\ns.connect(("127.0.0.1", ${port}))`,
   'open("/etc/passwd").read()',
+  'open("/proc/self/environ").read()',
   `import os\nassert ${JSON.stringify(SECRET_ENV)} in os.environ`,
+  'open("/lib/python3.14/site-packages/x.py", "w").write("1")',
 ];
 
 describe('the Python guard', () => {
@@ -89,29 +74,23 @@ describe('the Python guard', () => {
 });
 
 describe('with the Python guard defeated', () => {
-  // Walks up to the harness frame, switches the guard off and imports the real bridges.
-  const BYPASS = [
-    'import sys',
-    '_f = sys._getframe()',
-    "while _f is not None and '_base' not in _f.f_globals:",
-    '    _f = _f.f_back',
-    "_h = _f.f_globals['_base']",
-    '_h.guard.active = False',
-    'sys.modules.update(_h.hidden)',
-    'import js',
-    'import pyodide_js as pyjs',
-  ].join('\n');
-
-  it('the bypass itself works (so the attempts below really reach JavaScript)', async () => {
-    const r = await run(BYPASS, ['assert js is not None and pyjs.version', 'assert js.Math.max(1, 2) == 2']);
-    expect(r.tests.map((t) => t.status)).toEqual(['pass', 'pass', 'pass']);
+  it('the bypass itself works: hidden modules import, Python still makes JS objects', async () => {
+    const r = await run(BYPASS, ["import importlib\ncore = importlib.import_module('_pyodide_core')\nassert core.to_js({'a': 1}).a == 1"]);
+    expect(r.tests.map((t) => t.status)).toEqual(['pass', 'pass']);
   });
 
-  it('every network, storage, host, messaging and code-generation attempt fails; scoring continues', async () => {
-    const attempts = attemptsFor(url, tcpPort);
+  it('no route from Python reaches the JS realm (the global object, the Pyodide API, its file systems)', async () => {
+    const r = await run(BYPASS, JS_ROUTES);
+    const reached = r.tests.slice(0, JS_ROUTES.length).flatMap((t, i) => (t.status === 'pass' ? [JS_ROUTES[i]] : []));
+    expect(reached).toEqual([]);
+    expect(r.tests.at(-1)!.status).toBe('pass');
+  });
+
+  it('every network, host file and environment attempt fails; scoring continues', async () => {
+    const attempts = hostAttempts(url, tcpPort);
     const r = await run(BYPASS, attempts);
-    const failed = r.tests.slice(0, attempts.length).filter((t) => t.status === 'pass');
-    expect(failed).toEqual([]);
+    const passed = r.tests.slice(0, attempts.length).flatMap((t, i) => (t.status === 'pass' ? [attempts[i]] : []));
+    expect(passed).toEqual([]);
     expect(r.tests.at(-1)!.status).toBe('pass');
     expect(httpHits).toBe(0);
     expect(tcpHits).toBe(0);
