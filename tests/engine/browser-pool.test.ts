@@ -94,8 +94,11 @@ describe.skipIf(!present)('browser pool (headless Chromium)', () => {
     expect(out.isolated).toBe(true);
     expect(out.first).toBe('made');
     expect(out.statuses).toEqual(['pass', 'timeout', 'timeout', 'pass']);
-    expect(out.kills).toBe(1);
-    expect(out.later).toEqual(['loaded']);
+    // The swallowing loop needs the watchdog; the plain loop normally stops at the interrupt, but under load
+    // the interrupt may miss the 500 ms grace, so only the outcome is asserted, not which mechanism won.
+    expect(out.kills).toBeGreaterThanOrEqual(1);
+    expect(out.later).toEqual(out.later.map(() => 'loaded'));
+    expect(out.later.length).toBe(out.kills);
     expect(out.stored).toBe(1);
   });
 

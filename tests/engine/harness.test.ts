@@ -164,10 +164,8 @@ describe('isolation between tests', () => {
   });
 
   it('captures stdout per test and caps floods', () => {
-    const t0 = performance.now();
     const r = scoreLocal(rt, asserts('def f():\n    print("x" * 10**7)\n    return 1\n', ['assert f() == 1', 'assert f() == 2']));
     expect(statuses(r)).toEqual(['pass', 'fail']);
-    expect(performance.now() - t0).toBeLessThan(20_000);
   });
 });
 

@@ -39,11 +39,17 @@ async function statusOf(hostile: string) {
 
 describe('runaway candidates', () => {
   it('stops an infinite loop with the interrupt, without replacing the worker', async () => {
-    const kills = pool.stats().watchdogKills;
-    const t = await statusOf('while True: pass');
-    expect(t.status).toBe('timeout');
-    expect(t.ms).toBeLessThan(2000);
-    expect(pool.stats().watchdogKills).toBe(kills);
+    // A grace of a minute: the interrupt lands within milliseconds, and no load delays it that long, so a
+    // kill here means the interrupt did not work (not that the machine was busy).
+    const patient = createNodePool({ size: 1, snapshotStore: nodeSnapshotStore(cacheDir), graceMs: 60_000 });
+    try {
+      const r = await patient.score(sandwich('while True: pass'));
+      expect(r.tests.map((t) => t.status)).toEqual(['pass', 'timeout', 'fail', 'pass']);
+      expect(patient.stats().watchdogKills).toBe(0);
+      expect(patient.stats().workersStarted).toBe(1);
+    } finally {
+      await patient.close();
+    }
   });
 
   it('stops a time.sleep loop and an output flood the same way', async () => {
