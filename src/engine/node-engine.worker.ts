@@ -3,7 +3,9 @@
 import { expose } from 'comlink';
 import { parentPort, workerData } from 'node:worker_threads';
 import { nodeEndpoint } from './node-endpoint';
+import { constantsBindingForPyodide } from './node-permission';
 import { createWorkerApi, type WorkerSources } from './worker-api';
 
+constantsBindingForPyodide(); // the engine host runs under the permission model (node-engine-host.ts)
 const { sources } = workerData as { sources: WorkerSources };
 expose(createWorkerApi(sources), nodeEndpoint(parentPort!));
