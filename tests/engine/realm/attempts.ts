@@ -1,7 +1,6 @@
 // What candidate code could do if it ever held the worker's JavaScript realm or the Pyodide API object: each
 // attempt throws (or yields nothing usable) once dropCapabilities() has run. Shared by the Node and the
 // Chromium realm probes. Free identifiers are used on purpose: they resolve through the global object.
-/* eslint-disable */
 declare const importScripts: (url: string) => void;
 declare const caches: { open(name: string): Promise<unknown> };
 
