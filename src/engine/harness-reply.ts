@@ -7,7 +7,6 @@ export type PythonTest = [TestStatus, string, number];
 
 export interface ScoreValue {
   total: number;
-  start: number;
   tests: PythonTest[];
   uncompilable: number[];
   compileError: string | null;
@@ -31,11 +30,11 @@ function isTest(v: unknown): v is PythonTest {
   return Array.isArray(v) && v.length === 3 && STATUSES.has(v[0]) && typeof v[1] === 'string' && isMs(v[2]);
 }
 
-/** The score() value for a call that ran tests [start, total), or null when it is not that. */
-export function scoreValue(v: unknown, total: number, start: number): ScoreValue | null {
-  if (!isRecord(v) || v.total !== total || v.start !== start) return null;
+/** The score() value for a call over `total` tests, or null when it is not that. */
+export function scoreValue(v: unknown, total: number): ScoreValue | null {
+  if (!isRecord(v) || v.total !== total) return null;
   const { tests, uncompilable } = v;
-  if (!Array.isArray(tests) || tests.length !== total - start || !tests.every(isTest)) return null;
+  if (!Array.isArray(tests) || tests.length !== total || !tests.every(isTest)) return null;
   if (!Array.isArray(uncompilable) || !uncompilable.every((i) => isCount(i) && i < total)) return null;
   if (!isTextOrNull(v.compileError) || typeof v.budgetExhausted !== 'boolean') return null;
   return v as unknown as ScoreValue;

@@ -13,8 +13,9 @@ _deepcopy = copy.deepcopy
 _loads = json.loads
 _dumps = json.dumps
 
-# Progress slots (keep in sync with src/engine/progress.ts).
-P_DEADLINE, P_CURRENT, HEADER, STATUS_CODE = 0, 1, 4, {'pass': 1, 'fail': 2, 'timeout': 3, 'error': 4, 'crash': 5}
+# Progress slots (keep in sync with src/engine/progress.ts). No result is written there: the candidate can
+# reach the buffer, so the pool takes results only from the reply of a call that finished.
+P_DEADLINE, P_CURRENT = 0, 1
 MESSAGE_CAP = 300
 STDOUT_CAP = 1 << 20
 CANONICAL_STDOUT_CAP = 1 << 25
@@ -115,22 +116,22 @@ def run_one(body, limit_ms, prog, clock, out_cap, streams, now, attempts=3):
     return 'error', 'KeyboardInterrupt', 0.0
 
 
-def run_batch(n, start, limits, budget_ms, prog, clock, make_body, out_cap=STDOUT_CAP):
-    """Run tests start..n-1; returns ([(status, message, ms)], budget_exhausted)."""
+def run_batch(n, limits, budget_ms, prog, clock, make_body, out_cap=STDOUT_CAP):
+    """Run tests 0..n-1; returns ([(status, message, ms)], budget_exhausted)."""
     batch = {'results': [], 'exhausted': False, 'budget_end': _perf() + budget_ms / 1000.0}
-    for _ in range(n - start + 8):
+    for _ in range(n + 8):
         try:
-            return _run_tests(batch, n, start, limits, prog, clock, make_body, out_cap)
+            return _run_tests(batch, n, limits, prog, clock, make_body, out_cap)
         except KeyboardInterrupt:
             # An interrupt meant for a test that had just finished landed in the bookkeeping around it (the
             # watchdog fires once per deadline): go on from the first test without a result, which may run again.
             continue
-    return _run_tests(batch, n, start, limits, prog, clock, make_body, out_cap)
+    return _run_tests(batch, n, limits, prog, clock, make_body, out_cap)
 
 
-def _run_tests(batch, n, start, limits, prog, clock, make_body, out_cap):
+def _run_tests(batch, n, limits, prog, clock, make_body, out_cap):
     results = batch['results']
-    for i in range(start + len(results), n):
+    for i in range(len(results), n):
         streams = batch['streams'] = usable_streams(batch.get('streams'), out_cap)
         limit = limits[i] if isinstance(limits, list) else limits
         now = _perf()
@@ -147,13 +148,10 @@ def _run_tests(batch, n, start, limits, prog, clock, make_body, out_cap):
             if capped and r[0] == 'timeout':
                 batch['exhausted'] = True
                 r = ('timeout', 'candidate time budget exhausted', r[2])
-        if prog is not None:
+        if prog is not None and r[2] > limit * 0.5:
             # Each shared-memory write crosses into JS (about a microsecond): the deadline is cleared only
             # when the next test may start after it, so no stray interrupt lands on the next test.
-            if r[2] > limit * 0.5:
-                prog[P_DEADLINE] = 0
-            prog[HEADER + 2 * i] = STATUS_CODE[r[0]]
-            prog[HEADER + 2 * i + 1] = r[2]
+            prog[P_DEADLINE] = 0
         results.append(r)  # last: an interrupt before this line only repeats test i
     if prog is not None:
         prog[P_DEADLINE] = 0
@@ -455,11 +453,18 @@ def seal():
     _tripwire.arm()
 
 
-def score(request_json, prog=None, start=0):
+def _lost_before(out, err):
+    return 'crash', 'lost its worker in an earlier attempt'
+
+
+def score(request_json, prog=None):
+    """Run a candidate's tests, except those listed in `skip` (they lost a worker before: jobs.ts keeps their
+    result), and return every test's (status, message, ms)."""
     _tripwire.arm()
     clock = Clock()
     req = _loads(request_json)
     tests, paper = req['tests'], req['compare'] == 'paper'
+    skip = frozenset(req.get('skip') or ())
     cand, cand_err = _compile_quiet(req['code'], '<candidate>')
     kind = tests['kind']
     # io tests call the entry point and assign nothing the program reads: its definition can be shared.
@@ -469,12 +474,14 @@ def score(request_json, prog=None, start=0):
         n, make, uncompilable = _bodies(cand, cand_err, tests, paper, defined)
         if kind != 'io' and cand_err is not None:
             make = lambda i, e=cand_err: _raiser(e)
-        results, exhausted = run_batch(n, start, req['limitMs'], req['budgetMs'], prog, clock, make)
+        if skip:
+            make = lambda i, make=make: _lost_before if i in skip else make(i)
+        results, exhausted = run_batch(n, req['limitMs'], req['budgetMs'], prog, clock, make)
         return n, results, exhausted, uncompilable
 
     n, results, exhausted, uncompilable = work()
     return _finish({
-        'total': n, 'start': start, 'tests': results, 'uncompilable': uncompilable,
+        'total': n, 'tests': results, 'uncompilable': uncompilable,
         'compileError': None if cand_err is None else describe(cand_err), 'budgetExhausted': exhausted,
     })
 
@@ -524,7 +531,7 @@ def expect(request_json, prog=None):
         return body
 
     def work():
-        return run_batch(n, 0, req['limitMs'], req['budgetMs'], prog, clock, make)
+        return run_batch(n, req['limitMs'], req['budgetMs'], prog, clock, make)
 
     results, exhausted = work()
     ms = []

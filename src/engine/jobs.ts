@@ -1,9 +1,9 @@
 // What the pool does with one candidate (or one canonical-output computation): run it on a worker and, when
-// the worker is lost mid-way, keep the finished tests, record the lost test as timeout/crash and resume after
-// it on a fresh worker. Results are data; only an abort (or a pool that cannot start) rejects.
+// the worker is lost mid-way, record the lost test as timeout/crash and run the rest again on a fresh worker
+// with that test skipped. Results are data; only an abort (or a pool that cannot start) rejects.
 import type { CandidateResult, IoExpectRequest, IoExpected, ScoreRequest, TestResult, TestSpec } from '../core/run/types';
 import { expectValue, scoreValue } from './harness-reply';
-import { createProgress, currentTest, readFinished } from './progress';
+import { createProgress, currentTest } from './progress';
 import type { PoolOptions, WorkerCalls } from './pool-types';
 import type { CallOutcome } from './worker-slot';
 import type { WorkerReply } from './worker-api';
@@ -47,7 +47,12 @@ function slimmed(request: ScoreRequest, budgetMs: number, known: Set<string>): S
   return { ...request, budgetMs, tests: { ...tests, expected: { ...tests.expected, outputs: null as never } } };
 }
 
-/** Score one candidate, resuming after lost workers. */
+/**
+ * Score one candidate. When a call loses its worker (watchdog kill, death, fatal error), the test it was on
+ * gets the loss as its result and every other test runs again on a fresh worker with that one skipped: a
+ * result counts only when a call that finished reported it, never from a call that was killed, since the
+ * candidate could have written anything the pool reads while it ran.
+ */
 export async function scoreJob(
   run: RunCall,
   request: ScoreRequest,
@@ -57,31 +62,32 @@ export async function scoreJob(
 ): Promise<CandidateResult> {
   const began = Date.now();
   const n = testCount(request.tests);
-  const results: (TestResult | null)[] = new Array(n).fill(null);
+  let results: (TestResult | null)[] = new Array(n).fill(null);
+  /** Tests that lost a worker, with the result they get: skipped by later attempts. */
+  const lostAt = new Map<number, TestResult>();
   const maxRestarts = options.maxRestartsPerCandidate ?? 4;
-  let start = 0;
   let restarts = 0;
   let spent = 0;
   let uncompilable: number[] = [];
   let compileError: string | null = null;
   let budgetExhausted = false;
-  const fillRest = (from: number, status: TestResult['status'], message: string) => {
-    for (let i = from; i < n; i++) results[i] ??= { status, message, ms: 0 };
+  const fillAll = (status: TestResult['status'], message: string) => {
+    results = results.map((r, i) => lostAt.get(i) ?? r ?? { status, message, ms: 0 });
   };
 
-  for (let attempt = 0; attempt === 0 || start < n; attempt++) {
+  for (;;) {
     const budget = request.budgetMs - spent;
     if (budget <= 0) {
       budgetExhausted = true;
-      fillRest(start, 'timeout', 'candidate time budget exhausted');
+      fillAll('timeout', 'candidate time budget exhausted');
       break;
     }
     // Without shared memory nobody could read the buffer live, so none is sent.
-    const progress = shared ? createProgress(n, true) : null;
+    const progress = shared ? createProgress(true) : null;
     const callStart = Date.now();
-    const from = start;
+    const skip = [...lostAt.keys()];
     const invoke = async (c: WorkerCalls, known: Set<string>) => {
-      const reply = await c.score(slimmed(request, budget, known), progress, from);
+      const reply = await c.score(slimmed(request, budget, known), progress, skip);
       if (!reply.ok && reply.missing && request.tests.kind === 'io') known.delete(request.tests.expected.key);
       return reply;
     };
@@ -90,53 +96,47 @@ export async function scoreJob(
     if (outcome.kind === 'aborted') throw outcome.reason;
     if (outcome.kind === 'reply' && !outcome.reply.ok && outcome.reply.missing) continue; // resent in full next time
     if (outcome.kind === 'reply' && outcome.reply.ok) {
-      const value = scoreValue(outcome.reply.value, n, from);
+      const value = scoreValue(outcome.reply.value, n);
       if (!value) {
         // The candidate rewrote what the harness reports with: nothing it reported can be trusted.
-        for (let i = 0; i < n; i++) results[i] = { status: 'crash', message: 'the harness reply was malformed (the candidate changed the harness)', ms: 0 };
+        results = results.map(() => ({ status: 'crash', message: 'the harness reply was malformed (the candidate changed the harness)', ms: 0 }));
         break;
       }
-      value.tests.forEach(([status, message, ms], k) => (results[value.start + k] = { status, message, ms }));
+      results = value.tests.map(([status, message, ms], i) => lostAt.get(i) ?? { status, message, ms });
       uncompilable = value.uncompilable;
       compileError = value.compileError;
       budgetExhausted ||= value.budgetExhausted;
       break;
     }
     if (outcome.kind === 'reply' && !outcome.reply.ok && outcome.reply.tampered) {
-      // Nothing this candidate reported can be trusted, including results kept from earlier attempts.
-      for (let i = 0; i < n; i++) results[i] = { status: 'crash', message: outcome.reply.message, ms: 0 };
+      // Nothing this candidate reported can be trusted.
+      const message = outcome.reply.message;
+      results = results.map(() => ({ status: 'crash', message, ms: 0 }));
       break;
     }
     if (outcome.kind === 'reply' && !outcome.reply.ok && !outcome.reply.fatal) {
-      fillRest(start, 'crash', `harness error: ${outcome.reply.message.slice(-300)}`);
+      fillAll('crash', `harness error: ${outcome.reply.message.slice(-300)}`);
       break;
     }
-    // The worker is gone (watchdog kill, death, or fatal Pyodide error): keep what finished, resume after.
     const lost: Extract<CallOutcome, { kind: 'lost' }> =
       outcome.kind === 'lost' ? outcome : { kind: 'lost', status: 'crash', message: outcome.kind === 'reply' && !outcome.reply.ok ? outcome.reply.message : '' };
     restarts++;
-    if (progress) {
-      readFinished(progress, from, n).forEach(
-        (r, k) => r && (results[from + k] = r.status === 'pass' ? r : { ...r, message: 'message lost when the worker was replaced' }),
-      );
-    }
+    // The candidate can write this index too: it only chooses which of its own tests takes the loss.
     const current = progress ? currentTest(progress) : -1;
-    if (current < from || results[current]) {
+    if (!(current >= 0 && current < n && Number.isInteger(current)) || lostAt.has(current)) {
       const why = shared ? 'before its tests started' : 'and without shared memory the lost test is unknown';
-      fillRest(from, lost.status, `${lostMessage(lost, limitAt(request.limitMs, from))} ${why}`);
+      fillAll(lost.status, `${lostMessage(lost, limitAt(request.limitMs, 0))} ${why}`);
       break;
     }
     const limit = limitAt(request.limitMs, current);
-    results[current] = { status: lost.status, message: lostMessage(lost, limit), ms: lost.status === 'timeout' ? limit : 0 };
-    for (let i = from; i < current; i++) results[i] ??= { status: 'crash', message: 'result lost with the worker', ms: 0 };
-    start = current + 1;
-    if (restarts > maxRestarts && start < n) {
-      fillRest(start, lost.status, `not run: the worker was lost ${restarts} times on this candidate`);
+    lostAt.set(current, { status: lost.status, message: lostMessage(lost, limit), ms: lost.status === 'timeout' ? limit : 0 });
+    if (restarts > maxRestarts && lostAt.size < n) {
+      fillAll(lost.status, `not run: the worker was lost ${restarts} times on this candidate`);
       break;
     }
   }
 
-  const tests = results.map((r) => r ?? { status: 'crash' as const, message: 'not run', ms: 0 });
+  const tests = results.map((r, i) => lostAt.get(i) ?? r ?? { status: 'crash' as const, message: 'not run', ms: 0 });
   const passed = tests.filter((t) => t.status === 'pass').length;
   return {
     tests,
@@ -165,8 +165,7 @@ export async function expectJob(run: RunCall, request: IoExpectRequest, shared: 
   const key = `expected-${++expectedCounter}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   const skip: number[] = [];
   for (;;) {
-    // Only the header is read back (the input count is known to Python alone); status writes past the end are no-ops.
-    const progress = shared ? createProgress(0, true) : null;
+    const progress = shared ? createProgress(true) : null;
     const outcome = await run((c) => c.expect({ ...request, skip: skip.slice() }, progress), progress, request.budgetMs, signal);
     if (outcome.kind === 'aborted') throw outcome.reason;
     const value = outcome.kind === 'reply' && outcome.reply.ok ? expectValue(outcome.reply.value) : null;

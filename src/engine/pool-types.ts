@@ -9,7 +9,8 @@ export interface WorkerCalls {
   start(init: WorkerInit): Promise<void>;
   ready(): Promise<ReadyInfo>;
   takeSnapshot(): Promise<Uint8Array | null>;
-  score(request: ScoreRequest, progress: Float64Array | null, start: number): Promise<WorkerReply>;
+  /** `skip`: tests that lost a worker in an earlier attempt (not run again). */
+  score(request: ScoreRequest, progress: Float64Array | null, skip: number[]): Promise<WorkerReply>;
   expect(request: IoExpectRequest & { skip?: number[] }, progress: Float64Array | null): Promise<WorkerReply>;
 }
 

@@ -49,13 +49,14 @@ export interface EngineRuntime {
   readonly info: ReadyInfo;
   /** The snapshot this runtime made (once; null afterwards or when none was made). */
   takeSnapshot(): Uint8Array | null;
-  score(request: ScoreRequest, progress: Float64Array | null, start: number): RuntimeReply;
+  /** `skip`: tests not to run (they lost a worker in an earlier attempt). */
+  score(request: ScoreRequest, progress: Float64Array | null, skip?: readonly number[]): RuntimeReply;
   expect(request: IoExpectRequest & { skip?: number[] }, progress: Float64Array | null): RuntimeReply;
   /** Size of the wasm heap in bytes: it never shrinks, so the pool recycles workers that grew large. */
   heapBytes(): number;
 }
 
-type HarnessFn = PyProxy & ((json: string, progress?: Float64Array, start?: number) => string);
+type HarnessFn = PyProxy & ((json: string, progress?: Float64Array) => string);
 
 interface PyodideModule extends WasmInterpreter {
   MEMFS: unknown;
@@ -219,13 +220,13 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
     return null;
   }
 
-  function call(fn: HarnessFn, request: unknown, problem: string | null, progress: Float64Array | null, start?: number): RuntimeReply {
+  function call(fn: HarnessFn, request: unknown, problem: string | null, progress: Float64Array | null): RuntimeReply {
     if (dead) return { ok: false, fatal: true, message: dead };
     const failed = cleanInterpreter(problem);
     if (failed) return failed;
     const prog = progress ?? undefined; // JS null would arrive as JsNull, undefined as None
     const json = JSON.stringify(request);
-    return invoke(() => (start === undefined ? fn(json, prog) : fn(json, prog, start)));
+    return invoke(() => fn(json, prog));
   }
 
   return {
@@ -241,10 +242,10 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
       snapshot = null;
       return s;
     },
-    score(request, progress, start) {
+    score(request, progress, skip = []) {
       const slim = withoutOutputs(request);
       if (!slim) return { ok: false, fatal: false, message: 'expected outputs are not held here', missing: 'expected' };
-      return call(scoreFn, slim, JSON.stringify({ tests: slim.tests, compare: slim.compare }), progress, start);
+      return call(scoreFn, { ...slim, skip }, JSON.stringify({ tests: slim.tests, compare: slim.compare }), progress);
     },
     expect: (request, progress) => call(expectFn, request, null, progress),
     heapBytes: () => mod.HEAPU8.length,

@@ -34,8 +34,8 @@ export function createWorkerApi(sources: WorkerSources) {
       const snapshot = (await runtime()).takeSnapshot();
       return snapshot ? transfer(snapshot, [snapshot.buffer as ArrayBuffer]) : null;
     },
-    score(request: ScoreRequest, progress: Float64Array | null, start: number) {
-      return withHeap((rt) => rt.score(request, progress, start));
+    score(request: ScoreRequest, progress: Float64Array | null, skip: number[]) {
+      return withHeap((rt) => rt.score(request, progress, skip));
     },
     expect(request: IoExpectRequest & { skip?: number[] }, progress: Float64Array | null) {
       return withHeap((rt) => rt.expect(request, progress));

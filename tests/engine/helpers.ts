@@ -3,6 +3,8 @@ import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import type { CompareMode, IoExpected, ScoreRequest, TestSpec } from '../../src/core/run/types';
 import { nodeEngineSources, nodePyodideDir } from '../../src/engine/node-sources';
+import { scoreValue, type ScoreValue } from '../../src/engine/harness-reply';
+import { testCount } from '../../src/engine/jobs';
 import { createEngineRuntime, type EngineRuntime } from '../../src/engine/runtime';
 
 /** A runtime in the test's own thread: the sandbox would strip this very process, so it stays off here. */
@@ -20,20 +22,16 @@ export function asserts(code: string, tests: string[], extra: Partial<ScoreReque
   return { code, tests: { kind: 'assert', setup, asserts: tests }, compare: 'paper', limitMs: 2000, budgetMs: 60_000, ...extra };
 }
 
-export interface RuntimeScore {
-  total: number;
-  start: number;
-  tests: [string, string, number][];
-  uncompilable: number[];
-  compileError: string | null;
-  budgetExhausted: boolean;
-}
+/** The harness's score() value, as the pool checks it (harness-reply.ts). */
+export type RuntimeScore = ScoreValue;
 
-/** Score on a local runtime and return the harness's raw value (throws on a runtime error). */
+/** Score on a local runtime and return the harness's value (throws on a runtime error or a malformed reply). */
 export function scoreLocal(rt: EngineRuntime, request: ScoreRequest): RuntimeScore {
-  const reply = rt.score(request, null, 0);
+  const reply = rt.score(request, null);
   if (!reply.ok) throw new Error(reply.message);
-  return reply.value as RuntimeScore;
+  const value = scoreValue(reply.value, testCount(request.tests));
+  if (!value) throw new Error(`malformed score reply: ${JSON.stringify(reply.value).slice(0, 300)}`);
+  return value;
 }
 
 export const statuses = (r: RuntimeScore) => r.tests.map((t) => t[0]);

@@ -13,7 +13,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Each assertion is a script: 'pass' | 'fail' | 'loop' (stops on interrupt) | 'stuck' (ignores it) |
- * 'die' (the worker exits) | 'fatal' (Pyodide fatal error).
+ * 'die' (the worker exits) | 'fatal' (Pyodide fatal error) | 'blame-first' (points the progress buffer at test 0
+ * and hangs).
  */
 function fakeSpawn(log: string[]) {
   return (options: SpawnOptions): WorkerHandle => {
@@ -25,11 +26,15 @@ function fakeSpawn(log: string[]) {
       ready: async () => (await sleep(5), READY),
       takeSnapshot: async () => null,
       expect: async () => ({ ok: false, fatal: false, message: 'not faked', heapBytes: 0 }),
-      async score(request: ScoreRequest, progress: Float64Array | null, start: number): Promise<WorkerReply> {
+      async score(request: ScoreRequest, progress: Float64Array | null, skip: number[]): Promise<WorkerReply> {
         const tests = (request.tests as { asserts: string[] }).asserts;
         const out: [string, string, number][] = [];
-        progress ??= new Float64Array(HEADER + 2 * tests.length); // the pool sends none without shared memory
-        for (let i = start; i < tests.length; i++) {
+        progress ??= new Float64Array(HEADER); // the pool sends none without shared memory
+        for (let i = 0; i < tests.length; i++) {
+          if (skip.includes(i)) {
+            out.push(['crash', 'skipped', 0]);
+            continue;
+          }
           const limit = request.limitMs as number;
           progress![P_CURRENT] = i + 1;
           progress![P_DEADLINE] = Date.now() + limit;
@@ -49,11 +54,14 @@ function fakeSpawn(log: string[]) {
             return new Promise(() => {});
           }
           if (script === 'fatal') return { ok: false, fatal: true, message: 'RangeError: Maximum call stack', heapBytes: 0 };
-          progress![HEADER + 2 * i] = { pass: 1, fail: 2, timeout: 3 }[status]!;
-          progress![HEADER + 2 * i + 1] = 1;
+          if (script === 'blame-first') {
+            // A candidate that reaches the buffer: it points the pool at another test, then hangs.
+            progress![P_CURRENT] = 1;
+            return new Promise(() => {});
+          }
           out.push([status, '', 1]);
         }
-        const value = { total: tests.length, start, tests: out, uncompilable: [], compileError: null, budgetExhausted: false };
+        const value = { total: tests.length, tests: out, uncompilable: [], compileError: null, budgetExhausted: false };
         return { ok: true, value, heapBytes: tests.includes('grow') ? 2 ** 31 : 0 };
       },
     };
@@ -82,15 +90,26 @@ describe('pool core', () => {
     await p.close();
   });
 
-  it('kills a worker the interrupt cannot stop, records timeout and resumes after it', async () => {
+  it('kills a worker the interrupt cannot stop, records timeout and runs the other tests again without it', async () => {
     const log: string[] = [];
     const p = pool(log);
     const r = await p.score(request(['pass', 'fail', 'stuck', 'pass']));
     expect(r.tests.map((t) => t.status)).toEqual(['pass', 'fail', 'timeout', 'pass']);
     expect(r.restarts).toBe(1);
     expect(p.stats().watchdogKills).toBe(1);
-    expect(log.filter((l) => l.startsWith('0:'))).toHaveLength(1); // finished tests are not re-run
+    // Nothing of the killed call counts: the tests before the lost one ran again; the lost one did not.
+    expect(log.filter((l) => l.startsWith('0:'))).toHaveLength(2);
+    expect(log.filter((l) => l.startsWith('2:'))).toHaveLength(1);
     expect((await p.score(request(['pass']))).tests[0].status).toBe('pass');
+    await p.close();
+  });
+
+  it('a candidate that writes the progress buffer only moves the blame among its own tests', async () => {
+    const p = pool([]);
+    const r = await p.score(request(['fail', 'blame-first', 'pass']));
+    // Test 0 takes the first loss; the next call hangs the same way, points at 0 again and ends the candidate.
+    expect(r.tests.map((t) => t.status)).toEqual(['timeout', 'timeout', 'timeout']);
+    expect(r.passed).toBe(0);
     await p.close();
   });
 

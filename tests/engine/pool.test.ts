@@ -66,6 +66,19 @@ describe('runaway candidates', () => {
     expect(pool.stats().watchdogKills).toBe(kills + 2);
   });
 
+  it('takes no result from a killed call: what the candidate wrote in the progress buffer passes nothing', async () => {
+    // Walks to the harness's buffer, writes "pass" where results used to be kept and points the pool at the
+    // first test, then swallows the interrupt until the watchdog kills the worker.
+    const forge =
+      "import sys\nf = sys._getframe()\nwhile 'prog' not in f.f_locals or f.f_locals['prog'] is None:\n    f = f.f_back\n" +
+      "p = f.f_locals['prog']\nfor i in range(4, 12):\n    try:\n        p[i] = 1\n    except Exception:\n        pass\np[1] = 1\n" +
+      'while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass';
+    const r = await pool.score(sandwich(forge));
+    expect(r.passed).toBe(0); // the blame lands on its own tests, twice, and ends the candidate
+    expect(r.tests.map((t) => t.status)).toEqual(['timeout', 'timeout', 'timeout', 'timeout']);
+    expect((await pool.score(sandwich('assert True'))).passed).toBe(3);
+  });
+
   it('records deep recursion under a raised limit as timeout or crash (measured: a fatal stack overflow)', async () => {
     const t = await statusOf('import sys\nsys.setrecursionlimit(10**6)\ndef f(n): return f(n + 1)\nf(0)');
     expect(['timeout', 'crash']).toContain(t.status);

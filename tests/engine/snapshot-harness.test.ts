@@ -15,16 +15,16 @@ describe('harness code kept in a snapshot', () => {
   it('is used with the sources it came from and ignored with any other sources', async () => {
     const common = { indexURL: nodePyodideDir(), preloadSource: sources.preload, sandbox: false };
     const maker = await createEngineRuntime({ ...common, harnessSources: stale, makeSnapshot: true });
-    expect(statuses(maker.score(request, null, 0))).toEqual(['fail', 'fail']);
+    expect(statuses(maker.score(request, null))).toEqual(['fail', 'fail']);
     const snapshot = maker.takeSnapshot();
     expect(snapshot).not.toBeNull();
 
     const sameSources = await createEngineRuntime({ ...common, harnessSources: stale, snapshot });
     expect(sameSources.info.snapshot).toBe('loaded');
-    expect(statuses(sameSources.score(request, null, 0))).toEqual(['fail', 'fail']);
+    expect(statuses(sameSources.score(request, null))).toEqual(['fail', 'fail']);
 
     const current = await createEngineRuntime({ ...common, harnessSources: sources.harness, snapshot });
     expect(current.info.snapshot).toBe('loaded');
-    expect(statuses(current.score(request, null, 0))).toEqual(['pass', 'pass']);
+    expect(statuses(current.score(request, null))).toEqual(['pass', 'pass']);
   }, 120_000);
 });
