@@ -12,6 +12,7 @@ _perf = time.perf_counter
 _deepcopy = copy.deepcopy
 _loads = json.loads
 _dumps = json.dumps
+_pickle_dumps = pickle.dumps
 
 # Progress slots (keep in sync with src/engine/progress.ts). No result is written there: the candidate can
 # reach the buffer, so the pool takes results only from the reply of a call that finished.
@@ -21,6 +22,9 @@ STDOUT_CAP = 1 << 20
 CANONICAL_STDOUT_CAP = 1 << 25
 STDERR_CAP = 1 << 16
 CACHE_SIZE = 6
+# Printed text / pickled values one call hands the judge at most (characters): past it the call returns and
+# the runtime calls again from the next test, so a reply never grows past what JSON and JS strings hold.
+JUDGE_CHUNK = 1 << 24
 
 _repr = reprlib.Repr()
 _repr.maxstring = _repr.maxother = 80
@@ -116,9 +120,11 @@ def run_one(body, limit_ms, prog, clock, out_cap, streams, now, attempts=3):
     return 'error', 'KeyboardInterrupt', 0.0
 
 
-def run_batch(n, limits, budget_ms, prog, clock, make_body, out_cap=STDOUT_CAP):
-    """Run tests 0..n-1; returns ([(status, message, ms)], budget_exhausted)."""
-    batch = {'results': [], 'exhausted': False, 'budget_end': _perf() + budget_ms / 1000.0}
+def run_batch(n, limits, budget_ms, prog, clock, make_body, out_cap=STDOUT_CAP, start=0):
+    """Run tests start..n-1, or fewer once what they hand the judge passes JUDGE_CHUNK characters; returns
+    ([(status, message, ms)], budget_exhausted, the index of the first test not run or None)."""
+    batch = {'results': [], 'exhausted': False, 'budget_end': _perf() + budget_ms / 1000.0, 'start': start,
+             'kept': 0, 'next': None}
     for _ in range(n + 8):
         try:
             return _run_tests(batch, n, limits, prog, clock, make_body, out_cap)
@@ -131,7 +137,10 @@ def run_batch(n, limits, budget_ms, prog, clock, make_body, out_cap=STDOUT_CAP):
 
 def _run_tests(batch, n, limits, prog, clock, make_body, out_cap):
     results = batch['results']
-    for i in range(len(results), n):
+    for i in range(batch['start'] + len(results), n):
+        if batch['kept'] >= JUDGE_CHUNK:
+            batch['next'] = i
+            break
         streams = batch['streams'] = usable_streams(batch.get('streams'), out_cap)
         limit = limits[i] if isinstance(limits, list) else limits
         now = _perf()
@@ -152,10 +161,12 @@ def _run_tests(batch, n, limits, prog, clock, make_body, out_cap):
             # Each shared-memory write crosses into JS (about a microsecond): the deadline is cleared only
             # when the next test may start after it, so no stray interrupt lands on the next test.
             prog[P_DEADLINE] = 0
+        if r[0] == 'judge':
+            batch['kept'] += len(r[1].get('text') or r[1].get('value') or '')
         results.append(r)  # last: an interrupt before this line only repeats test i
     if prog is not None:
         prog[P_DEADLINE] = 0
-    return results, batch['exhausted']
+    return results, batch['exhausted'], batch['next']
 
 
 def _compile(source, name):
@@ -232,15 +243,10 @@ def paper_codes(inputs, task_id, entry_point, args_list):
     return raw['decoded'][key]
 
 
-# Set by the runtime: key -> JSON text of the outputs it holds. Large outputs cross into Python once per worker.
-expected_outputs_source = None
-
-
-def _decode_expected(expected):
+def _decode_expected(expected, outputs):
+    """Canonical outputs as the comparison uses them: texts (paper) or unpickled values (evalplus). Only the
+    judge's interpreter holds them (harness_judge.py): the candidate's never does."""
     def decode():
-        outputs = expected.get('outputs')
-        if outputs is None:
-            outputs = _loads(expected_outputs_source(expected['key']))
         if expected['compare'] == 'paper':
             return outputs
         return [_MISSING if text is None else pickle.loads(base64.b64decode(text)) for text in outputs]
@@ -295,27 +301,6 @@ def _check_bodies(cand, tests):
     return 1, make, []
 
 
-_parsed_cache = {}
-PARSED_TEXT_MAX = 4096  # longer expected texts are parsed per test, not kept twice
-
-
-_UNPARSED = object()
-_UNPARSED_TEXT = object()
-
-
-def _paper_expectations(expected, outputs, atol):
-    """Per expected text, (parsed value or _UNPARSED, fast) as paper_expectation gives them."""
-    def one(exp):
-        if exp is None:
-            return None
-        if len(exp) <= PARSED_TEXT_MAX:
-            return paper_expectation(exp, atol)
-        # Not kept parsed (it would be held twice); what matters is whether it parses as text.
-        value, fast = paper_expectation(exp, atol)
-        return (_UNPARSED_TEXT if type(value) is str else _UNPARSED), fast
-    return _cache_get(_parsed_cache, (expected['key'], atol), lambda: [one(exp) for exp in outputs])
-
-
 def _candidate_globals(cand, defined):
     """The candidate's namespace for one test: defined once when that is safe (harness_define.py), else fresh."""
     if defined is not None:
@@ -328,26 +313,27 @@ def _candidate_globals(cand, defined):
     return fresh
 
 
+def _no_expected_output(errors, i):
+    return lambda out, err: ('error', 'no expected output: ' + str(errors[i]))
+
+
+# io tests end in 'judge': what the candidate printed or returned goes back to the runtime, and a clean
+# interpreter that holds the expected outputs (and never ran the candidate) decides (harness_judge.py).
 def _io_paper_bodies(cand, cand_err, tests, defined):
-    task_id, ep, atol = tests['taskId'], tests['entryPoint'], float(tests.get('atol') or 0)
+    task_id, ep = tests['taskId'], tests['entryPoint']
     args_list = io_inputs(tests['inputs'], task_id)
     codes = paper_codes(tests['inputs'], task_id, ep, args_list)
-    expected = _decode_expected(tests['expected'])
-    parsed = _paper_expectations(tests['expected'], expected, atol)
-    errors = tests['expected']['errors']
+    missing, errors, cap = frozenset(tests['missing']), tests['expected']['errors'], tests['outputCap']
     namespace = _candidate_globals(cand, defined)
 
     def make(i):
         code, code_err = codes[i]
-        exp = expected[i]
-        if exp is None:  # the canonical gave no output here: nothing to compare, nothing to run
-            return lambda out, err: ('error', 'no expected output: ' + str(errors[i]))
-        value, fast = parsed[i]
-        # Room to compare long canonical outputs; past it the text cannot match (short of megabytes of
-        # surrounding whitespace, which the comparison strips) and the test stops.
-        cap = max(STDOUT_CAP, 2 * len(exp) + 1024)
+        if i in missing:  # the canonical gave no output here: nothing to compare, nothing to run
+            return _no_expected_output(errors, i)
 
         def body(out, err):
+            # Past the cap the text cannot match (short of megabytes of whitespace, which the comparison
+            # strips): the test stops there.
             out.strict_cap(cap)
             failure = None
             try:
@@ -361,40 +347,27 @@ def _io_paper_bodies(cand, cand_err, tests, defined):
                 raise
             except BaseException as e:
                 failure = e
-            # The authors compared printed text even when the program raised. Parsed under the harness's
-            # digit limit, which the cached expected values were parsed under.
-            if sys.get_int_max_str_digits() != INT_MAX_STR_DIGITS:
-                sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
+            # The authors compared printed text even when the program raised: the judge decides.
             if out.overflow:
-                return 'fail', 'printed more than %d characters, expected %d' % (out.cap, len(exp))
-            if fast and out.equals(exp):
-                return 'pass', ''
-            got = out.getvalue()
-            want = value
-            if want is _UNPARSED_TEXT:
-                want = exp.strip()  # what _paper_value gives for text, without its number attempts
-            elif want is _UNPARSED:
-                want = _paper_value(exp)
-            if paper_match(got, exp, want, False, atol):
-                return 'pass', ''
+                return 'judge', {'overflow': out.cap}
+            seen = {'text': out.getvalue()}
             if failure is not None:
-                raise failure
-            return 'fail', 'printed ' + _short_text(got) + ', expected ' + _short_text(exp)
+                seen['failure'] = ['fail' if isinstance(failure, AssertionError) else 'error', describe(failure)]
+            return 'judge', seen
         return body
     return len(args_list), make, []
 
 
 def _io_evalplus_bodies(cand, cand_err, tests, defined):
-    task_id, ep, atol = tests['taskId'], tests['entryPoint'], float(tests.get('atol') or 0)
+    task_id, ep = tests['taskId'], tests['entryPoint']
     args_list = io_inputs(tests['inputs'], task_id)
-    expected = _decode_expected(tests['expected'])
-    errors = tests['expected']['errors']
+    missing, errors, cap = frozenset(tests['missing']), tests['expected']['errors'], tests['outputCap']
     namespace = _candidate_globals(cand, defined)
 
     def make(i):
-        args, exp = args_list[i], expected[i]
-        if exp is _MISSING:  # the canonical gave no value here: nothing to compare, nothing to run
-            return lambda out, err: ('error', 'no expected output: ' + str(errors[i]))
+        args = args_list[i]
+        if i in missing:  # the canonical gave no value here: nothing to compare, nothing to run
+            return _no_expected_output(errors, i)
         if cand_err is not None:
             return _raiser(cand_err)
 
@@ -404,14 +377,14 @@ def _io_evalplus_bodies(cand, cand_err, tests, defined):
                 raise NameError('name %r is not defined' % ep)
             got = g[ep](*_deepcopy(args))
             try:
-                ok = evalplus_equal(args, got, exp, atol, task_id, ep)
+                data = _pickle_dumps(got, 5)
             except KeyboardInterrupt:
                 raise
-            except BaseException:
-                ok = False
-            if ok:
-                return 'pass', ''
-            return 'fail', 'returned ' + _short(got) + ', expected ' + _short(exp)
+            except BaseException as e:
+                return 'fail', 'returned ' + _short(got) + ', which is not plain data to compare (' + describe(e, 120) + ')'
+            if len(data) * 4 // 3 > cap:
+                return 'fail', 'returned %d bytes of pickled data, more than can be compared' % len(data)
+            return 'judge', {'value': base64.b64encode(data).decode('ascii')}
         return body
     return len(args_list), make, []
 
@@ -440,8 +413,8 @@ def _bodies(cand, cand_err, tests, paper, defined):
 
 
 def prepare(request_json):
-    """Parse and compile a problem's tests (and io inputs and expected outputs) without any candidate, so the
-    runtime's image of this interpreter holds them and its candidates start with them ready."""
+    """Parse and compile a problem's tests (and io inputs) without any candidate, so the runtime's image of
+    this interpreter holds them and its candidates start with them ready. No expected output comes here."""
     req = _loads(request_json)
     _bodies(None, None, req['tests'], req['compare'] == 'paper', None)
     return _finish({})
@@ -458,8 +431,8 @@ def _lost_before(out, err):
 
 
 def score(request_json, prog=None):
-    """Run a candidate's tests, except those listed in `skip` (they lost a worker before: jobs.ts keeps their
-    result), and return every test's (status, message, ms)."""
+    """Run a candidate's tests from `start`, except those in `skip` (they lost a worker before: jobs.ts keeps
+    their result), and return each test's (status, message, ms); io tests end in ('judge', what it did, ms)."""
     _tripwire.arm()
     clock = Clock()
     req = _loads(request_json)
@@ -476,12 +449,13 @@ def score(request_json, prog=None):
             make = lambda i, e=cand_err: _raiser(e)
         if skip:
             make = lambda i, make=make: _lost_before if i in skip else make(i)
-        results, exhausted = run_batch(n, req['limitMs'], req['budgetMs'], prog, clock, make)
-        return n, results, exhausted, uncompilable
+        start = req.get('start') or 0
+        results, exhausted, following = run_batch(n, req['limitMs'], req['budgetMs'], prog, clock, make, start=start)
+        return n, start, results, exhausted, following, uncompilable
 
-    n, results, exhausted, uncompilable = work()
+    n, start, results, exhausted, following, uncompilable = work()
     return _finish({
-        'total': n, 'tests': results, 'uncompilable': uncompilable,
+        'total': n, 'start': start, 'next': following, 'tests': results, 'uncompilable': uncompilable,
         'compileError': None if cand_err is None else describe(cand_err), 'budgetExhausted': exhausted,
     })
 
@@ -531,7 +505,7 @@ def expect(request_json, prog=None):
         return body
 
     def work():
-        return run_batch(n, req['limitMs'], req['budgetMs'], prog, clock, make)
+        return run_batch(n, req['limitMs'], req['budgetMs'], prog, clock, make)[:2]
 
     results, exhausted = work()
     ms = []

@@ -1,8 +1,8 @@
 // What the pool does with one candidate (or one canonical-output computation): run it on a worker and, when
 // the worker is lost mid-way, record the lost test as timeout/crash and run the rest again on a fresh worker
 // with that test skipped. Results are data; only an abort (or a pool that cannot start) rejects.
-import type { CandidateResult, IoExpectRequest, IoExpected, ScoreRequest, TestResult, TestSpec } from '../core/run/types';
-import { expectValue, scoreValue } from './harness-reply';
+import type { CandidateResult, IoExpectRequest, IoExpected, ScoreRequest, TestResult } from '../core/run/types';
+import { expectValue, scoreValue, testCount } from './harness-reply';
 import { createProgress, currentTest } from './progress';
 import type { PoolOptions, WorkerCalls } from './pool-types';
 import type { CallOutcome } from './worker-slot';
@@ -16,12 +16,6 @@ export type RunCall = (
   signal?: AbortSignal,
 ) => Promise<Exclude<CallOutcome, { kind: 'unavailable' }>>;
 
-
-export function testCount(tests: TestSpec): number {
-  if (tests.kind === 'assert') return tests.asserts.length;
-  if (tests.kind === 'check') return 1;
-  return tests.expected.outputs.length;
-}
 
 function limitAt(limitMs: number | number[], i: number): number {
   return Array.isArray(limitMs) ? (limitMs[i] ?? 0) : limitMs;

@@ -6,7 +6,9 @@
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import type { IoExpectRequest, ScoreRequest } from '../core/run/types';
-import { createInterpreterImage, type WasmInterpreter } from './interpreter-image';
+import { runValue, testCount, verdictsValue, type RunTest, type RunValue, type Seen } from './harness-reply';
+import { createInterpreterImage, type InterpreterImage, type WasmInterpreter } from './interpreter-image';
+import { candidateTests, judgeTests, printedMatches, problemKey } from './io-judging';
 import { dropCapabilities, type SandboxReport } from './sandbox';
 import { createScratchFs, type EmscriptenFs } from './scratch-fs';
 
@@ -15,7 +17,7 @@ export type SnapshotUse = 'loaded' | 'made' | 'none' | 'failed';
 export interface RuntimeOptions {
   /** Directory (URL in browsers, path in Node) holding pyodide.asm.wasm, python_stdlib.zip, ... */
   indexURL: string;
-  /** harness_state.py, harness_compare.py, harness_define.py, harness.py, harness_integrity.py, in that order. */
+  /** The harness files (sources-types.ts's HARNESS_FILES), in that order. */
   harnessSources: readonly string[];
   /** preload.py: imports captured by the snapshot. */
   preloadSource: string;
@@ -56,7 +58,7 @@ export interface EngineRuntime {
   heapBytes(): number;
 }
 
-type HarnessFn = PyProxy & ((json: string, progress?: Float64Array) => string);
+type HarnessFn = PyProxy & ((json: string, second?: Float64Array | string) => string);
 
 interface PyodideModule extends WasmInterpreter {
   MEMFS: unknown;
@@ -151,9 +153,11 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   const scoreFn = ns.get('score') as HarnessFn;
   const expectFn = ns.get('expect') as HarnessFn;
   const prepareFn = ns.get('prepare') as HarnessFn;
+  const judgeFn = ns.get('judge') as HarnessFn;
+  const prepareJudgeFn = ns.get('prepare_judge') as HarnessFn;
   const sealFn = ns.get('seal') as PyProxy & (() => void);
-  const expectedKept = new Map<string, string>();
-  ns.set('expected_outputs_source', (key: string) => expectedKept.get(key) ?? 'null');
+  /** io outputs by key, on this side only: no interpreter a candidate runs in ever holds them. */
+  const expectedKept = new Map<string, (string | null)[]>();
   ns.destroy();
 
   const setInterruptBuffer = py.setInterruptBuffer.bind(py);
@@ -165,26 +169,27 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   sealFn.destroy();
   const sandbox = opts.sandbox === false ? null : dropCapabilities(py);
   const sealed = createInterpreterImage(mod);
-  const prepared = createInterpreterImage(mod);
   sealed.capture();
   // A JS proxy of a Python object made after the image would, once garbage collected, release its object
   // in whatever state the memory was written back to: such proxies are never released instead.
   mod.finalizationRegistry = { register() {}, unregister() {} };
-  /** Which problem's prepared tests `prepared` holds (its request text), if any. */
-  let preparedFor: string | null = null;
+  /** Sealed plus one problem's prepared tests: `run` for its candidates, `judge` (io) with its outputs too. */
+  const prepared: Record<'run' | 'judge', { image: InterpreterImage; key: string | null }> = {
+    run: { image: createInterpreterImage(mod), key: null },
+    judge: { image: createInterpreterImage(mod), key: null },
+  };
   let dead: string | null = null;
-  /** Keep io outputs on this side and send Python only their key; null when they are needed but gone. */
-  function withoutOutputs(request: ScoreRequest): ScoreRequest | null {
-    if (request.tests.kind !== 'io') return request;
-    const expected = request.tests.expected;
-    if (expected.outputs) {
-      expectedKept.delete(expected.key);
-      expectedKept.set(expected.key, JSON.stringify(expected.outputs));
+
+  /** Keep io outputs on this side; null when they are needed but not held here. */
+  function outputsOf(request: ScoreRequest): (string | null)[] | null {
+    if (request.tests.kind !== 'io') return [];
+    const { key, outputs } = request.tests.expected;
+    if (outputs) {
+      expectedKept.delete(key);
+      expectedKept.set(key, outputs);
       while (expectedKept.size > EXPECTED_KEPT) expectedKept.delete(expectedKept.keys().next().value!);
-    } else if (!expectedKept.has(expected.key)) {
-      return null;
     }
-    return { ...request, tests: { ...request.tests, expected: { ...expected, outputs: null as never } } };
+    return expectedKept.get(key) ?? null;
   }
 
   function invoke(run: () => string): RuntimeReply {
@@ -203,30 +208,76 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
     }
   }
 
-  /** A clean interpreter for the next call: as sealed, or as sealed with `problem`'s tests prepared. */
-  function cleanInterpreter(problem: string | null): RuntimeReply | null {
+  /** A clean interpreter for the next call: as sealed, or as sealed with a problem prepared by `prepare`. */
+  function cleanInterpreter(role: 'run' | 'judge' | null, key: string, prepare: () => string): RuntimeReply | null {
     files.reset();
-    if (problem !== null && problem === preparedFor) {
-      prepared.restore();
+    const slot = role && prepared[role];
+    if (slot && slot.key === key) {
+      slot.image.restore();
       return null;
     }
     sealed.restore();
-    preparedFor = null;
-    if (problem === null) return null;
-    const reply = invoke(() => prepareFn(problem));
+    if (!slot) return null;
+    slot.key = null;
+    const reply = invoke(prepare);
     if (!reply.ok) return reply;
-    prepared.capture();
-    preparedFor = problem;
+    slot.image.capture();
+    slot.key = key;
     return null;
   }
 
-  function call(fn: HarnessFn, request: unknown, problem: string | null, progress: Float64Array | null): RuntimeReply {
-    if (dead) return { ok: false, fatal: true, message: dead };
-    const failed = cleanInterpreter(problem);
-    if (failed) return failed;
+  function call(fn: HarnessFn, request: unknown, progress: Float64Array | null): RuntimeReply {
     const prog = progress ?? undefined; // JS null would arrive as JsNull, undefined as None
-    const json = JSON.stringify(request);
-    return invoke(() => fn(json, prog));
+    return invoke(() => fn(JSON.stringify(request), prog));
+  }
+
+  /** The candidate's calls: from the first test, again from where a call stopped (its reply grew large). */
+  function runCandidate(request: ScoreRequest, outputs: (string | null)[], progress: Float64Array | null, skip: readonly number[]) {
+    const key = problemKey(request);
+    const t = request.tests;
+    const total = t.kind === 'io' ? outputs.length : testCount(t);
+    const forPython = (withSource: boolean) => (t.kind === 'io' ? candidateTests(t, outputs, withSource) : t);
+    const prepare = () => prepareFn(JSON.stringify({ tests: forPython(true), compare: request.compare }));
+    const began = performance.now();
+    const tests: RunTest[] = [];
+    let head: RunValue | undefined;
+    let exhausted = false;
+    for (let start = 0; ; ) {
+      const failed = cleanInterpreter('run', key, prepare);
+      if (failed) return failed;
+      const budgetMs = Math.max(0, request.budgetMs - (performance.now() - began));
+      const reply = call(scoreFn, { ...request, tests: forPython(false), budgetMs, skip, start }, progress);
+      if (!reply.ok) return reply;
+      const value = runValue(reply.value, total, start);
+      if (!value) return { ok: true as const, value: null }; // the pool voids a malformed reply
+      tests.push(...value.tests);
+      head ??= value;
+      exhausted ||= value.budgetExhausted;
+      if (value.next === null) return { ok: true as const, value: { ...head, budgetExhausted: exhausted, next: null, tests } };
+      start = value.next;
+    }
+  }
+
+  /** Decide the io tests the candidate left to judge, in the judge's clean interpreter. */
+  function judged(request: ScoreRequest, outputs: (string | null)[], tests: RunTest[]): RuntimeReply | null {
+    const t = request.tests;
+    if (t.kind !== 'io') return null;
+    const pending: [number, Seen][] = [];
+    tests.forEach(([status, seen, ms], i) => {
+      if (status !== 'judge') return;
+      if ('text' in seen && request.compare === 'paper' && printedMatches(seen.text, outputs[i], t.atol)) tests[i] = ['pass', '', ms];
+      else pending.push([i, seen]);
+    });
+    if (!pending.length) return null;
+    const forJudge = JSON.stringify({ tests: judgeTests(t), compare: request.compare });
+    const failed = cleanInterpreter('judge', problemKey(request), () => prepareJudgeFn(forJudge, JSON.stringify(outputs)));
+    if (failed) return failed;
+    const reply = invoke(() => judgeFn(forJudge, JSON.stringify(pending)));
+    if (!reply.ok) return reply;
+    const verdicts = verdictsValue(reply.value, pending.length);
+    if (!verdicts) return { ok: false, fatal: false, message: 'the judge replied with something else than verdicts' };
+    pending.forEach(([i], k) => (tests[i] = [verdicts[k][0], verdicts[k][1], tests[i][2]]));
+    return null;
   }
 
   return {
@@ -243,11 +294,19 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
       return s;
     },
     score(request, progress, skip = []) {
-      const slim = withoutOutputs(request);
-      if (!slim) return { ok: false, fatal: false, message: 'expected outputs are not held here', missing: 'expected' };
-      return call(scoreFn, { ...slim, skip }, JSON.stringify({ tests: slim.tests, compare: slim.compare }), progress);
+      if (dead) return { ok: false, fatal: true, message: dead };
+      const outputs = outputsOf(request);
+      if (!outputs) return { ok: false, fatal: false, message: 'expected outputs are not held here', missing: 'expected' };
+      const reply = runCandidate(request, outputs, progress, skip);
+      if (!reply.ok || !reply.value) return reply;
+      const value = reply.value as { tests: RunTest[] };
+      return judged(request, outputs, value.tests) ?? { ok: true, value };
     },
-    expect: (request, progress) => call(expectFn, request, null, progress),
+    expect(request, progress) {
+      if (dead) return { ok: false, fatal: true, message: dead };
+      cleanInterpreter(null, '', () => '');
+      return call(expectFn, request, progress);
+    },
     heapBytes: () => mod.HEAPU8.length,
   };
 }

@@ -37,7 +37,7 @@ def _trial(where):
         return r
     globals()['run_one'] = run_one_then_interrupt
     try:
-        results, exhausted = run_batch(5, 1000, 60_000, None, Clock(), make)
+        results, exhausted, _ = run_batch(5, 1000, 60_000, None, Clock(), make)
     finally:
         globals()['run_one'] = real_run_one
     return {'statuses': [r[0] for r in results], 'ran': ran, 'exhausted': exhausted}

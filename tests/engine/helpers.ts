@@ -3,8 +3,7 @@ import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import type { CompareMode, IoExpected, ScoreRequest, TestSpec } from '../../src/core/run/types';
 import { nodeEngineSources, nodePyodideDir } from '../../src/engine/node-sources';
-import { scoreValue, type ScoreValue } from '../../src/engine/harness-reply';
-import { testCount } from '../../src/engine/jobs';
+import { scoreValue, testCount, type ScoreValue } from '../../src/engine/harness-reply';
 import { createEngineRuntime, type EngineRuntime } from '../../src/engine/runtime';
 
 /** A runtime in the test's own thread: the sandbox would strip this very process, so it stays off here. */

@@ -21,8 +21,8 @@ export const JS_ROUTES = [
   "import importlib\ncore = importlib.import_module('_pyodide_core')\nf = core.create_once_callable(lambda: 1)\nf.constructor('return globalThis')()",
   "import importlib\nimportlib.import_module('pyodide.code').run_js('globalThis')",
   "import importlib\nimportlib.import_module('pyodide.http').open_url('http://127.0.0.1:1/')",
-  // JS objects the harness itself holds: the runtime's outputs callback and the shared progress buffer.
-  "import sys\nf = sys._getframe()\nwhile 'expected_outputs_source' not in f.f_globals:\n    f = f.f_back\nf.f_globals['expected_outputs_source'].constructor('return globalThis')()",
+  // JS objects the harness itself holds: any JS value in a frame's globals or locals, and the progress buffer.
+  "import sys\nf = sys._getframe()\njs = []\nwhile f is not None:\n    js += [v for v in list(f.f_globals.values()) + list(f.f_locals.values()) if type(v).__name__.startswith('Js')]\n    f = f.f_back\nassert js\nfor v in js:\n    v.constructor('return globalThis')()",
   "import sys\nf = sys._getframe()\nwhile 'prog' not in f.f_locals or f.f_locals['prog'] is None:\n    f = f.f_back\nf.f_locals['prog'].constructor.constructor('return globalThis')()",
 ];
 

@@ -1,0 +1,103 @@
+// Input/output tests are decided outside the candidate's interpreter: it never holds an expected output, and
+// what it prints or returns is compared as data by a clean judge. Hostile candidates try to read the expected
+// outputs, to hand over something that is not data, and to flood the judge; ordinary neighbours stay exact.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompareMode, IoExpected, ScoreRequest } from '../../src/core/run/types';
+import { createNodePool } from '../../src/engine/node-pool';
+import type { EnginePool } from '../../src/engine/pool-types';
+
+let pool: EnginePool;
+beforeAll(async () => {
+  pool = createNodePool({ size: 1, snapshotStore: null });
+  await pool.ready();
+});
+afterAll(async () => {
+  await pool?.close();
+});
+
+/** A secret no candidate can guess: the canonical returns it for every input. */
+const SECRET = `tok-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
+const CANONICAL = `def f(x):\n    return ${JSON.stringify(SECRET)} + str(x)\n`;
+
+let problemCounter = 0;
+async function problem(compare: CompareMode, canonical = CANONICAL, base = '[[1], [2], [3]]') {
+  const inputs = { key: `judge-${problemCounter++}`, source: `{"base_input": ${base}, "plus_input": []}`, sets: ['base' as const] };
+  const common = { taskId: 'HumanEval/901', entryPoint: 'f', inputs, compare };
+  const expected: IoExpected = await pool.expect({ ...common, canonical, limitMs: 5000, budgetMs: 60_000 });
+  return (code: string): ScoreRequest => ({ code, tests: { kind: 'io', ...common, atol: 0, expected }, compare, limitMs: 5000, budgetMs: 60_000 });
+}
+
+/** Walks every frame and every harness cache it can reach, and returns whatever looks like the secret. */
+const READ_EXPECTED = `
+import sys
+def f(x):
+    found = []
+    fr = sys._getframe()
+    while fr is not None:
+        for scope in (fr.f_locals, fr.f_globals):
+            for name, v in list(scope.items()):
+                if isinstance(v, dict):
+                    vals = list(v.values())
+                elif isinstance(v, (list, tuple)):
+                    vals = list(v)
+                else:
+                    vals = [v]
+                for item in vals:
+                    for y in (item if isinstance(item, (list, tuple)) else [item]):
+                        if isinstance(y, str) and y.startswith('tok-'):
+                            found.append(y)
+        fr = fr.f_back
+    return found[0] if found else 'nothing found'
+`;
+
+describe('io tests decided outside the candidate', () => {
+  for (const compare of ['paper', 'evalplus'] as const) {
+    it(`${compare}: an honest candidate passes and a wrong one fails, with the expected value in the message`, async () => {
+      const ask = await problem(compare);
+      const right = await pool.score(ask(CANONICAL));
+      expect(right.tests.map((t) => t.status)).toEqual(['pass', 'pass', 'pass']);
+      const wrong = await pool.score(ask('def f(x):\n    return "nope"\n'));
+      expect(wrong.tests.map((t) => t.status)).toEqual(['fail', 'fail', 'fail']);
+      expect(wrong.tests[0].message).toContain(SECRET);
+    });
+
+    it(`${compare}: a candidate that searches its interpreter for the expected outputs finds none`, async () => {
+      const ask = await problem(compare);
+      const r = await pool.score(ask(READ_EXPECTED));
+      expect(r.passed).toBe(0);
+      expect(r.tests[0].message).toContain('nothing found');
+    });
+  }
+
+  it('evalplus: a returned object that equals everything is not plain data and fails (the judge runs none of its code)', async () => {
+    const ask = await problem('evalplus');
+    const always = 'class A:\n    def __eq__(self, o): return True\n    def __hash__(self): return 0\ndef f(x):\n    return A()\n';
+    const r = await pool.score(ask(always));
+    expect(r.tests.map((t) => t.status)).toEqual(['fail', 'fail', 'fail']);
+    expect(r.tests[0].message).toMatch(/not plain data/);
+  });
+
+  it('evalplus: a pickle that would call a function in the judge is refused', async () => {
+    const ask = await problem('evalplus');
+    const reducer =
+      'import os\nclass R:\n    def __reduce__(self):\n        return (os.system, ("echo hi",))\n' +
+      `class S(str):\n    def __reduce__(self):\n        return (eval, (${JSON.stringify(JSON.stringify(SECRET))} + " + str(1)",))\n` +
+      'def f(x):\n    return R() if x == 1 else S("a")\n';
+    const r = await pool.score(ask(reducer));
+    expect(r.tests.map((t) => t.status)).toEqual(['fail', 'fail', 'fail']);
+    expect(r.tests[0].message).toMatch(/not plain data/);
+    // Plain stdlib values still compare as EvalPlus compares them.
+    const plain = await problem('evalplus', 'import collections\ndef f(x):\n    return {"a": x, "b": (x, 1.5)}\n');
+    const counter = 'import collections\ndef f(x):\n    return collections.OrderedDict([("b", (x, 1.5)), ("a", x)])\n';
+    expect((await pool.score(plain(counter))).passed).toBe(3);
+  });
+
+  it('paper: megabytes printed per test reach the judge in several calls and every test is decided', async () => {
+    // 24 inputs: the canonical prints a megabyte of x for even ones, "y" for odd; the candidate always the megabyte.
+    const base = JSON.stringify(Array.from({ length: 24 }, (_, i) => [i]));
+    const ask = await problem('paper', 'def f(x):\n    return "x" * 1000000 if x % 2 == 0 else "y"\n', base);
+    const r = await pool.score(ask('def f(x):\n    return "x" * 1000000\n'));
+    expect(r.tests.map((t) => t.status)).toEqual(Array.from({ length: 24 }, (_, i) => (i % 2 ? 'fail' : 'pass')));
+    expect(r.tests[1].message).toMatch(/expected 'y'/);
+  });
+});
