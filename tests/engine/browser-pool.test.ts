@@ -10,6 +10,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pyodideAssets } from '../../vite-plugins/pyodide-assets';
 import { launchBrowser, type Browser } from '../e2e/browser';
+import { ADD, CASES } from './realm/isolation-cases';
 import { GUARD_BYPASS, JS_ROUTES } from './realm/python-routes';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -60,7 +61,6 @@ afterAll(async () => {
   leak?.close();
 });
 
-const ADD = 'def add(a, b):\n    return a + b\n';
 
 describe.skipIf(!present)('browser pool (headless Chromium)', () => {
   it('starts an isolated worker, interrupts a loop, kills a BaseException loop, then loads from its snapshot', async () => {
@@ -128,6 +128,34 @@ describe.skipIf(!present)('browser pool (headless Chromium)', () => {
     expect(reached).toEqual([]);
     expect(out.statuses.at(-1)).toBe('pass');
     expect(out.pageMessages).toBe(0);
+  });
+
+  it('the next candidate on the same worker sees nothing a candidate or a generated test changed', async () => {
+    const out = await page.evaluate(
+      async ({ add, cases }) => {
+        const { createBrowserPool } = (window as unknown as { engine: { createBrowserPool: Function } }).engine;
+        const pool = createBrowserPool({ size: 1 });
+        const request = (code: string, asserts: string[]) => ({ code, tests: { kind: 'assert', setup: '', asserts }, compare: 'paper', limitMs: 3000, budgetMs: 30_000 });
+        const statuses = (r: { tests: { status: string; message: string }[] }) => r.tests.map((t) => `${t.status}${t.message ? `: ${t.message}` : ''}`);
+        const seen: Record<string, string[]> = {};
+        for (const [what, change, check] of cases) {
+          await pool.score(request(`${add}\n${change}\n`, ['assert add(1, 2) == 3']));
+          seen[`${what} (candidate)`] = statuses(await pool.score(request(add, [check])));
+          await pool.score(request(add, [change, 'assert add(1, 2) == 3']));
+          seen[`${what} (generated test)`] = statuses(await pool.score(request(add, [check])));
+        }
+        const last = statuses(await pool.score(request(add, ['assert add(2, 2) == 4', 'assert add(2, 2) == 5'])));
+        const started = pool.stats().workersStarted;
+        await pool.close();
+        return { seen, last, started };
+      },
+      { add: ADD, cases: CASES },
+    );
+    const broken = Object.entries(out.seen).filter(([, s]) => s.join() !== 'pass');
+    expect(broken).toEqual([]);
+    expect(Object.keys(out.seen)).toHaveLength(2 * CASES.length);
+    expect(out.last.map((s) => s.split(':')[0])).toEqual(['pass', 'fail']);
+    expect(out.started).toBe(1);
   });
 
   it('leaves a stripped worker realm nothing to reach the network, storage or the page with', async () => {
