@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import { preview, type Plugin, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,10 +40,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Serve dist/ with the app's preview settings (COOP/COEP headers), on a free port. */
-export async function startPreview(): Promise<Served> {
+/** Serve dist/ with the app's preview settings (COOP/COEP headers), on a free port; `plugins` may add middleware. */
+export async function startPreview(plugins: Plugin[] = []): Promise<Served> {
   const port = await freePort();
-  const server = await preview({ root: ROOT, configFile: `${ROOT}/vite.config.ts`, logLevel: 'silent', preview: { port, strictPort: true } });
+  const server = await preview({ root: ROOT, configFile: `${ROOT}/vite.config.ts`, logLevel: 'silent', preview: { port, strictPort: true }, plugins });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a local URL');
   return { server, url };
