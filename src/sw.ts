@@ -6,6 +6,9 @@ import { clientsClaim } from 'workbox-core';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
+/** The message a loaded but uncontrolled page sends to be claimed (same literal in pwa-status.svelte.ts). */
+const CLAIM_MESSAGE = 'verifier-lab:claim';
+
 const ISOLATION_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -17,6 +20,14 @@ cleanupOutdatedCaches();
 // registerType 'autoUpdate': a new version takes over at once; the page reloads on 'activated'.
 void self.skipWaiting();
 clientsClaim();
+
+// clients.claim() at activation skips a page whose navigation was still loading at that moment (it is not yet
+// "execution ready"), and that page would stay uncontrolled until reloaded. Such a page asks again once loaded
+// (src/state/pwa-status.svelte.ts); claiming an already controlled page changes nothing.
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: unknown } | null)?.type !== CLAIM_MESSAGE) return;
+  event.waitUntil(self.clients.claim());
+});
 
 /** Copy a response with the isolation headers added. Opaque and error responses pass through. */
 function withIsolation(response: Response): Response {

@@ -3,6 +3,8 @@ import { createContext } from 'svelte';
 import { registerSW } from 'virtual:pwa-register';
 
 const RELOAD_FLAG = 'verifier-lab:isolation-reload';
+/** Asks the active service worker to claim this page (same literal in src/sw.ts). */
+const CLAIM_MESSAGE = 'verifier-lab:claim';
 
 export type WorkerState = 'unsupported' | 'development' | 'registering' | 'active' | 'failed';
 
@@ -56,6 +58,8 @@ export class PwaStatus {
     if (this.#controlled) {
       this.#controlledResolve();
       reloadOnceForIsolation();
+    } else {
+      void sw.ready.then(askToBeClaimed);
     }
     registerSW({
       immediate: true,
@@ -67,6 +71,22 @@ export class PwaStatus {
         this.#controlledResolve();
       },
     });
+  }
+}
+
+/**
+ * The worker's clients.claim() at activation skips a page that was still loading at that moment (a second tab,
+ * or a reload while the first install finished): without this, such a page stays uncontrolled, "Not offline yet"
+ * and, on a static host, not isolated, until the user reloads. 'controllerchange' then runs as on a first visit.
+ */
+async function askToBeClaimed(registration: ServiceWorkerRegistration): Promise<void> {
+  const worker = registration.active;
+  if (!worker) return;
+  if (worker.state === 'activating') {
+    await new Promise((resolve) => worker.addEventListener('statechange', resolve, { once: true }));
+  }
+  if (navigator.serviceWorker.controller === null && worker.state === 'activated') {
+    worker.postMessage({ type: CLAIM_MESSAGE });
   }
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import { preview, type Plugin, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,10 +40,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Serve dist/ with the app's preview settings (COOP/COEP headers), on a free port. */
-export async function startPreview(): Promise<Served> {
+/** Serve dist/ with the app's preview settings (COOP/COEP headers), on a free port; `plugins` may add middleware. */
+export async function startPreview(plugins: Plugin[] = []): Promise<Served> {
   const port = await freePort();
-  const server = await preview({ root: ROOT, configFile: `${ROOT}/vite.config.ts`, logLevel: 'silent', preview: { port, strictPort: true } });
+  const server = await preview({ root: ROOT, configFile: `${ROOT}/vite.config.ts`, logLevel: 'silent', preview: { port, strictPort: true }, plugins });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a local URL');
   return { server, url };
@@ -112,13 +112,32 @@ export function externalUrls(urls: readonly string[]): string[] {
   });
 }
 
-/** Wait until a service worker controls the page, i.e. it installed (precached everything) and activated. */
-export async function waitForServiceWorker(page: Page): Promise<void> {
-  // Poll on a timer: requestAnimationFrame (the default) may not run in a background tab.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-    polling: 100,
-    timeout: 90_000,
-  });
+/**
+ * Wait until a service worker controls the page, in two steps with their own deadlines so a failure says which:
+ * one is active for the page (installed, which precaches about 26 MB, and activated: 5-10 s on a loaded 2-core
+ * machine), then it controls this page (the activation's claim, or the app asking to be claimed if that missed it).
+ * Polls on a timer (requestAnimationFrame may not run in a background tab) and survives the page reloading.
+ */
+export async function waitForServiceWorker(page: Page, installTimeout = 90_000): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const w = window as { swReadySeen?: boolean; swReadyWatched?: boolean };
+        if (!w.swReadyWatched) void navigator.serviceWorker.ready.then(() => (w.swReadySeen = true));
+        w.swReadyWatched = true;
+        return w.swReadySeen === true;
+      },
+      undefined,
+      { polling: 200, timeout: installTimeout },
+    )
+    .catch((err: unknown) => {
+      throw new Error(`no service worker became active for the page within ${installTimeout / 1000} s (install failed or slow)`, { cause: err });
+    });
+  await page
+    .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { polling: 100, timeout: 30_000 })
+    .catch((err: unknown) => {
+      throw new Error('a service worker is active but does not control the page', { cause: err });
+    });
 }
 
 /** The app on a free port and a fresh Chromium for one describe block: opened before its tests, closed after. */

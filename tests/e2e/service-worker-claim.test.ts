@@ -1,0 +1,78 @@
+// A tab still loading when the service worker activates is missed by the activation's clients.claim() (it is not
+// yet "execution ready"); the app must still end up controlled, and so offline-ready, without a reload.
+import type { Plugin } from 'vite';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, recordPage, startPreview, waitForServiceWorker, type Browser, type Served } from './browser';
+
+const chromiumPath = inject('chromiumPath');
+
+interface Hold {
+  /** Resolves when the held navigation request has arrived. */
+  seen: Promise<void>;
+  release(): void;
+}
+
+/** A preview middleware that holds the next navigation request until released. */
+function navigationGate(): { plugin: Plugin; holdNext(): Hold } {
+  let pending: { arrived: () => void; released: Promise<void> } | null = null;
+  const plugin: Plugin = {
+    name: 'hold-next-navigation',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (!pending || req.headers['sec-fetch-mode'] !== 'navigate') return next();
+        const held = pending;
+        pending = null;
+        held.arrived();
+        void held.released.then(() => next());
+      });
+    },
+  };
+  return {
+    plugin,
+    holdNext() {
+      let arrived!: () => void;
+      let release!: () => void;
+      const seen = new Promise<void>((resolve) => (arrived = resolve));
+      pending = { arrived, released: new Promise<void>((resolve) => (release = resolve)) };
+      return { seen, release };
+    },
+  };
+}
+
+describe.skipIf(!chromiumPath)('service worker control', () => {
+  const gate = navigationGate();
+  let served: Served;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    served = await startPreview([gate.plugin]);
+    browser = await launchBrowser(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.server.close();
+  });
+
+  it('controls a tab whose page was still loading when the service worker activated', async () => {
+    const first = await browser.context.newPage();
+    await first.goto(served.url);
+    expect(await first.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+
+    // The second tab's page is requested before the worker is active and arrives after it has activated.
+    const hold = gate.holdNext();
+    const second = await browser.context.newPage();
+    const log = recordPage(browser.context, second);
+    const loading = second.goto(served.url);
+    await hold.seen;
+    await waitForServiceWorker(first);
+    hold.release();
+    await loading;
+
+    await waitForServiceWorker(second);
+    await second.getByText('Works offline').waitFor();
+    expect(await second.evaluate(() => crossOriginIsolated)).toBe(true);
+    expect(log.errors).toEqual([]);
+    await second.close();
+    await first.close();
+  });
+});
