@@ -24,8 +24,8 @@ export interface LauncherDeps {
   exclusive?(name: string, task: () => Promise<void>): Promise<boolean>;
 }
 
-/** Listeners of one run (snapshots, streamed text, stored records). */
-export type RunListeners = Pick<RunEnvironment, 'onSnapshot' | 'onDelta' | 'onRecord'>;
+/** Listeners of one run (snapshots, status changes, streamed text, stored records). */
+export type RunListeners = Pick<RunEnvironment, 'onSnapshot' | 'onStatus' | 'onDelta' | 'onRecord'>;
 
 /** A run being executed here. */
 export interface RunHandle {
@@ -88,7 +88,10 @@ export class RunLauncher {
         generator = (await this.#pending(run, dataset)) ? await this.#deps.generator(run) : null;
       } catch (error) {
         // A run left 'running' would otherwise be retried, and fail the same way, on every page load.
-        if (run.status === 'running') await updateRunStatus(db, runId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(() => {});
+        if (run.status === 'running') {
+          const failed = await updateRunStatus(db, runId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(() => null);
+          if (failed) listeners.onStatus?.(failed);
+        }
         throw error;
       }
       try {

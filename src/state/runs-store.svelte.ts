@@ -26,6 +26,7 @@ import type { ApiKeys } from './runs-api-keys.svelte';
 import { RunDatasets } from '../run/run-datasets';
 import { browserGenerator, webLocks, type ModelProgress } from '../run/browser-environment';
 import { DatasetChanges } from './dataset-changes';
+import { displayStatus, type DisplayStatus, type LivePhase } from './run-display-status';
 import type { Settings } from './settings.svelte';
 
 /** The dataset a run was made on is not stored in this browser (deleted, or the run was imported from elsewhere). */
@@ -39,7 +40,7 @@ export class RunDatasetMissingError extends Error {
 
 /** What the page shows of a run executing in this tab. */
 export interface LiveRun {
-  phase: 'starting' | 'running' | 'stopping';
+  phase: LivePhase;
   snapshot: RunSnapshot | null;
   /** WebLLM model download / initialisation. */
   model: ModelProgress | null;
@@ -58,6 +59,8 @@ export class RunsStore {
   );
   #datasets: RunDatasets | null = null;
   #runs = $state.raw<Run[]>([]);
+  #listed = 0; // refreshes started: only the latest one's answer is kept
+  #newest: Promise<void> = Promise.resolve();
   #state = $state.raw<{ status: 'loading' | 'ready' | 'error'; error?: string }>({ status: 'loading' });
   #live = $state.raw<Record<string, LiveRun>>({});
   #notices = $state.raw<Record<string, string>>({});
@@ -85,6 +88,10 @@ export class RunsStore {
   }
   run(runId: string): Run | undefined {
     return this.#runs.find((r) => r.id === runId);
+  }
+  /** What the run's status label says here (see displayStatus). */
+  status(run: Run): DisplayStatus {
+    return displayStatus(run.status, this.#live[run.id]?.phase);
   }
 
   db(): Promise<LabDb> {
@@ -121,8 +128,20 @@ export class RunsStore {
     }
   }
 
-  async refresh(): Promise<void> {
-    this.#runs = await listRuns(await this.db());
+  /**
+   * Reads the list again. Refreshes overlap (a status change, an action): an older read that answers late must not
+   * undo a newer one, so only the newest read is kept, and an older call resolves once that one is in.
+   */
+  refresh(): Promise<void> {
+    const mine = ++this.#listed;
+    const read = this.db()
+      .then(listRuns)
+      .then((runs): Promise<void> | void => {
+        if (mine === this.#listed) this.#runs = runs;
+        else return this.#newest;
+      });
+    this.#newest = read;
+    return read;
   }
 
   /** Stores a new run and starts it. */
@@ -141,10 +160,15 @@ export class RunsStore {
     this.#notices = omit(this.#notices, runId);
     this.#patchLive(runId, { phase: 'starting', snapshot: null, model: null, stream: null });
     const handle = launcher.start(runId, {
-      onSnapshot: (snapshot) => this.#patchLive(runId, { phase: this.#live[runId]?.phase === 'stopping' ? 'stopping' : 'running', snapshot }),
+      onSnapshot: (snapshot) => this.#patchLive(runId, { snapshot }),
+      // The stored status changed: the list is read again (views that test run.status follow), and once the run
+      // is stored 'running' this tab's label says so.
+      onStatus: (run) => {
+        if (run.status === 'running' && this.#live[runId]?.phase === 'starting') this.#patchLive(runId, { phase: 'running' });
+        void this.refresh();
+      },
       onDelta: (slot, text) => this.#patchLive(runId, { stream: { taskId: slot.taskId, text } }),
     });
-    void this.refresh();
     handle.done
       .then((outcome) => {
         if (outcome.status === 'failed' && outcome.error) this.#notices = { ...this.#notices, [runId]: outcome.error };

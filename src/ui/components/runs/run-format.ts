@@ -1,5 +1,6 @@
 // Formatting of run facts for the runs pages: metric values, rates, durations, statuses and verifier labels.
-import type { Run, RunStatus } from '../../../core/run/run-types';
+import type { Run } from '../../../core/run/run-types';
+import type { DisplayStatus } from '../../../state/run-display-status';
 import type { MetricName, SplitMetrics } from '../../../core/metrics/types';
 
 /** The paper's table: column order and headings. */
@@ -18,13 +19,16 @@ export function formatMetric(key: MetricName, metrics: SplitMetrics): string {
   return key === 'top1' || key === 'bottom1' ? `${(v * 100).toFixed(1)}%` : v.toFixed(2);
 }
 
-export const STATUS_LABELS: Record<RunStatus, string> = {
+/** Status labels, including the phases only the tab that executes a run knows. */
+export const STATUS_LABELS: Record<DisplayStatus, string> = {
   draft: 'Draft',
+  starting: 'Starting',
   running: 'Running',
   paused: 'Paused',
   done: 'Done',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  stopping: 'Stopping',
 };
 
 /** "openai-compatible · gpt-4o-mini", "WebLLM · Qwen…", "file · tests.jsonl". */

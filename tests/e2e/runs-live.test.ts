@@ -1,0 +1,92 @@
+// What the tab that executes a run shows while it works: a status label that follows the run (also after a pause
+// and a failure). Requests to the local OpenAI mock are held at its gate, so "while running" is a state the test
+// controls, not a moment it hopes to catch.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
+import { recordPage, useApp, waitForServiceWorker } from './browser';
+
+const chromiumPath = inject('chromiumPath');
+const KEY = 'sk-e2e-live-5c1d9e';
+const PROBLEMS = 3;
+
+/** Fills the new-run form for the first PROBLEMS demo problems and starts the run; resolves on its page. */
+async function startRun(page: Page, mock: OpenAiMock, options: { model: string; key: string; remember?: boolean }): Promise<void> {
+  await page.goto(new URL('#/runs/new', page.url()).href);
+  const ranking = page.getByLabel('Ranking set');
+  await expect.poll(() => ranking.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '')).toMatch(/^Demo-R \(DEMO\)/);
+  await page.getByLabel('Only the first N (0 = all)').fill(String(PROBLEMS));
+  await page.getByLabel('Base URL').fill(mock.url);
+  await page.getByLabel('Model', { exact: true }).fill(options.model);
+  await page.getByLabel('API key').fill(options.key);
+  if (options.remember) await page.getByLabel('Remember this key in this browser').check();
+  await page.getByRole('button', { name: 'Create and start the run' }).click();
+  await page.waitForURL(/#\/runs\/[0-9a-f-]{36}$/);
+}
+
+/** Resolves once the mock has received `n` requests more than `since` (held ones included). */
+async function requestsAfter(mock: OpenAiMock, since: number, n = 1): Promise<void> {
+  await expect.poll(() => mock.requests.length - since, { timeout: 60_000 }).toBeGreaterThanOrEqual(n);
+}
+
+describe.skipIf(!chromiumPath)('a running run in the tab that runs it', () => {
+  const app = useApp(chromiumPath!);
+  let mock: OpenAiMock;
+  beforeAll(async () => {
+    mock = await startOpenAiMock({ apiKey: KEY });
+  });
+  afterAll(async () => {
+    await mock?.close();
+  });
+
+  it('labels it Running while it runs: when started, after a pause, and after a failure', async () => {
+    mock.reset();
+    mock.gate.close();
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await page.goto(app.served.url);
+    await waitForServiceWorker(page); // its first activation reloads the page once; get that over with
+    const badge = page.locator('.page-head .status');
+
+    // A draft run, started: its requests wait at the gate, so it is running until the gate opens.
+    await startRun(page, mock, { model: 'mock-asserts+hold', key: KEY });
+    await requestsAfter(mock, 0);
+    await expect.poll(() => badge.textContent()).toBe('Running');
+    await page.getByRole('link', { name: '← All runs' }).click();
+    await expect.poll(() => page.getByRole('row').nth(1).locator('.status').textContent()).toBe('Running');
+    await page.goBack();
+
+    // Paused, then resumed.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => badge.textContent()).toBe('Paused');
+    let sent = mock.requests.length;
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await requestsAfter(mock, sent);
+    await expect.poll(() => badge.textContent()).toBe('Running');
+
+    // Paused, resumed with a wrong key: it fails with the server's 401.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => badge.textContent()).toBe('Paused');
+    await page.getByLabel(/^API key for /).fill('sk-wrong');
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => badge.textContent(), { timeout: 60_000 }).toBe('Failed');
+    await page.getByText('The run stopped with an error').waitFor();
+
+    // Resumed with the right key: running again (not "Failed"), and the old error is not shown meanwhile.
+    sent = mock.requests.length;
+    await page.getByLabel(/^API key for /).fill(KEY);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await requestsAfter(mock, sent);
+    await expect.poll(() => badge.textContent()).toBe('Running');
+    expect(await page.getByText('The run stopped with an error').count()).toBe(0);
+
+    mock.gate.open();
+    await expect.poll(() => badge.textContent(), { timeout: 120_000 }).toBe('Done');
+    expect(await page.locator('[data-fact="problems"]').textContent()).toBe(`${PROBLEMS} / ${PROBLEMS}`);
+    // The only other key sent is the wrong one (the requests in flight when the first 401 came back).
+    const others = new Set(mock.requests.filter((r) => r.headers.authorization !== `Bearer ${KEY}`).map((r) => r.headers.authorization));
+    expect([...others]).toEqual(['Bearer sk-wrong']);
+    expect(log.errors.filter((e) => !e.includes('status of 401'))).toEqual([]); // the browser logs the 401s themselves
+    await page.close();
+  });
+});
