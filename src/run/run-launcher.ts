@@ -10,7 +10,7 @@ import { getRun, updateRunStatus } from '../storage/runs-repo';
 import type { LabDb } from '../storage/schema';
 import { RunNotFoundError } from '../storage/storage-errors';
 import { executeRun, type RunEnvironment, type RunOutcome } from './orchestrator';
-import { RunSetupError, RunStop } from './run-stop';
+import { RunDeferredError, RunSetupError, RunStop } from './run-stop';
 
 /** What starting a run needs from its environment. */
 export interface LauncherDeps {
@@ -18,8 +18,11 @@ export interface LauncherDeps {
   pool(): Promise<EnginePool>;
   /** The run's dataset; must reject when it is not stored (or its sha256 differs). */
   dataset(run: Run): Promise<Dataset>;
-  /** The run's test generator; asked only when generations are pending. */
-  generator(run: Run): Promise<TestGenerator>;
+  /**
+   * The run's test generator; asked only when generations are pending. It may wait (e.g. for an API key) and
+   * reject with RunDeferredError to put the start off, leaving the stored run as it was.
+   */
+  generator(run: Run, signal: AbortSignal): Promise<TestGenerator>;
   /** Runs `task` holding an exclusive lock named `name`, or returns false at once when another tab holds it. */
   exclusive?(name: string, task: () => Promise<void>): Promise<boolean>;
 }
@@ -59,7 +62,10 @@ export class RunLauncher {
     return [...this.#active.keys()];
   }
 
-  /** Starts or resumes a run; `done` settles with the outcome (or the setup error). Starting twice returns the same handle. */
+  /**
+   * Starts or resumes a run; `done` settles with the outcome (or the setup error; a start put off settles with the
+   * stored run, unchanged). Starting twice returns the same handle.
+   */
   start(runId: string, listeners: RunListeners = {}): RunHandle {
     const existing = this.#active.get(runId);
     if (existing) return existing;
@@ -85,10 +91,12 @@ export class RunLauncher {
       let generator: TestGenerator | null;
       try {
         dataset = await this.#deps.dataset(run);
-        generator = (await this.#pending(run, dataset)) ? await this.#deps.generator(run) : null;
+        generator = (await this.#pending(run, dataset)) ? await this.#deps.generator(run, signal) : null;
       } catch (error) {
-        // A run left 'running' would otherwise be retried, and fail the same way, on every page load.
-        if (run.status === 'running') {
+        if (error instanceof RunDeferredError) return { status: run.status, run, error: null };
+        // A run left 'running' would otherwise be retried, and fail the same way, on every page load (unless the
+        // setup was stopped on purpose: a deletion, a pause).
+        if (run.status === 'running' && !signal.aborted) {
           const failed = await updateRunStatus(db, runId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(() => null);
           if (failed) listeners.onStatus?.(failed);
         }

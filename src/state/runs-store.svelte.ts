@@ -1,5 +1,6 @@
 // The runs of this browser as runes: the list, live progress of the runs executing in this tab, and the actions
-// (create, start, pause, cancel, delete, duplicate, export, import). Runs left 'running' by a reload resume on load.
+// (create, start, pause, cancel, delete, duplicate, export, import). Runs left 'running' by a reload resume on load,
+// after asking for an API key this tab does not know.
 // A dataset deleted in any tab drops the parsed copies, so no page keeps showing a dataset that is gone.
 import { createContext } from 'svelte';
 import type { Dataset } from '../core/dataset/types';
@@ -23,6 +24,7 @@ import type { LabDb } from '../storage/schema';
 import { enginePoolOptions } from './engine-pool-options';
 import { SharedPool } from './shared-pool';
 import type { ApiKeys } from './runs-api-keys.svelte';
+import { RunKeyPrompts } from './runs-key-prompts.svelte';
 import { RunDatasets } from '../run/run-datasets';
 import { browserGenerator, webLocks, type ModelProgress } from '../run/browser-environment';
 import { DatasetChanges } from './dataset-changes';
@@ -51,6 +53,7 @@ export interface LiveRun {
 export class RunsStore {
   readonly #settings: Settings;
   readonly #keys: ApiKeys;
+  readonly #keyPrompts: RunKeyPrompts;
   #db: Promise<LabDb> | null = null;
   #launcher: RunLauncher | null = null;
   readonly #pool = new SharedPool(
@@ -71,6 +74,7 @@ export class RunsStore {
   constructor(settings: Settings, keys: ApiKeys) {
     this.#settings = settings;
     this.#keys = keys;
+    this.#keyPrompts = new RunKeyPrompts(keys);
   }
 
   get runs(): readonly Run[] {
@@ -91,7 +95,7 @@ export class RunsStore {
   }
   /** What the run's status label says here (see displayStatus). */
   status(run: Run): DisplayStatus {
-    return displayStatus(run.status, this.#live[run.id]?.phase);
+    return displayStatus(run.status, this.#live[run.id]?.phase, this.#keyPrompts.isPutOff(run.id));
   }
 
   db(): Promise<LabDb> {
@@ -117,7 +121,11 @@ export class RunsStore {
         db,
         pool: () => this.#enginePool(),
         dataset: async (run) => (await this.datasets()).forRun(run),
-        generator: (run) => browserGenerator(run, this.#keys, (model) => this.#patchLive(run.id, { model })),
+        generator: async (run, signal) => {
+          await this.#keyPrompts.before(run, signal, () => this.#patchLive(run.id, { phase: 'needs-key' }));
+          if (this.#live[run.id]?.phase === 'needs-key') this.#patchLive(run.id, { phase: 'starting' });
+          return browserGenerator(run, this.#keys, (model) => this.#patchLive(run.id, { model }));
+        },
         exclusive: webLocks(),
       });
       await this.refresh();
@@ -181,6 +189,16 @@ export class RunsStore {
         this.#live = omit(this.#live, runId);
         void this.refresh();
       });
+  }
+
+  /** The answer at a run's key prompt (see RunKeyPrompts.give). */
+  giveKey(run: Run, typed: string, remember: boolean): void {
+    this.#keyPrompts.give(run, typed, remember);
+  }
+
+  /** "Not now" at a run's key prompt: the start ends before any request, the stored run as it was. */
+  putOffKey(runId: string): void {
+    this.#keyPrompts.putOff(runId);
   }
 
   pause(runId: string): void {

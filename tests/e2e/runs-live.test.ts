@@ -1,10 +1,11 @@
 // What the tab that executes a run shows while it works: a status label that follows the run (also after a pause
-// and a failure). Requests to the local OpenAI mock are held at its gate, so "while running" is a state the test
-// controls, not a moment it hopes to catch.
+// and a failure), and after a reload a prompt for the API key before anything is sent. Requests to the local
+// OpenAI mock are held at its gate, so "while running" is a state the test controls, not a moment it hopes to catch.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
 import { recordPage, useApp, waitForServiceWorker } from './browser';
+import { dumpIndexedDb } from './idb-dump';
 
 const chromiumPath = inject('chromiumPath');
 const KEY = 'sk-e2e-live-5c1d9e';
@@ -24,20 +25,28 @@ async function startRun(page: Page, mock: OpenAiMock, options: { model: string; 
   await page.waitForURL(/#\/runs\/[0-9a-f-]{36}$/);
 }
 
+/** The run of this page's URL as stored in IndexedDB. */
+async function storedRun(page: Page): Promise<{ status: string; error: string | null }> {
+  const runId = /#\/runs\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+  const stored = JSON.parse(await dumpIndexedDb(page, '')) as Record<string, { id: string; status: string; error: string | null }[]>;
+  return stored['verifier-lab/runs']!.find((r) => r.id === runId)!;
+}
+
 /** Resolves once the mock has received `n` requests more than `since` (held ones included). */
 async function requestsAfter(mock: OpenAiMock, since: number, n = 1): Promise<void> {
   await expect.poll(() => mock.requests.length - since, { timeout: 60_000 }).toBeGreaterThanOrEqual(n);
 }
 
+let mock: OpenAiMock;
+beforeAll(async () => {
+  mock = await startOpenAiMock({ apiKey: KEY });
+});
+afterAll(async () => {
+  await mock?.close();
+});
+
 describe.skipIf(!chromiumPath)('a running run in the tab that runs it', () => {
   const app = useApp(chromiumPath!);
-  let mock: OpenAiMock;
-  beforeAll(async () => {
-    mock = await startOpenAiMock({ apiKey: KEY });
-  });
-  afterAll(async () => {
-    await mock?.close();
-  });
 
   it('labels it Running while it runs: when started, after a pause, and after a failure', async () => {
     mock.reset();
@@ -87,6 +96,52 @@ describe.skipIf(!chromiumPath)('a running run in the tab that runs it', () => {
     const others = new Set(mock.requests.filter((r) => r.headers.authorization !== `Bearer ${KEY}`).map((r) => r.headers.authorization));
     expect([...others]).toEqual(['Bearer sk-wrong']);
     expect(log.errors.filter((e) => !e.includes('status of 401'))).toEqual([]); // the browser logs the 401s themselves
+    await page.close();
+  });
+
+  it('asks for the API key after a reload before it resumes: nothing is sent without it, and "Not now" leaves the run as it was', async () => {
+    mock.reset();
+    mock.gate.close();
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await page.goto(app.served.url);
+    await waitForServiceWorker(page);
+    const badge = page.locator('.page-head .status');
+    const prompt = page.getByRole('form', { name: 'API key needed to resume' });
+
+    // Started with a key that is not remembered: the reload forgets it while the run is running.
+    await startRun(page, mock, { model: 'mock-asserts+hold', key: KEY });
+    await requestsAfter(mock, 0);
+    await expect.poll(() => badge.textContent()).toBe('Running');
+    await page.reload();
+    await prompt.waitFor({ timeout: 60_000 });
+    expect(await badge.textContent()).toBe('Needs API key');
+    expect(await prompt.getByLabel(/^API key for /).getAttribute('type')).toBe('password');
+
+    // Not now: the prompt goes, the run is stored exactly as it was ('running', no error), and nothing was sent.
+    await prompt.getByRole('button', { name: 'Not now' }).click();
+    await prompt.waitFor({ state: 'detached' });
+    expect(await badge.textContent()).toBe('Needs API key');
+    expect(await storedRun(page)).toMatchObject({ status: 'running', error: null });
+
+    // The next load asks again; with the key the run resumes, and only with it.
+    await page.reload();
+    await prompt.waitFor({ timeout: 60_000 });
+    const sent = mock.requests.length;
+    await prompt.getByLabel(/^API key for /).fill(KEY);
+    await prompt.getByRole('button', { name: 'Resume' }).click();
+    await requestsAfter(mock, sent);
+    await expect.poll(() => badge.textContent()).toBe('Running');
+    mock.gate.open();
+    await expect.poll(() => badge.textContent(), { timeout: 120_000 }).toBe('Done');
+    expect(await page.locator('[data-fact="problems"]').textContent()).toBe(`${PROBLEMS} / ${PROBLEMS}`);
+
+    // Every request carried the key (no 401 ever), and the key is neither in IndexedDB nor in localStorage.
+    expect(mock.requests.length).toBeGreaterThan(0);
+    expect(mock.requests.filter((r) => r.headers.authorization !== `Bearer ${KEY}`)).toEqual([]);
+    expect(await dumpIndexedDb(page, KEY)).not.toContain(KEY);
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(KEY);
+    expect(log.errors).toEqual([]);
     await page.close();
   });
 });

@@ -23,6 +23,7 @@ export function formatMetric(key: MetricName, metrics: SplitMetrics): string {
 export const STATUS_LABELS: Record<DisplayStatus, string> = {
   draft: 'Draft',
   starting: 'Starting',
+  'needs-key': 'Needs API key',
   running: 'Running',
   paused: 'Paused',
   done: 'Done',
@@ -57,3 +58,4 @@ export function formatDuration(seconds: number | null): string {
 
 export const formatDate = (ms: number): string =>
   new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
