@@ -9,6 +9,7 @@ import { finishedGenerations } from '../storage/generations-repo';
 import { getRun, updateRunStatus } from '../storage/runs-repo';
 import type { LabDb } from '../storage/schema';
 import { RunNotFoundError } from '../storage/storage-errors';
+import { watchEngineStart, type EngineStart } from './engine-start';
 import { executeRun, type RunEnvironment, type RunOutcome } from './orchestrator';
 import { RunDeferredError, RunSetupError, RunStop } from './run-stop';
 
@@ -27,8 +28,10 @@ export interface LauncherDeps {
   exclusive?(name: string, task: () => Promise<void>): Promise<boolean>;
 }
 
-/** Listeners of one run (snapshots, status changes, streamed text, stored records). */
-export type RunListeners = Pick<RunEnvironment, 'onSnapshot' | 'onStatus' | 'onDelta' | 'onRecord'>;
+/** Listeners of one run (snapshots, status changes, the engine's start, streamed text, stored records). */
+export type RunListeners = Pick<RunEnvironment, 'onSnapshot' | 'onStatus' | 'onDelta' | 'onRecord'> & {
+  onEngine?: (start: EngineStart) => void;
+};
 
 /** A run being executed here. */
 export interface RunHandle {
@@ -102,10 +105,14 @@ export class RunLauncher {
         }
         throw error;
       }
+      // The engine starts while the first tests are generated: its start is reported on its own.
+      const watching = new AbortController();
       try {
         const pool = await this.#deps.pool();
+        if (listeners.onEngine) watchEngineStart(pool, listeners.onEngine, watching.signal);
         return await executeRun({ db, pool, dataset, generator, ...listeners }, runId, signal);
       } finally {
+        watching.abort();
         await generator?.dispose?.().catch(() => {});
       }
     };

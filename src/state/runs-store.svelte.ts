@@ -12,6 +12,7 @@ import type { ImportedTestFile } from '../llm/from-file';
 import { createFileRun } from '../run/create-run';
 import { evalFileExport, runFileExport, type ExportedFile } from '../run/run-exports';
 import { RunLauncher, type RunHandle } from '../run/run-launcher';
+import type { EngineStart } from '../run/engine-start';
 import type { RunSnapshot } from '../run/run-monitor';
 import { getDataset } from '../storage/datasets-repo';
 import { loadProblemGenerations } from '../storage/generations-repo';
@@ -44,6 +45,8 @@ export class RunDatasetMissingError extends Error {
 export interface LiveRun {
   phase: LivePhase;
   snapshot: RunSnapshot | null;
+  /** The Python engine's start (null until the run's setup is done and the pool is asked for). */
+  engine: EngineStart | null;
   /** WebLLM model download / initialisation. */
   model: ModelProgress | null;
   /** The answer being streamed right now. */
@@ -166,7 +169,7 @@ export class RunsStore {
     const launcher = this.#launcher;
     if (!launcher || launcher.handle(runId)) return;
     this.#notices = omit(this.#notices, runId);
-    this.#patchLive(runId, { phase: 'starting', snapshot: null, model: null, stream: null });
+    this.#patchLive(runId, { phase: 'starting', snapshot: null, engine: null, model: null, stream: null });
     const handle = launcher.start(runId, {
       onSnapshot: (snapshot) => this.#patchLive(runId, { snapshot }),
       // The stored status changed: the list is read again (views that test run.status follow), and once the run
@@ -175,6 +178,7 @@ export class RunsStore {
         if (run.status === 'running' && this.#live[runId]?.phase === 'starting') this.#patchLive(runId, { phase: 'running' });
         void this.refresh();
       },
+      onEngine: (engine) => this.#patchLive(runId, { engine }),
       onDelta: (slot, text) => this.#patchLive(runId, { stream: { taskId: slot.taskId, text } }),
     });
     handle.done
@@ -280,7 +284,7 @@ export class RunsStore {
   }
 
   #patchLive(runId: string, patch: Partial<LiveRun>): void {
-    const current = this.#live[runId] ?? { phase: 'starting', snapshot: null, model: null, stream: null };
+    const current = this.#live[runId] ?? { phase: 'starting', snapshot: null, engine: null, model: null, stream: null };
     this.#live = { ...this.#live, [runId]: { ...current, ...patch } };
   }
 

@@ -1,6 +1,8 @@
 // What the tab that executes a run shows while it works: a status label that follows the run (also after a pause
-// and a failure), and after a reload a prompt for the API key before anything is sent. Requests to the local
-// OpenAI mock are held at its gate, so "while running" is a state the test controls, not a moment it hopes to catch.
+// and a failure), after a reload a prompt for the API key before anything is sent, and the Python engine's start
+// apart from test generation. Requests to the local OpenAI mock wait at its gate and Pyodide's wasm at a route
+// until the test lets them go, so "while running" or "while Python starts" are states the test controls, not
+// moments it hopes to catch.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
@@ -141,6 +143,46 @@ describe.skipIf(!chromiumPath)('a running run in the tab that runs it', () => {
     expect(mock.requests.filter((r) => r.headers.authorization !== `Bearer ${KEY}`)).toEqual([]);
     expect(await dumpIndexedDb(page, KEY)).not.toContain(KEY);
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(KEY);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.skipIf(!chromiumPath)('the Python engine of a running run', () => {
+  // No service worker: Pyodide's files then come from the network, where the test's route holds them.
+  const app = useApp(chromiumPath!, { serviceWorkers: 'block' });
+
+  it('shows Python starting on its own line while tests are generated, then ready', async () => {
+    mock.reset();
+    mock.gate.open();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    await app.browser.context.route('**/pyodide/pyodide.asm.wasm', async (route) => {
+      asked++;
+      await held;
+      await route.continue();
+    });
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await page.goto(app.served.url);
+    const engine = page.locator('[data-fact="engine"]');
+
+    await startRun(page, mock, { model: 'mock-asserts', key: KEY });
+    await expect.poll(() => asked, { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => engine.textContent()).toMatch(/^Starting Python…/);
+    expect(await engine.getAttribute('role')).toBe('status');
+    // Generation goes on while Python is held; nothing can execute yet, and the engine line still says so.
+    await expect.poll(() => page.locator('[data-fact="generations"]').textContent(), { timeout: 60_000 }).toBe(`${PROBLEMS} / ${PROBLEMS}`);
+    expect(await page.locator('[data-fact="candidates"]').textContent()).toMatch(/^0 \/ [1-9]/);
+    expect(await engine.textContent()).toMatch(/^Starting Python…/);
+    expect(await page.locator('.page-head .status').textContent()).toBe('Running');
+
+    release();
+    await expect.poll(() => engine.textContent(), { timeout: 120_000 }).toMatch(/^Python ready \(\d+ workers?\)$/);
+    await expect.poll(() => page.locator('.page-head .status').textContent(), { timeout: 120_000 }).toBe('Done');
+    // Once the run is over, the engine line goes with the rest of the live view.
+    expect(await engine.count()).toBe(0);
     expect(log.errors).toEqual([]);
     await page.close();
   });

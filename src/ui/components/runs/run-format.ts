@@ -1,5 +1,6 @@
 // Formatting of run facts for the runs pages: metric values, rates, durations, statuses and verifier labels.
 import type { Run } from '../../../core/run/run-types';
+import type { EngineStart } from '../../../run/engine-start';
 import type { DisplayStatus } from '../../../state/run-display-status';
 import type { MetricName, SplitMetrics } from '../../../core/metrics/types';
 
@@ -59,3 +60,11 @@ export function formatDuration(seconds: number | null): string {
 export const formatDate = (ms: number): string =>
   new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
+/** The Python engine's line in a running run's progress: not asked for yet, starting, ready, or failed. */
+export function engineText(engine: EngineStart | null): string {
+  if (engine === null) return 'Starts once the run is set up';
+  const workers = `${engine.workers} worker${engine.workers === 1 ? '' : 's'}`;
+  if (engine.phase === 'ready') return `Python ready (${workers})`;
+  if (engine.phase === 'failed') return `Python could not start: ${engine.error ?? 'unknown error'}`;
+  return engine.workers > 1 ? `Starting Python… (${engine.workersReady} of ${workers} ready)` : 'Starting Python…';
+}
