@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
+import { audit, report } from './axe-audit';
 import { recordPage, useApp, waitForServiceWorker } from './browser';
 import { dumpIndexedDb } from './idb-dump';
 
@@ -32,6 +33,17 @@ async function storedRun(page: Page): Promise<{ status: string; error: string | 
   const runId = /#\/runs\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
   const stored = JSON.parse(await dumpIndexedDb(page, '')) as Record<string, { id: string; status: string; error: string | null }[]>;
   return stored['verifier-lab/runs']!.find((r) => r.id === runId)!;
+}
+
+/** axe's serious and critical WCAG 2 A/AA findings on the page as it is, in the light and the dark scheme. */
+async function auditSchemes(page: Page, state: string): Promise<void> {
+  const findings = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    findings.push(...(await audit(page, `${state}, ${colorScheme}`)));
+  }
+  await page.emulateMedia({ colorScheme: null });
+  expect(findings, report(findings)).toEqual([]);
 }
 
 /** Resolves once the mock has received `n` requests more than `since` (held ones included). */
@@ -119,6 +131,7 @@ describe.skipIf(!chromiumPath)('a running run in the tab that runs it', () => {
     await prompt.waitFor({ timeout: 60_000 });
     expect(await badge.textContent()).toBe('Needs API key');
     expect(await prompt.getByLabel(/^API key for /).getAttribute('type')).toBe('password');
+    await auditSchemes(page, 'key prompt');
 
     // Not now: the prompt goes, the run is stored exactly as it was ('running', no error), and nothing was sent.
     await prompt.getByRole('button', { name: 'Not now' }).click();
@@ -172,6 +185,7 @@ describe.skipIf(!chromiumPath)('the Python engine of a running run', () => {
     await expect.poll(() => asked, { timeout: 60_000 }).toBeGreaterThan(0);
     await expect.poll(() => engine.textContent()).toMatch(/^Starting Python…/);
     expect(await engine.getAttribute('role')).toBe('status');
+    await auditSchemes(page, 'Python starting');
     // Generation goes on while Python is held; nothing can execute yet, and the engine line still says so.
     await expect.poll(() => page.locator('[data-fact="generations"]').textContent(), { timeout: 60_000 }).toBe(`${PROBLEMS} / ${PROBLEMS}`);
     expect(await page.locator('[data-fact="candidates"]').textContent()).toMatch(/^0 \/ [1-9]/);
