@@ -39,6 +39,8 @@ export interface RunEnvironment {
   /** How often counters are written to the run record (ms, default 1000). */
   saveEveryMs?: number;
   onSnapshot?: (snapshot: RunSnapshot) => void;
+  /** The stored run after each status change this call makes ('running' at the start, the final one at the end). */
+  onStatus?: (run: Run) => void;
   onDelta?: DeltaListener;
   onRecord?: (record: GenerationRecord | CandidateRecord) => void;
 }
@@ -70,7 +72,8 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
 
   // A run still marked 'running' was left by a closed tab or a killed process: it passes through 'paused'.
   if (initial.status === 'running') await updateRunStatus(db, runId, 'paused', { now: now() });
-  await updateRunStatus(db, runId, 'running', { now: now() });
+  const started = await updateRunStatus(db, runId, 'running', { now: now() });
+  env.onStatus?.(started);
 
   const monitor = new RunMonitor(progressFromRecords(plan, generations, storedResults), now);
   const internal = new AbortController();
@@ -195,6 +198,7 @@ async function finish(
       error = `the run stopped with ${plan.candidatesTotal - monitor.progress.candidatesDone} candidates not executed`;
     }
     const final = await updateRunStatus(db, runId, status, { now: now(), ...(error !== null ? { error } : {}) });
+    env.onStatus?.(final);
     return { status, run: final, error };
   } catch (e) {
     if (e instanceof RunNotFoundError) return { status: 'deleted', run: null, error: null };

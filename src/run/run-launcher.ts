@@ -9,8 +9,9 @@ import { finishedGenerations } from '../storage/generations-repo';
 import { getRun, updateRunStatus } from '../storage/runs-repo';
 import type { LabDb } from '../storage/schema';
 import { RunNotFoundError } from '../storage/storage-errors';
+import { watchEngineStart, type EngineStart } from './engine-start';
 import { executeRun, type RunEnvironment, type RunOutcome } from './orchestrator';
-import { RunSetupError, RunStop } from './run-stop';
+import { RunDeferredError, RunSetupError, RunStop } from './run-stop';
 
 /** What starting a run needs from its environment. */
 export interface LauncherDeps {
@@ -18,14 +19,19 @@ export interface LauncherDeps {
   pool(): Promise<EnginePool>;
   /** The run's dataset; must reject when it is not stored (or its sha256 differs). */
   dataset(run: Run): Promise<Dataset>;
-  /** The run's test generator; asked only when generations are pending. */
-  generator(run: Run): Promise<TestGenerator>;
+  /**
+   * The run's test generator; asked only when generations are pending. It may wait (e.g. for an API key) and
+   * reject with RunDeferredError to put the start off, leaving the stored run as it was.
+   */
+  generator(run: Run, signal: AbortSignal): Promise<TestGenerator>;
   /** Runs `task` holding an exclusive lock named `name`, or returns false at once when another tab holds it. */
   exclusive?(name: string, task: () => Promise<void>): Promise<boolean>;
 }
 
-/** Listeners of one run (snapshots, streamed text, stored records). */
-export type RunListeners = Pick<RunEnvironment, 'onSnapshot' | 'onDelta' | 'onRecord'>;
+/** Listeners of one run (snapshots, status changes, the engine's start, streamed text, stored records). */
+export type RunListeners = Pick<RunEnvironment, 'onSnapshot' | 'onStatus' | 'onDelta' | 'onRecord'> & {
+  onEngine?: (start: EngineStart) => void;
+};
 
 /** A run being executed here. */
 export interface RunHandle {
@@ -59,7 +65,10 @@ export class RunLauncher {
     return [...this.#active.keys()];
   }
 
-  /** Starts or resumes a run; `done` settles with the outcome (or the setup error). Starting twice returns the same handle. */
+  /**
+   * Starts or resumes a run; `done` settles with the outcome (or the setup error; a start put off settles with the
+   * stored run, unchanged). Starting twice returns the same handle.
+   */
   start(runId: string, listeners: RunListeners = {}): RunHandle {
     const existing = this.#active.get(runId);
     if (existing) return existing;
@@ -85,16 +94,25 @@ export class RunLauncher {
       let generator: TestGenerator | null;
       try {
         dataset = await this.#deps.dataset(run);
-        generator = (await this.#pending(run, dataset)) ? await this.#deps.generator(run) : null;
+        generator = (await this.#pending(run, dataset)) ? await this.#deps.generator(run, signal) : null;
       } catch (error) {
-        // A run left 'running' would otherwise be retried, and fail the same way, on every page load.
-        if (run.status === 'running') await updateRunStatus(db, runId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(() => {});
+        if (error instanceof RunDeferredError) return { status: run.status, run, error: null };
+        // A run left 'running' would otherwise be retried, and fail the same way, on every page load (unless the
+        // setup was stopped on purpose: a deletion, a pause).
+        if (run.status === 'running' && !signal.aborted) {
+          const failed = await updateRunStatus(db, runId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(() => null);
+          if (failed) listeners.onStatus?.(failed);
+        }
         throw error;
       }
+      // The engine starts while the first tests are generated: its start is reported on its own.
+      const watching = new AbortController();
       try {
         const pool = await this.#deps.pool();
+        if (listeners.onEngine) watchEngineStart(pool, listeners.onEngine, watching.signal);
         return await executeRun({ db, pool, dataset, generator, ...listeners }, runId, signal);
       } finally {
+        watching.abort();
         await generator?.dispose?.().catch(() => {});
       }
     };

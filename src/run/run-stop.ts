@@ -22,6 +22,11 @@ export class GenerationFailedError extends Error {
   override readonly name = 'GenerationFailedError';
 }
 
+/** The run's start was put off before any work (its API key was not given): the stored run is left as it was. */
+export class RunDeferredError extends Error {
+  override readonly name = 'RunDeferredError';
+}
+
 /** The run cannot start as given (no generator for pending generations, a dataset that does not match). */
 export class RunSetupError extends Error {
   override readonly name = 'RunSetupError';

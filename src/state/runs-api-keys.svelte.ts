@@ -1,5 +1,6 @@
 // API keys per base URL. They live in memory; localStorage holds one only when the user ticks "remember".
-// Never in IndexedDB and never in a run or its export (the run record has no field for one).
+// Never in IndexedDB and never in a run or its export (the run record has no field for one). Memory also holds
+// the user's word that an endpoint takes no key (an empty string), so this tab does not ask again.
 import { createContext } from 'svelte';
 
 const PREFIX = 'verifier-lab:api-key:';
@@ -22,7 +23,14 @@ export class ApiKeys {
   get(baseUrl: string): string | undefined {
     void this.#version;
     const id = keyId(baseUrl);
-    return this.#memory.get(id) ?? this.#read(id) ?? undefined;
+    return (this.#memory.get(id) ?? this.#read(id)) || undefined;
+  }
+
+  /** True when this tab knows what to send to `baseUrl`: a key, or that it takes none. */
+  known(baseUrl: string): boolean {
+    void this.#version;
+    const id = keyId(baseUrl);
+    return this.#memory.has(id) || this.#read(id) !== null;
   }
 
   /** True when a key for `baseUrl` is in localStorage. */
@@ -43,6 +51,17 @@ export class ApiKeys {
     } catch {
       // localStorage blocked: the key stays in memory only
     }
+    this.#version++;
+  }
+
+  /**
+   * What the user typed when starting or resuming a run: a key replaces the current one; an empty field keeps a
+   * known key, or notes for this tab that `baseUrl` takes none (a local server).
+   */
+  use(baseUrl: string, typed: string, remember: boolean): void {
+    if (typed.trim() !== '') return this.set(baseUrl, typed, remember);
+    if (this.known(baseUrl)) return;
+    this.#memory.set(keyId(baseUrl), '');
     this.#version++;
   }
 

@@ -1,5 +1,6 @@
 // The runs of this browser as runes: the list, live progress of the runs executing in this tab, and the actions
-// (create, start, pause, cancel, delete, duplicate, export, import). Runs left 'running' by a reload resume on load.
+// (create, start, pause, cancel, delete, duplicate, export, import). Runs left 'running' by a reload resume on load,
+// after asking for an API key this tab does not know.
 // A dataset deleted in any tab drops the parsed copies, so no page keeps showing a dataset that is gone.
 import { createContext } from 'svelte';
 import type { Dataset } from '../core/dataset/types';
@@ -11,6 +12,7 @@ import type { ImportedTestFile } from '../llm/from-file';
 import { createFileRun } from '../run/create-run';
 import { evalFileExport, runFileExport, type ExportedFile } from '../run/run-exports';
 import { RunLauncher, type RunHandle } from '../run/run-launcher';
+import type { EngineStart } from '../run/engine-start';
 import type { RunSnapshot } from '../run/run-monitor';
 import { getDataset } from '../storage/datasets-repo';
 import { loadProblemGenerations } from '../storage/generations-repo';
@@ -23,9 +25,11 @@ import type { LabDb } from '../storage/schema';
 import { enginePoolOptions } from './engine-pool-options';
 import { SharedPool } from './shared-pool';
 import type { ApiKeys } from './runs-api-keys.svelte';
+import { RunKeyPrompts } from './runs-key-prompts.svelte';
 import { RunDatasets } from '../run/run-datasets';
 import { browserGenerator, webLocks, type ModelProgress } from '../run/browser-environment';
 import { DatasetChanges } from './dataset-changes';
+import { displayStatus, type DisplayStatus, type LivePhase } from './run-display-status';
 import type { Settings } from './settings.svelte';
 
 /** The dataset a run was made on is not stored in this browser (deleted, or the run was imported from elsewhere). */
@@ -39,8 +43,10 @@ export class RunDatasetMissingError extends Error {
 
 /** What the page shows of a run executing in this tab. */
 export interface LiveRun {
-  phase: 'starting' | 'running' | 'stopping';
+  phase: LivePhase;
   snapshot: RunSnapshot | null;
+  /** The Python engine's start (null until the run's setup is done and the pool is asked for). */
+  engine: EngineStart | null;
   /** WebLLM model download / initialisation. */
   model: ModelProgress | null;
   /** The answer being streamed right now. */
@@ -50,6 +56,7 @@ export interface LiveRun {
 export class RunsStore {
   readonly #settings: Settings;
   readonly #keys: ApiKeys;
+  readonly #keyPrompts: RunKeyPrompts;
   #db: Promise<LabDb> | null = null;
   #launcher: RunLauncher | null = null;
   readonly #pool = new SharedPool(
@@ -58,6 +65,8 @@ export class RunsStore {
   );
   #datasets: RunDatasets | null = null;
   #runs = $state.raw<Run[]>([]);
+  #listed = 0; // refreshes started: only the latest one's answer is kept
+  #newest: Promise<void> = Promise.resolve();
   #state = $state.raw<{ status: 'loading' | 'ready' | 'error'; error?: string }>({ status: 'loading' });
   #live = $state.raw<Record<string, LiveRun>>({});
   #notices = $state.raw<Record<string, string>>({});
@@ -68,6 +77,7 @@ export class RunsStore {
   constructor(settings: Settings, keys: ApiKeys) {
     this.#settings = settings;
     this.#keys = keys;
+    this.#keyPrompts = new RunKeyPrompts(keys);
   }
 
   get runs(): readonly Run[] {
@@ -85,6 +95,10 @@ export class RunsStore {
   }
   run(runId: string): Run | undefined {
     return this.#runs.find((r) => r.id === runId);
+  }
+  /** What the run's status label says here (see displayStatus). */
+  status(run: Run): DisplayStatus {
+    return displayStatus(run.status, this.#live[run.id]?.phase, this.#keyPrompts.isPutOff(run.id));
   }
 
   db(): Promise<LabDb> {
@@ -110,7 +124,11 @@ export class RunsStore {
         db,
         pool: () => this.#enginePool(),
         dataset: async (run) => (await this.datasets()).forRun(run),
-        generator: (run) => browserGenerator(run, this.#keys, (model) => this.#patchLive(run.id, { model })),
+        generator: async (run, signal) => {
+          await this.#keyPrompts.before(run, signal, () => this.#patchLive(run.id, { phase: 'needs-key' }));
+          if (this.#live[run.id]?.phase === 'needs-key') this.#patchLive(run.id, { phase: 'starting' });
+          return browserGenerator(run, this.#keys, (model) => this.#patchLive(run.id, { model }));
+        },
         exclusive: webLocks(),
       });
       await this.refresh();
@@ -121,8 +139,20 @@ export class RunsStore {
     }
   }
 
-  async refresh(): Promise<void> {
-    this.#runs = await listRuns(await this.db());
+  /**
+   * Reads the list again. Refreshes overlap (a status change, an action): an older read that answers late must not
+   * undo a newer one, so only the newest read is kept, and an older call resolves once that one is in.
+   */
+  refresh(): Promise<void> {
+    const mine = ++this.#listed;
+    const read = this.db()
+      .then(listRuns)
+      .then((runs): Promise<void> | void => {
+        if (mine === this.#listed) this.#runs = runs;
+        else return this.#newest;
+      });
+    this.#newest = read;
+    return read;
   }
 
   /** Stores a new run and starts it. */
@@ -139,12 +169,18 @@ export class RunsStore {
     const launcher = this.#launcher;
     if (!launcher || launcher.handle(runId)) return;
     this.#notices = omit(this.#notices, runId);
-    this.#patchLive(runId, { phase: 'starting', snapshot: null, model: null, stream: null });
+    this.#patchLive(runId, { phase: 'starting', snapshot: null, engine: null, model: null, stream: null });
     const handle = launcher.start(runId, {
-      onSnapshot: (snapshot) => this.#patchLive(runId, { phase: this.#live[runId]?.phase === 'stopping' ? 'stopping' : 'running', snapshot }),
+      onSnapshot: (snapshot) => this.#patchLive(runId, { snapshot }),
+      // The stored status changed: the list is read again (views that test run.status follow), and once the run
+      // is stored 'running' this tab's label says so.
+      onStatus: (run) => {
+        if (run.status === 'running' && this.#live[runId]?.phase === 'starting') this.#patchLive(runId, { phase: 'running' });
+        void this.refresh();
+      },
+      onEngine: (engine) => this.#patchLive(runId, { engine }),
       onDelta: (slot, text) => this.#patchLive(runId, { stream: { taskId: slot.taskId, text } }),
     });
-    void this.refresh();
     handle.done
       .then((outcome) => {
         if (outcome.status === 'failed' && outcome.error) this.#notices = { ...this.#notices, [runId]: outcome.error };
@@ -157,6 +193,16 @@ export class RunsStore {
         this.#live = omit(this.#live, runId);
         void this.refresh();
       });
+  }
+
+  /** The answer at a run's key prompt (see RunKeyPrompts.give). */
+  giveKey(run: Run, typed: string, remember: boolean): void {
+    this.#keyPrompts.give(run, typed, remember);
+  }
+
+  /** "Not now" at a run's key prompt: the start ends before any request, the stored run as it was. */
+  putOffKey(runId: string): void {
+    this.#keyPrompts.putOff(runId);
   }
 
   pause(runId: string): void {
@@ -238,7 +284,7 @@ export class RunsStore {
   }
 
   #patchLive(runId: string, patch: Partial<LiveRun>): void {
-    const current = this.#live[runId] ?? { phase: 'starting', snapshot: null, model: null, stream: null };
+    const current = this.#live[runId] ?? { phase: 'starting', snapshot: null, engine: null, model: null, stream: null };
     this.#live = { ...this.#live, [runId]: { ...current, ...patch } };
   }
 

@@ -67,14 +67,20 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** 'block' keeps the app's service worker out, so every request reaches the network (and the test's routes). */
+  serviceWorkers?: 'allow' | 'block';
+}
+
 /** Launch Chromium with a new, empty profile (no service worker or cache from earlier runs). */
-export async function launchBrowser(executablePath: string): Promise<Browser> {
+export async function launchBrowser(executablePath: string, options: LaunchOptions = {}): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'verifier-lab-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   return {
     context,
@@ -141,11 +147,11 @@ export async function waitForServiceWorker(page: Page, installTimeout = 90_000):
 }
 
 /** The app on a free port and a fresh Chromium for one describe block: opened before its tests, closed after. */
-export function useApp(executablePath: string): { served: Served; browser: Browser } {
+export function useApp(executablePath: string, options: LaunchOptions = {}): { served: Served; browser: Browser } {
   const app = {} as { served: Served; browser: Browser };
   beforeAll(async () => {
     app.served = await startPreview();
-    app.browser = await launchBrowser(executablePath);
+    app.browser = await launchBrowser(executablePath, options);
   });
   afterAll(async () => {
     await app.browser?.close();

@@ -4,7 +4,6 @@
 import 'fake-indexeddb/auto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CandidateRecord } from '../../src/core/run/run-records';
 import { createNodePool } from '../../src/engine/node-pool';
@@ -18,6 +17,7 @@ import { METRIC_COLUMNS, formatMetric } from '../../src/ui/components/runs/run-f
 import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
 import { launchBrowser, recordPage, startPreview, waitForServiceWorker, type Browser, type Served } from './browser';
 import { demo } from './demo-data';
+import { dumpIndexedDb } from './idb-dump';
 
 const chromiumPath = inject('chromiumPath');
 const KEY = 'sk-e2e-secret-7f3a9c21d4';
@@ -31,33 +31,6 @@ const ANSWER = demo.problems
   .flatMap((p) => (p.tests.kind === 'assert' ? p.tests.asserts.slice(0, 3) : []))
   .map((a) => `<assertion>\n${a}\n</assertion>`)
   .join('\n');
-
-/** Every record of every IndexedDB database of the page, as one JSON string. Binary values (the ~31 MB Pyodide
- *  snapshot) are summarised by their length, plus `needle` when their bytes contain it. */
-function dumpIndexedDb(page: Page, needle: string): Promise<string> {
-  return page.evaluate(async (needle) => {
-    const out: Record<string, unknown> = {};
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open(info.name!);
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      for (const name of db.objectStoreNames) {
-        out[`${info.name}/${name}`] = await new Promise((resolve, reject) => {
-          const r = db.transaction(name).objectStore(name).getAll();
-          r.onsuccess = () => resolve(r.result);
-          r.onerror = () => reject(r.error);
-        });
-      }
-      db.close();
-    }
-    const latin1 = new TextDecoder('latin1');
-    return JSON.stringify(out, (_, v: unknown) =>
-      ArrayBuffer.isView(v) ? `binary(${v.byteLength} bytes${latin1.decode(v).includes(needle) ? `, contains ${needle}` : ''})` : v,
-    );
-  }, needle);
-}
 
 /** The same run in Node (worker_threads Pyodide, fake-indexeddb): the reference the browser must match. */
 async function nodeReference(settingsTimeoutMs: number) {

@@ -8,6 +8,7 @@
 //   badjson   a body / chunk that is not JSON;         nodone  end the stream with neither finish_reason nor [DONE]
 //   ignorestream  answer JSON even when asked to stream;  html  a 200 text/html page
 //   think     prefix the answer with a <think> block;  reasoning  stream a reasoning_content channel first
+//   hold      wait before the response headers while the mock's gate is closed (tests open it: no timing involved)
 
 export const MOCK_BASES = ['mock-asserts', 'mock-queue', 'mock-echo'] as const;
 export type MockBase = (typeof MOCK_BASES)[number];
@@ -25,7 +26,7 @@ export interface MockModel {
   behaviours: Behaviour[];
 }
 
-const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning']);
+const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning', 'hold']);
 
 export function parseMockModel(model: string): MockModel | null {
   const [base, ...tokens] = model.split('+');

@@ -30,6 +30,8 @@ export interface OpenAiMock {
   requests: RecordedRequest[];
   /** Canned answers for mock-queue models, served first in first out. */
   enqueue(...answers: string[]): void;
+  /** Requests with the `hold` behaviour wait while the gate is closed (it starts closed); open() lets them all go. */
+  gate: { open(): void; close(): void; readonly waiting: number };
   /** Clear recorded requests, the queue and the per-model counters. */
   reset(): void;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export async function startOpenAiMock(options: OpenAiMockOptions = {}): Promise<
   const requests: RecordedRequest[] = [];
   const queue: string[] = [];
   const counters = new Map<string, number>();
+  const gate = new Gate();
   const reset = (): void => {
     requests.length = 0;
     queue.length = 0;
@@ -109,6 +112,7 @@ export async function startOpenAiMock(options: OpenAiMockOptions = {}): Promise<
     const gone = closedSignal(res);
     const slow = active.get('slow');
     if (slow) await wait(slow.arg ?? 1000, gone);
+    if (active.has('hold')) await gate.pass(gone);
     if (gone.aborted) return;
 
     for (const status of [429, 500, 503]) {
@@ -230,6 +234,7 @@ export async function startOpenAiMock(options: OpenAiMockOptions = {}): Promise<
     port,
     requests,
     enqueue: (...answers) => void queue.push(...answers),
+    gate,
     reset,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -266,4 +271,36 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
     const t = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
   });
+}
+
+/** Holds requests while closed; a request whose client goes away stops waiting. */
+class Gate {
+  #isOpen = false;
+  #waiters = new Set<() => void>();
+
+  get waiting(): number {
+    return this.#waiters.size;
+  }
+
+  open(): void {
+    this.#isOpen = true;
+    for (const go of [...this.#waiters]) go();
+  }
+
+  close(): void {
+    this.#isOpen = false;
+  }
+
+  pass(signal: AbortSignal): Promise<void> {
+    if (this.#isOpen || signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const go = () => {
+        this.#waiters.delete(go);
+        signal.removeEventListener('abort', go);
+        resolve();
+      };
+      this.#waiters.add(go);
+      signal.addEventListener('abort', go, { once: true });
+    });
+  }
 }

@@ -5,6 +5,8 @@ import { parseDatasetText } from '../../../src/core/dataset/parse-dataset';
 import type { Dataset, Problem } from '../../../src/core/dataset/types';
 import type { ExecutionConfig, VerifierConfig } from '../../../src/core/run/run-config';
 import type { NewRunInput } from '../../../src/core/run/run-types';
+import type { CandidateResult, ScoreRequest } from '../../../src/core/run/types';
+import type { EnginePool } from '../../../src/engine/pool-types';
 import type { TestGenerator } from '../../../src/llm/generator';
 import type { GenerateRequest, GenerateResult } from '../../../src/llm/types';
 import { defaultTemplateText } from '../../../src/run/prompt-template-text';
@@ -86,5 +88,23 @@ export function oracleGenerator(dataset: Dataset, delayMs = 0, calls: GenerateRe
       req.onDelta?.(text, text, 'content');
       return { text, finishReason: 'stop', model: 'oracle-writer', usage: { prompt_tokens: 100, completion_tokens: Math.ceil(text.length / 4), total_tokens: 0 }, attempts: 1, ms: delayMs };
     },
+  };
+}
+
+/** A pool that passes every test (no Python): enough to drive the orchestrator without the engine. */
+export function passingPool(calls: ScoreRequest[] = []): EnginePool {
+  return {
+    ready: async () => [],
+    async score(request): Promise<CandidateResult> {
+      calls.push(request);
+      const n = request.tests.kind === 'assert' ? request.tests.asserts.length : 1;
+      const tests = Array.from({ length: n }, () => ({ status: 'pass' as const, message: '', ms: 1 }));
+      return { tests, passed: n, total: n, score: 1, compare: 'paper', uncompilable: [], compileError: null, budgetExhausted: false, restarts: 0, ms: 1 };
+    },
+    expect: async () => {
+      throw new Error('not used');
+    },
+    stats: () => ({ size: 1, workersStarted: 1, watchdogKills: 0, crashes: 0, recycled: 0, readyInfo: [] }),
+    close: async () => {},
   };
 }

@@ -4,8 +4,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseEvalFile } from '../../../src/core/run/eval-file-read';
 import { NO_CANDIDATE, type CandidateRecord } from '../../../src/core/run/run-records';
-import type { CandidateResult, ScoreRequest } from '../../../src/core/run/types';
-import type { EnginePool } from '../../../src/engine/pool-types';
+import type { ScoreRequest } from '../../../src/core/run/types';
 import { parseGeneratedTests } from '../../../src/llm/from-file';
 import { createFileRun, fileCoverage, fileVerifier } from '../../../src/run/create-run';
 import { selectProblems } from '../../../src/run/problem-subset';
@@ -19,7 +18,7 @@ import { putResults } from '../../../src/storage/results-repo';
 import { importRunFile } from '../../../src/storage/run-file-store';
 import { createRun, getRun, listRuns } from '../../../src/storage/runs-repo';
 import type { LabDb } from '../../../src/storage/schema';
-import { DEMO_TEXT, demoDataset, runInput } from './run-fixtures';
+import { DEMO_TEXT, demoDataset, passingPool, runInput } from './run-fixtures';
 import { simulateQuota } from '../storage/helpers';
 
 const dataset = demoDataset();
@@ -30,24 +29,6 @@ beforeEach(async () => {
   db = await openLabDb({ factory: new IDBFactory() });
   datasets = new RunDatasets(db, async () => DEMO_TEXT);
 });
-
-/** A pool that passes every test (no Python): enough to drive the orchestrator without the engine. */
-function passingPool(calls: ScoreRequest[] = []): EnginePool {
-  return {
-    ready: async () => [],
-    async score(request): Promise<CandidateResult> {
-      calls.push(request);
-      const n = request.tests.kind === 'assert' ? request.tests.asserts.length : 1;
-      const tests = Array.from({ length: n }, () => ({ status: 'pass' as const, message: '', ms: 1 }));
-      return { tests, passed: n, total: n, score: 1, compare: 'paper', uncompilable: [], compileError: null, budgetExhausted: false, restarts: 0, ms: 1 };
-    },
-    expect: async () => {
-      throw new Error('not used');
-    },
-    stats: () => ({ size: 1, workersStarted: 1, watchdogKills: 0, crashes: 0, recycled: 0, readyInfo: [] }),
-    close: async () => {},
-  };
-}
 
 describe('dataset choices', () => {
   it('offers the demo first, stores it once on first use and loads it by sha256', async () => {

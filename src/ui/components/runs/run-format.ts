@@ -1,5 +1,7 @@
 // Formatting of run facts for the runs pages: metric values, rates, durations, statuses and verifier labels.
-import type { Run, RunStatus } from '../../../core/run/run-types';
+import type { Run } from '../../../core/run/run-types';
+import type { EngineStart } from '../../../run/engine-start';
+import type { DisplayStatus } from '../../../state/run-display-status';
 import type { MetricName, SplitMetrics } from '../../../core/metrics/types';
 
 /** The paper's table: column order and headings. */
@@ -18,13 +20,17 @@ export function formatMetric(key: MetricName, metrics: SplitMetrics): string {
   return key === 'top1' || key === 'bottom1' ? `${(v * 100).toFixed(1)}%` : v.toFixed(2);
 }
 
-export const STATUS_LABELS: Record<RunStatus, string> = {
+/** Status labels, including the phases only the tab that executes a run knows. */
+export const STATUS_LABELS: Record<DisplayStatus, string> = {
   draft: 'Draft',
+  starting: 'Starting',
+  'needs-key': 'Needs API key',
   running: 'Running',
   paused: 'Paused',
   done: 'Done',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  stopping: 'Stopping',
 };
 
 /** "openai-compatible · gpt-4o-mini", "WebLLM · Qwen…", "file · tests.jsonl". */
@@ -53,3 +59,12 @@ export function formatDuration(seconds: number | null): string {
 
 export const formatDate = (ms: number): string =>
   new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** The Python engine's line in a running run's progress: not asked for yet, starting, ready, or failed. */
+export function engineText(engine: EngineStart | null): string {
+  if (engine === null) return 'Starts once the run is set up';
+  const workers = `${engine.workers} worker${engine.workers === 1 ? '' : 's'}`;
+  if (engine.phase === 'ready') return `Python ready (${workers})`;
+  if (engine.phase === 'failed') return `Python could not start: ${engine.error ?? 'unknown error'}`;
+  return engine.workers > 1 ? `Starting Python… (${engine.workersReady} of ${workers} ready)` : 'Starting Python…';
+}
