@@ -7,8 +7,17 @@ import type { DatasetReadOptions, DatasetWorkerApi } from './dataset-worker-api'
 import { valueOf, type WorkerResult } from './worker-failure';
 
 /** Reads an imported file (JSONL or Parquet) in a worker; aborting stops it and rejects with the signal's reason. */
-export function readFileInWorker(file: File, options: DatasetReadOptions, signal: AbortSignal, onProgress: (p: ReadProgress) => void): Promise<DatasetBytes> {
-  return inWorker(signal, (api) => api.readFile(file, options, proxy(onProgress)));
+export async function readFileInWorker(file: File, options: DatasetReadOptions, signal: AbortSignal, onProgress: (p: ReadProgress) => void): Promise<DatasetBytes> {
+  // Progress comes through its own port, so a report may arrive after the result: none is passed on once settled.
+  let settled = false;
+  const report = (progress: ReadProgress) => {
+    if (!settled) onProgress(progress);
+  };
+  try {
+    return await inWorker(signal, (api) => api.readFile(file, options, proxy(report)));
+  } finally {
+    settled = true;
+  }
 }
 
 /** Parses a stored dataset's text in a worker. */
