@@ -11,6 +11,7 @@ import {
   LIMIT_MAX_BYTES,
   LIMIT_MIN_BYTES,
   sizeText,
+  UNCAPPED,
   type DatasetLimits,
 } from '../../../src/core/dataset/dataset-limits';
 import { DatasetParseError } from '../../../src/core/dataset/errors';
@@ -121,6 +122,11 @@ describe('parseDatasetText with caps', () => {
     // Exactly at the cap (CRLF terminators not counted) it parses.
     const ok = [lines[0], lineOf(2_000, 102), ''].join('\r\n');
     expect(parseDatasetText(ok, { name: 'MBPP-R', limits: small }).problems).toHaveLength(2);
+  });
+
+  it('UNCAPPED (stored text, checked when stored) accepts what the caps refuse', () => {
+    const text = [lines[0], lineOf(20_000, 103)].join('\n');
+    expect(parseDatasetText(text, { name: 'MBPP-R', limits: UNCAPPED }).problems).toHaveLength(2);
   });
 
   it('refuses a file over the cap before parsing any line', () => {
