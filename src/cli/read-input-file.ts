@@ -1,5 +1,5 @@
 // Reads a whole input file, gunzipping *.gz; file-system failures become CliUsageError with a short reason.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { CliUsageError } from './cli-io';
 
@@ -16,18 +16,32 @@ export async function readInputFile(path: string): Promise<string> {
 
 /** The bytes of `path` (decompressed when it ends in .gz). */
 export async function readInputBytes(path: string): Promise<Buffer> {
+  const read = await readInputBytesUpTo(path, Infinity);
+  if ('bytes' in read) return read.bytes;
+  throw new Error('unreachable: no size cap');
+}
+
+/** An input's bytes, or only its size when that is over the cap (a lower bound when `atLeast`: decompression stopped). */
+export type CappedInput = { bytes: Buffer } | { over: number; atLeast: boolean };
+
+/** Like readInputBytes, but never holds more than `maxBytes` + 1 bytes: a larger file is not read, a .gz is decompressed only that far. */
+export async function readInputBytesUpTo(path: string, maxBytes: number): Promise<CappedInput> {
+  const gz = path.endsWith('.gz');
   let bytes: Buffer;
   try {
+    const size = (await stat(path)).size;
+    if (!gz && size > maxBytes) return { over: size, atLeast: false };
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
     throw new CliUsageError(`cannot read ${path}: ${REASONS[code] ?? code}`);
   }
-  if (!path.endsWith('.gz')) return bytes;
+  if (!gz) return { bytes };
   try {
-    return gunzipSync(bytes);
+    return { bytes: gunzipSync(bytes, Number.isFinite(maxBytes) ? { maxOutputLength: maxBytes + 1 } : {}) };
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { over: maxBytes + 1, atLeast: true };
     throw new CliUsageError(`cannot read ${path}: not valid gzip (${error instanceof Error ? error.message : String(error)})`);
   }
 }

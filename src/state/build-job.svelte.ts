@@ -9,6 +9,7 @@ import { parsePoolText } from '../core/build/pool-read';
 import { parsePromptMapText } from '../core/build/prompt-map';
 import { outputSplit } from '../core/build/test-plan';
 import type { BuildSplit, PoolLine } from '../core/build/types';
+import type { DatasetLimits } from '../core/dataset/dataset-limits';
 import { parseDatasetText } from '../core/dataset/parse-dataset';
 import type { Dataset } from '../core/dataset/types';
 import type { TimeLimitRule } from '../core/run/time-limits';
@@ -34,6 +35,8 @@ export interface BuildInput {
   workers: number;
   /** Name of the result (download file name and stored dataset name). */
   name: string;
+  /** The size caps a stored dataset must meet (the result is checked before it is offered for storage). */
+  limits: DatasetLimits;
 }
 
 export interface BuildOutcome {
@@ -105,7 +108,7 @@ export class BuildJob {
         });
         const totals = buildTotals(result.problems);
         if (totals.built === 0) return this.#fail('Nothing to store', 'No problem has two or more solutions after combine and filter.');
-        const dataset = parseDatasetText(result.text, { name: this.input.name, split: result.split });
+        const dataset = parseDatasetText(result.text, { name: this.input.name, split: result.split, limits: this.input.limits });
         this.#status = { phase: 'done', outcome: { result, dataset, stats: rankingSetStats(dataset), totals, join: joined.report } };
       } finally {
         await pool.close();

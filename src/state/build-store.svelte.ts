@@ -79,6 +79,7 @@ export class BuildStore {
       rule: this.rule,
       workers: this.#settings.workers,
       name: this.resultName,
+      limits: this.library.limits.value,
     });
     this.#build = job;
     void job.run(this.#pools);

@@ -1,8 +1,11 @@
 // The dataset the Datasets page shows (the bundled demo or one stored in this browser), its problem summaries,
-// the browser's filters, and the stored-dataset library and downloads. The choice survives reloads. When the shown
-// dataset is deleted (here, in another tab, or found missing) the demo is shown instead, with a notice saying why.
-import { createContext } from 'svelte';
+// the browser's filters, and the stored-dataset library and downloads. The choice survives reloads, unless that
+// dataset did not finish opening last time (a marker is kept from the start of opening until the page has rendered
+// it): then start-up shows the demo and offers to open or delete it. When the shown dataset is deleted (here, in
+// another tab, or found missing) the demo is shown instead, with a notice saying why.
+import { createContext, tick } from 'svelte';
 import { filterProblems, OPEN_FILTER, type ProblemFilter } from '../core/browse/problem-filter';
+import { DatasetSizeError } from '../core/dataset/dataset-limits';
 import { DatasetParseError } from '../core/dataset/errors';
 import { parseDatasetText } from '../core/dataset/parse-dataset';
 import type { Dataset, Problem } from '../core/dataset/types';
@@ -16,14 +19,17 @@ import { hrefFor, routeFromHash } from './routes';
 export type DatasetLoad =
   | { status: 'loading'; name?: string }
   | { status: 'ready'; dataset: Dataset; summaries: readonly ProblemSummary[]; stats: DatasetStats }
-  /** `line`/`field` are set for a DatasetParseError (its message names them too). */
-  | { status: 'error'; message: string; line?: number; field?: string };
+  /** `line`/`field` are set for a DatasetParseError (its message names them too); `overLimit` for a size cap. */
+  | { status: 'error'; message: string; line?: number; field?: string; overLimit?: true };
 
 /** Which dataset is shown: the built-in demo, or a stored one by id (its sha256). */
 export type DatasetChoice = { kind: 'demo' } | { kind: 'stored'; id: string; name: string };
 
-/** Why the shown dataset was replaced by the demo: deleted in this tab, in another one, or found gone on opening. */
-export type FallbackReason = 'deleted-here' | 'deleted-elsewhere' | 'missing';
+/**
+ * Why the demo is shown in place of a stored dataset: deleted in this tab, in another one, found gone on opening, or
+ * (at start-up) not reopened because it did not finish opening last time.
+ */
+export type FallbackReason = 'deleted-here' | 'deleted-elsewhere' | 'missing' | 'unfinished';
 
 /** A status line for the Datasets page (`id` tells one notice from the next). */
 export interface DatasetNotice {
@@ -33,9 +39,13 @@ export interface DatasetNotice {
   text: string;
   /** The parsed copy that was shown, so jobs holding it (re-verification) can let it go. */
   dataset: Dataset | null;
+  /** For 'unfinished': the stored dataset not reopened, to open anyway or delete. */
+  meta?: DatasetMeta;
 }
 
 export const CHOICE_STORAGE_KEY = 'verifier-lab:datasets:choice:v1';
+/** The id of the stored dataset being opened; cleared once it has rendered. Still set at start-up = it never did. */
+export const OPENING_STORAGE_KEY = 'verifier-lab:datasets:opening:v1';
 
 export class DatasetStore {
   readonly library = new DatasetLibrary();
@@ -46,6 +56,7 @@ export class DatasetStore {
   #notice = $state.raw<DatasetNotice | null>(null);
   #opening = 0;
   #notices = 0;
+  #openController: AbortController | null = null;
   // Deletions in other tabs; this tab's own are posted through the same instance, which does not hear itself.
   readonly #changes = new DatasetChanges((change) => void this.#deletedElsewhere(change));
   #byId = $derived.by(() => {
@@ -97,15 +108,31 @@ export class DatasetStore {
     return this.#byId.get(taskId);
   }
 
-  /** Show the dataset chosen last in this browser (the demo at first). */
+  /** Show the dataset chosen last in this browser (the demo at first), unless it did not finish opening last time. */
   async restore(): Promise<void> {
     const saved = readChoice();
+    const unfinished = readOpening();
     if (saved?.kind === 'stored') {
       await this.library.refresh();
       const meta = this.library.stored?.find((m) => m.id === saved.id);
+      if (meta && unfinished === meta.id) return this.#skipUnfinished(meta);
       if (meta) return this.openStored(meta);
     }
     await this.openDemo();
+  }
+
+  /** Shows the demo instead of `meta`, which froze or failed the page last time, with a notice to open or delete it. */
+  async #skipUnfinished(meta: DatasetMeta): Promise<void> {
+    const opening = this.openDemo(); // its #begin clears the notice and the marker synchronously
+    const text = `${meta.name} was not opened at start-up: last time it did not finish opening (it failed, or the tab froze or was closed first). The built-in demo Demo-R is shown instead.`;
+    this.#notice = { id: ++this.#notices, reason: 'unfinished', name: meta.name, text, dataset: null, meta };
+    await opening;
+  }
+
+  /** Deletes the dataset an 'unfinished' notice offered, and says so. */
+  async deleteUnopened(meta: DatasetMeta): Promise<void> {
+    await this.remove(meta);
+    this.#notice = { id: ++this.#notices, reason: 'deleted-here', name: meta.name, text: `${meta.name} was deleted from this browser.`, dataset: null };
   }
 
   /** App.svelte's start-up call: restores the last choice (kept under its old name). */
@@ -124,12 +151,18 @@ export class DatasetStore {
     }
   }
 
-  /** Load a stored dataset from IndexedDB and show it. */
+  /** Load a stored dataset from IndexedDB (parsed in a worker) and show it. */
   async openStored(meta: DatasetMeta): Promise<void> {
     const ticket = this.#begin({ kind: 'stored', id: meta.id, name: meta.name }, meta.name);
+    const signal = this.#openController!.signal;
     try {
-      const dataset = await this.library.load(meta);
-      if (ticket === this.#opening) this.show(dataset);
+      const dataset = await this.library.load(meta, signal);
+      if (ticket !== this.#opening) return;
+      this.show(dataset);
+      // Cleared only once the page has rendered it: a freeze or crash before then leaves the marker for start-up.
+      await tick();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (ticket === this.#opening) writeOpening(null);
     } catch (err) {
       if (ticket !== this.#opening) return;
       // Gone since the list was read (deleted in another tab): not an error of the file, so show what remains.
@@ -162,7 +195,7 @@ export class DatasetStore {
   }
 
   /** Shows the demo in place of `name`, with a notice; a problem of the gone dataset that was open is closed. */
-  async #fallBack(name: string, reason: FallbackReason): Promise<void> {
+  async #fallBack(name: string, reason: Exclude<FallbackReason, 'unfinished'>): Promise<void> {
     const dataset = this.#load.status === 'ready' ? this.#load.dataset : null;
     const opening = this.openDemo(); // its #begin clears the notice synchronously, so set it after
     this.#notice = { id: ++this.#notices, reason, name, text: noticeText(name, reason), dataset };
@@ -173,23 +206,27 @@ export class DatasetStore {
 
   /** Starts opening `choice`; the returned ticket tells a late answer from the current one. */
   #begin(choice: DatasetChoice, name: string): number {
+    this.#openController?.abort(new DOMException('another dataset was opened', 'AbortError'));
+    this.#openController = new AbortController();
     this.#choice = choice;
     this.#filter = OPEN_FILTER;
     this.#notice = null;
     this.#load = { status: 'loading', name };
     writeChoice(choice);
+    writeOpening(choice.kind === 'stored' ? choice.id : null);
     return ++this.#opening;
   }
 
   #fail(err: unknown): void {
+    const overLimit = err instanceof DatasetSizeError ? { overLimit: true as const } : {};
     this.#load =
       err instanceof DatasetParseError
-        ? { status: 'error', message: err.message, line: err.line, field: err.field || undefined }
+        ? { status: 'error', message: err.message, line: err.line, field: err.field || undefined, ...overLimit }
         : { status: 'error', message: err instanceof Error ? err.message : String(err) };
   }
 }
 
-function noticeText(name: string, reason: FallbackReason): string {
+function noticeText(name: string, reason: Exclude<FallbackReason, 'unfinished'>): string {
   const what = { 'deleted-here': 'was deleted from this browser', 'deleted-elsewhere': 'was deleted in another tab or window', missing: 'is no longer stored in this browser' }[reason];
   return `${name} ${what}, so the built-in demo Demo-R is shown instead.`;
 }
@@ -209,6 +246,23 @@ function writeChoice(choice: DatasetChoice): void {
     else localStorage.setItem(CHOICE_STORAGE_KEY, JSON.stringify(choice));
   } catch {
     // Storage blocked: the choice holds for this visit only.
+  }
+}
+
+function readOpening(): string | null {
+  try {
+    return localStorage.getItem(OPENING_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeOpening(id: string | null): void {
+  try {
+    if (id === null) localStorage.removeItem(OPENING_STORAGE_KEY);
+    else localStorage.setItem(OPENING_STORAGE_KEY, id);
+  } catch {
+    // Storage blocked: then the choice is not kept either, so nothing is reopened at start-up.
   }
 }
 

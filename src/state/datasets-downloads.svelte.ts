@@ -78,6 +78,7 @@ export class DatasetDownloads {
           split: entry.split,
           approxBytes: bundled?.bytes ?? entry.approxBytes,
           expectedSha256: bundled?.sha256 ?? entry.sha256,
+          limits: this.#library.limits.value,
           onProgress,
         }),
       (result, signal) =>

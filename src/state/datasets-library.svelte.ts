@@ -1,26 +1,22 @@
-// The datasets stored in this browser (IndexedDB): listing, import from a file, delete, storage used vs quota.
-import { parseDatasetStream } from '../core/dataset/parse-dataset';
+// The datasets stored in this browser (IndexedDB): listing, import from a file, delete, storage used vs quota. Files
+// are read and stored texts parsed in a worker, under the size caps of this browser's settings.
 import type { Dataset, SplitName } from '../core/dataset/types';
-import { streamChunks } from '../core/download/byte-stream';
 import type { DatasetBytes } from '../core/download/read-dataset';
-import { readDataset } from '../core/download/read-dataset';
-import { readParquetDataset } from '../core/download/read-parquet';
-import { startsLikeParquet } from '../core/dataset/parquet-magic';
-import { parquetConverterInWorker } from '../import/parquet-in-worker';
+import { parseTextInWorker, readFileInWorker } from '../import/dataset-in-worker';
 import type { DatasetMeta, DatasetSource } from '../storage/dataset-records';
 import { deleteDataset, listDatasets, loadDatasetText, saveDataset } from '../storage/datasets-repo';
 import { openLabDb } from '../storage/open-db';
 import type { LabDb } from '../storage/schema';
 import { requestPersistentStorage, storageUsage, type PersistResult, type StorageUsage } from '../storage/storage-quota';
+import { DatasetLimitsSetting } from './dataset-limits.svelte';
 import { TransferJob } from './datasets-transfer.svelte';
 
 /** The id of the bundled demo (never a sha256, so never a stored dataset's id). */
 export const DEMO_ID = 'demo';
 
-/** Text is handed to the parser in slices this long, so it can yield between them. */
-const PARSE_SLICE = 64 * 1024;
-
 export class DatasetLibrary {
+  /** The size caps every import, download and opening applies. */
+  readonly limits = new DatasetLimitsSetting();
   #db: Promise<LabDb> | undefined;
   #stored = $state.raw<readonly DatasetMeta[] | null>(null);
   #error = $state<string | null>(null);
@@ -78,25 +74,18 @@ export class DatasetLibrary {
   }
 
   /**
-   * Reads a local file through the same validation as a download; `split` overrides the name's. A file starting
-   * with Parquet's "PAR1" bytes (whatever its name) is read as Parquet, its rows converted in a worker.
+   * Reads a local file in a worker, through the same validation and caps as a download; `split` overrides the name's.
+   * A file starting with Parquet's "PAR1" bytes (whatever its name) is read as Parquet.
    */
   importFile(file: File, split?: SplitName): TransferJob {
     this.#importJob?.cancel();
     const name = file.name.replace(/\.(jsonl|json|txt|parquet)$/i, '') || file.name;
-    const options = { name, ...(split ? { split } : {}) };
+    const options = { name, ...(split ? { split } : {}), limits: this.limits.value };
     const job = new TransferJob(file.name);
     this.#importJob = job;
-    let parquet = false;
     void job.run(
-      async (signal, onProgress) => {
-        parquet = startsLikeParquet(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
-        if (!parquet) return readDataset(abortable(streamChunks(file.stream()), signal), { ...options, exactBytes: file.size, onProgress });
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        signal.throwIfAborted();
-        return readParquetDataset(bytes, { ...options, convert: parquetConverterInWorker(signal), onProgress });
-      },
-      (result, signal) => this.save(result, { kind: 'file', fileName: file.name, ...(parquet ? { format: 'parquet' as const } : {}) }, signal),
+      (signal, onProgress) => readFileInWorker(file, options, signal, onProgress),
+      (result, signal) => this.save(result, { kind: 'file', fileName: file.name, ...(result.format === 'parquet' ? { format: 'parquet' as const } : {}) }, signal),
     );
     return job;
   }
@@ -111,11 +100,11 @@ export class DatasetLibrary {
     this.#usage = await storageUsage();
   }
 
-  /** A stored dataset parsed again, in slices with yields so the page stays responsive. */
-  async load(meta: DatasetMeta): Promise<Dataset> {
+  /** A stored dataset parsed again in a worker, under the caps in force now (aborting stops the worker). */
+  async load(meta: DatasetMeta, signal: AbortSignal = new AbortController().signal): Promise<Dataset> {
     const text = await loadDatasetText(await this.db(), meta.id);
     if (text === undefined) throw new Error(`the dataset "${meta.name}" is no longer stored`);
-    return this.remember(await parseDatasetStream(slices(text), { name: meta.name, split: meta.split }), meta.id);
+    return this.remember(await parseTextInWorker(text, { name: meta.name, split: meta.split, limits: this.limits.value }, signal), meta.id);
   }
 
   /** Records which dataset `dataset` is a copy of (`load` does this for stored ones; the demo's opener uses DEMO_ID). */
@@ -127,21 +116,5 @@ export class DatasetLibrary {
   /** The id of the dataset `dataset` is a copy of (sha256, or DEMO_ID), or null for one this library never saw. */
   idOf(dataset: Dataset): string | null {
     return this.#ids.get(dataset) ?? null;
-  }
-}
-
-async function* slices(text: string): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += PARSE_SLICE) yield text.slice(i, i + PARSE_SLICE);
-}
-
-/** Chunks that stop with the signal's reason once it aborts (a File stream has no signal of its own). */
-async function* abortable(chunks: AsyncGenerator<Uint8Array>, signal: AbortSignal): AsyncGenerator<Uint8Array> {
-  try {
-    for await (const chunk of chunks) {
-      signal.throwIfAborted();
-      yield chunk;
-    }
-  } finally {
-    await chunks.return(undefined);
   }
 }

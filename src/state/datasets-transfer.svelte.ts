@@ -1,5 +1,6 @@
 // One dataset download or file import as UI state: progress while reading, then saving, then done or failed.
 // Cancelling aborts the transfer and the storage transaction alike, so nothing partial is ever stored.
+import { DatasetSizeError } from '../core/dataset/dataset-limits';
 import { DatasetParseError, ParquetFileError } from '../core/dataset/errors';
 import { DownloadError, type DownloadFailure } from '../core/download/errors';
 import type { DatasetBytes, ReadProgress } from '../core/download/read-dataset';
@@ -12,7 +13,8 @@ export type TransferStatus =
   | { phase: 'done'; meta: DatasetMeta }
   /** The same file is stored already: not an error, nothing new was stored. */
   | { phase: 'exists'; name: string }
-  | { phase: 'failed'; title: string; message: string; line?: number }
+  /** `overLimit`: refused by a size cap (which Settings can change). */
+  | { phase: 'failed'; title: string; message: string; line?: number; overLimit?: true }
   | { phase: 'cancelled' };
 
 /** Reads the bytes (reporting progress) and returns the validated dataset. */
@@ -73,6 +75,10 @@ export class TransferJob {
 /** A status explaining `error` in words; parse errors keep their line number. */
 export function failureStatus(error: unknown): TransferStatus {
   if (error instanceof DatasetExistsError) return { phase: 'exists', name: error.existingName };
+  if (error instanceof DatasetSizeError) {
+    const title = error.scope === 'file' ? 'The file is too large' : `${error.unit === 'row' ? 'Row' : 'Line'} ${error.line} is too long`;
+    return { phase: 'failed', title, message: error.message, ...(error.line > 0 ? { line: error.line } : {}), overLimit: true };
+  }
   if (error instanceof DatasetParseError) {
     const title = error.line > 0 ? `${error.unit === 'row' ? 'Row' : 'Line'} ${error.line} of the file is not valid` : 'The file holds no dataset';
     return { phase: 'failed', title, message: error.message, ...(error.line > 0 ? { line: error.line } : {}) };

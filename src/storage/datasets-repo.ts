@@ -1,4 +1,5 @@
 // Stored datasets: meta and text saved together in one transaction (never a partial import), listed cheaply from meta alone.
+import { UNCAPPED } from '../core/dataset/dataset-limits';
 import { parseDatasetText } from '../core/dataset/parse-dataset';
 import type { Dataset } from '../core/dataset/types';
 import type { DatasetMeta, DatasetSource } from './dataset-records';
@@ -73,12 +74,16 @@ export async function loadDatasetText(db: LabDb, id: string): Promise<string | u
   return (await db.get('datasetBodies', id))?.text;
 }
 
-/** The stored dataset, parsed again from its text (throws DatasetParseError only if the parser changed incompatibly). */
+/**
+ * The stored dataset, parsed again from its text (throws DatasetParseError only if the parser changed incompatibly).
+ * Without size caps: the text met the caps in force when it was stored, and a run on it must not fail because they
+ * were lowered since (the Datasets page opens stored datasets under the current caps, in a worker).
+ */
 export async function loadDataset(db: LabDb, id: string): Promise<Dataset | undefined> {
   const tx = db.transaction(['datasets', 'datasetBodies']);
   const [meta, body] = await Promise.all([tx.objectStore('datasets').get(id), tx.objectStore('datasetBodies').get(id), tx.done]);
   if (!meta || !body) return undefined;
-  return parseDatasetText(body.text, { name: meta.name, split: meta.split });
+  return parseDatasetText(body.text, { name: meta.name, split: meta.split, limits: UNCAPPED });
 }
 
 /** Deletes a dataset's meta and text together. Runs made on it stay (they keep the sha256 and name). */

@@ -1,4 +1,5 @@
 // Accumulates parsed lines into a Dataset: resolves the split, checks one schema family throughout.
+import type { DatasetLimits } from './dataset-limits';
 import { DatasetParseError } from './errors';
 import { isJsonObject, type JsonObject } from './fields';
 import { parseJsonLine } from './json-line';
@@ -11,6 +12,8 @@ export interface DatasetOptions {
   name: string;
   /** Overrides the split inferred from the name or the first line. */
   split?: SplitName;
+  /** Size caps the readers apply (DEFAULT_DATASET_LIMITS when absent). */
+  limits?: DatasetLimits;
 }
 
 const FAMILY_KEYS: Record<SchemaFamily, string> = {

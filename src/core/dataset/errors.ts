@@ -5,7 +5,7 @@ export type DatasetUnit = 'line' | 'row';
 
 /** A dataset line (or Parquet row) that is not valid official-schema JSON. Nothing partial is returned when this is thrown. */
 export class DatasetParseError extends Error {
-  override readonly name = 'DatasetParseError';
+  override readonly name: string = 'DatasetParseError';
   /** 1-based line number in the file, or row number when `unit` is 'row' (0 when not tied to a line). */
   readonly line: number;
   /** Dotted path of the offending field, e.g. "all_solutions[2].rank"; "" for the whole line. */

@@ -1,5 +1,6 @@
 // The one pipeline for dataset bytes (a download body or a local file): count, decode, parse line by line as the
 // bytes arrive, hash, and check the size and checksum. Either a whole validated dataset comes out or an error.
+import { checkFileSize, DatasetSizeError, DEFAULT_DATASET_LIMITS, type DatasetLimits } from '../dataset/dataset-limits';
 import { DatasetParseError } from '../dataset/errors';
 import { parseDatasetStream } from '../dataset/parse-dataset';
 import type { Dataset, SplitName } from '../dataset/types';
@@ -22,6 +23,8 @@ export interface ReadDatasetOptions {
   exactBytes?: number | null;
   /** Estimated size for progress only (official.json approxBytes). */
   approxBytes?: number | null;
+  /** Size caps (DEFAULT_DATASET_LIMITS when absent); a known exactBytes over the file cap is refused before reading. */
+  limits?: DatasetLimits;
   /** Known hash the bytes must have (hex). */
   expectedSha256?: string | null;
   onProgress?: (progress: ReadProgress) => void;
@@ -46,6 +49,8 @@ export interface DatasetBytes {
 export async function readDataset(chunks: AsyncIterable<Uint8Array>, options: ReadDatasetOptions): Promise<DatasetBytes> {
   const exact = options.exactBytes ?? null;
   const approx = options.approxBytes ?? null;
+  const limits = options.limits ?? DEFAULT_DATASET_LIMITS;
+  if (exact !== null) checkFileSize(exact, limits);
   const parts: Uint8Array[] = [];
   const texts: string[] = [];
   let received = 0;
@@ -91,6 +96,7 @@ export async function readDataset(chunks: AsyncIterable<Uint8Array>, options: Re
       name: options.name,
       ...(options.split ? { split: options.split } : {}),
       ...(options.yieldFn ? { yieldFn: options.yieldFn } : {}),
+      limits,
       onProgress: (p) => {
         lines = p.lines;
       },
@@ -120,7 +126,7 @@ const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(re
 /** A parse error on a final line without a line break says the file may have been cut off there. */
 function withCutHint(error: DatasetParseError, texts: readonly string[]): DatasetParseError {
   const last = texts.at(-1) ?? '';
-  if (error.line === 0 || last === '' || last.endsWith('\n') || countLines(texts) !== error.line) return error;
+  if (error instanceof DatasetSizeError || error.line === 0 || last === '' || last.endsWith('\n') || countLines(texts) !== error.line) return error;
   const detail = error.message.replace(/^line \d+: /, '');
   return new DatasetParseError(error.line, error.field, `${detail} (the file ends inside this line: was it cut off?)`);
 }

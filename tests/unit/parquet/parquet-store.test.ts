@@ -7,8 +7,9 @@ import { parseDatasetText } from '../../../src/core/dataset/parse-dataset';
 import { DatasetParseError } from '../../../src/core/dataset/errors';
 import { parquetJsonLines } from '../../../src/core/dataset/parquet-rows';
 import { readParquetDataset } from '../../../src/core/download/read-parquet';
-import { conversionLines } from '../../../src/import/parquet-conversion';
-import { parquetWorkerApi } from '../../../src/import/parquet-worker-api';
+import { DEFAULT_DATASET_LIMITS } from '../../../src/core/dataset/dataset-limits';
+import { datasetWorkerApi } from '../../../src/import/dataset-worker-api';
+import { valueOf } from '../../../src/import/worker-failure';
 import { listDatasets, loadDataset, loadDatasetText, saveDataset } from '../../../src/storage/datasets-repo';
 import { DatasetExistsError } from '../../../src/storage/storage-errors';
 import { freshDb } from '../storage/helpers';
@@ -44,14 +45,17 @@ describe('Parquet datasets in storage', () => {
     await expect(read).rejects.toThrow('row 3: field "all_solutions[0].rank" must be an integer >= 1, got 0');
   });
 
-  it('the worker API returns failures as data and the main thread rebuilds the same errors', async () => {
+  it('the dataset worker API reads a Parquet file whatever its name, returns failures as data, and the main thread rebuilds them', async () => {
+    const options = { name: 'MBPP-R+', limits: DEFAULT_DATASET_LIMITS };
+    const bytes = jsonlToParquet(jsonl);
+    const good = valueOf(await datasetWorkerApi.readFile(new File([bytes.slice()], 'rows.jsonl'), options));
+    expect(good).toMatchObject({ format: 'parquet', bytes: bytes.byteLength, text: jsonl });
+    expect(good.dataset).toEqual(parseDatasetText(jsonl, { name: 'MBPP-R+' }));
+
     const rows = jsonl.split('\n');
-    const good = await parquetWorkerApi.convert(jsonlToParquet(jsonl));
-    expect(conversionLines(good)).toEqual(rows.filter((r) => r !== ''));
-    const notParquet = await parquetWorkerApi.convert(new TextEncoder().encode(jsonl));
-    expect(notParquet).toEqual({ ok: false, kind: 'file', message: 'not a Parquet file: it does not start with the bytes "PAR1"' });
-    expect(() => conversionLines(notParquet)).toThrow('not a Parquet file');
-    const rowError = conversionLines.bind(null, { ok: false, kind: 'row', row: 4, field: 'x', detail: 'column "x" holds binary data' });
-    expect(rowError).toThrow(new DatasetParseError(4, 'x', 'column "x" holds binary data', 'row'));
+    rows[3] = rows[3]!.replace('"rank": 1,', '"rank": 0,');
+    const bad = await datasetWorkerApi.readFile(new File([jsonlToParquet(rows.join('\n')).slice()], 'MBPP-R+.parquet'), options);
+    expect(bad).toEqual({ ok: false, failure: { kind: 'parse', line: 4, field: 'all_solutions[0].rank', detail: 'field "all_solutions[0].rank" must be an integer >= 1, got 0', unit: 'row' } });
+    expect(() => valueOf(bad)).toThrow(new DatasetParseError(4, 'all_solutions[0].rank', 'field "all_solutions[0].rank" must be an integer >= 1, got 0', 'row'));
   });
 });
