@@ -377,7 +377,7 @@ def _io_evalplus_bodies(cand, cand_err, tests, defined):
                 raise NameError('name %r is not defined' % ep)
             got = g[ep](*_deepcopy(args))
             try:
-                data = _pickle_dumps(got, 5)
+                data = _pickle_dumps(comparable_value(got, task_id, ep), 5)
             except KeyboardInterrupt:
                 raise
             except BaseException as e:

@@ -185,3 +185,35 @@ def evalplus_equal(inp, out, exp, atol, task_id, entry_point):
             return False
         return _allclose(out, exp, 1e-07, atol)
     return bool(exact)
+
+
+def comparable_value(out, task_id, entry_point):
+    """What of a returned value EvalPlus's comparison looks at, as plain data the judge can read: for the
+    "not None" tasks whether it is None, for the set-compared ones its set, and for a subclass of a builtin
+    container that keeps the builtin's equality (a namedtuple, a defaultdict, a UserList) the builtin value.
+    Run in the candidate's interpreter, so it decides nothing: it only chooses what the candidate returned."""
+    if task_id.startswith('Mbpp/'):
+        if entry_point in MBPP_OUTPUT_NOT_NONE_TASKS:
+            return out if isinstance(out, bool) else out is not None
+        if entry_point in MBPP_OUTPUT_SET_EQ_TASKS:
+            try:
+                return set(out)
+            except Exception:
+                return out
+    return _builtin_equal(out)
+
+
+_CONTAINERS = (list, tuple, dict, set, frozenset)
+
+
+def _builtin_equal(out):
+    t = type(out)
+    if t in _CONTAINERS or t.__module__ == 'collections' and t.__name__ in ('OrderedDict', 'Counter', 'deque'):
+        return out
+    data = getattr(out, 'data', None)
+    if t.__name__ in ('UserList', 'UserDict', 'UserString') and t.__module__ == 'collections':
+        return data
+    for base in _CONTAINERS:
+        if isinstance(out, base) and t.__eq__ is base.__eq__:
+            return base(out)
+    return out

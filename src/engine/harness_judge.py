@@ -4,6 +4,11 @@
 # hands over is plain data: text, or a pickle read with only plain data types allowed (no code of the
 # candidate runs here). Exec'd after harness.py into the same namespace.
 import io as _io_module
+import pickletools
+
+# Opcodes that set an object's fields directly (past its constructor's checks, e.g. a Fraction with a zero
+# denominator): honest pickles of the plain types never use them.
+_STATE_OPCODES = frozenset(('BUILD', 'INST', 'OBJ', 'NEWOBJ', 'NEWOBJ_EX', 'PERSID', 'BINPERSID'))
 
 _PLAIN_TYPES = {
     'builtins': frozenset(('complex', 'range', 'slice', 'set', 'frozenset', 'list', 'dict', 'tuple', 'int',
@@ -25,7 +30,11 @@ class PlainUnpickler(pickle.Unpickler):
 
 
 def plain_value(text):
-    return PlainUnpickler(_io_module.BytesIO(base64.b64decode(text))).load()
+    data = base64.b64decode(text)
+    for op, _, _ in pickletools.genops(data):
+        if op.name in _STATE_OPCODES:
+            raise pickle.UnpicklingError('%s sets state directly, which plain data does not' % op.name)
+    return PlainUnpickler(_io_module.BytesIO(data)).load()
 
 
 def prepare_judge(request_json, outputs_json):

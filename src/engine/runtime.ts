@@ -8,7 +8,7 @@ import type { PyProxy } from 'pyodide/ffi';
 import type { IoExpectRequest, ScoreRequest } from '../core/run/types';
 import { runValue, testCount, verdictsValue, type RunTest, type RunValue, type Seen } from './harness-reply';
 import { createInterpreterImage, type InterpreterImage, type WasmInterpreter } from './interpreter-image';
-import { candidateTests, judgeTests, printedMatches, problemKey } from './io-judging';
+import { candidateTests, checkedIoTests, judgeBatches, judgeTests, printedMatches, problemKey } from './io-judging';
 import { dropCapabilities, type SandboxReport } from './sandbox';
 import { createScratchFs, type EmscriptenFs } from './scratch-fs';
 
@@ -64,6 +64,9 @@ interface PyodideModule extends WasmInterpreter {
   MEMFS: unknown;
   finalizationRegistry: { register(...args: unknown[]): void; unregister(...args: unknown[]): void };
 }
+
+/** Characters of JSON per judge call at most (what candidates hand over can be megabytes per test). */
+const JUDGE_BATCH_CHARS = 1 << 24;
 
 /** Expected outputs kept in the worker: sent once, then referenced by key (they can be hundreds of MB). */
 const EXPECTED_KEPT = 8;
@@ -250,6 +253,8 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
       if (!reply.ok) return reply;
       const value = runValue(reply.value, total, start);
       if (!value) return { ok: true as const, value: null }; // the pool voids a malformed reply
+      // Only io tests are judged; an assertion test never hands anything over.
+      if (t.kind !== 'io' && value.tests.some((x) => x[0] === 'judge')) return { ok: true as const, value: null };
       tests.push(...value.tests);
       head ??= value;
       exhausted ||= value.budgetExhausted;
@@ -262,6 +267,9 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   function judged(request: ScoreRequest, outputs: (string | null)[], tests: RunTest[]): RuntimeReply | null {
     const t = request.tests;
     if (t.kind !== 'io') return null;
+    const checked = checkedIoTests(tests, t, outputs);
+    if (!checked) return { ok: false, fatal: false, message: 'tampered with the harness: an io test reported itself passed', tampered: true };
+    checked.forEach((x, i) => (tests[i] = x));
     const pending: [number, Seen][] = [];
     tests.forEach(([status, seen, ms], i) => {
       if (status !== 'judge') return;
@@ -272,11 +280,18 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
     const forJudge = JSON.stringify({ tests: judgeTests(t), compare: request.compare });
     const failed = cleanInterpreter('judge', problemKey(request), () => prepareJudgeFn(forJudge, JSON.stringify(outputs)));
     if (failed) return failed;
-    const reply = invoke(() => judgeFn(forJudge, JSON.stringify(pending)));
-    if (!reply.ok) return reply;
-    const verdicts = verdictsValue(reply.value, pending.length);
-    if (!verdicts) return { ok: false, fatal: false, message: 'the judge replied with something else than verdicts' };
-    pending.forEach(([i], k) => (tests[i] = [verdicts[k][0], verdicts[k][1], tests[i][2]]));
+    let at = 0;
+    for (const batch of judgeBatches(pending, JUDGE_BATCH_CHARS)) {
+      if (at > 0) cleanInterpreter('judge', problemKey(request), () => '');
+      const reply = invoke(() => judgeFn(forJudge, batch.json));
+      if (!reply.ok) return reply;
+      const verdicts = verdictsValue(reply.value, batch.count);
+      if (!verdicts) return { ok: false, fatal: false, message: 'the judge replied with something else than verdicts' };
+      for (const [status, message] of verdicts) {
+        const i = pending[at++]![0];
+        tests[i] = [status, message, tests[i]![2]];
+      }
+    }
     return null;
   }
 

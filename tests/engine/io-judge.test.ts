@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompareMode, IoExpected, ScoreRequest } from '../../src/core/run/types';
 import { createNodePool } from '../../src/engine/node-pool';
+import { judgeBatches } from '../../src/engine/io-judging';
 import type { EnginePool } from '../../src/engine/pool-types';
 
 let pool: EnginePool;
@@ -20,9 +21,9 @@ const SECRET = `tok-${Math.random().toString(36).slice(2)}-${Date.now().toString
 const CANONICAL = `def f(x):\n    return ${JSON.stringify(SECRET)} + str(x)\n`;
 
 let problemCounter = 0;
-async function problem(compare: CompareMode, canonical = CANONICAL, base = '[[1], [2], [3]]') {
+async function problem(compare: CompareMode, canonical = CANONICAL, base = '[[1], [2], [3]]', taskId = 'HumanEval/901', entryPoint = 'f') {
   const inputs = { key: `judge-${problemCounter++}`, source: `{"base_input": ${base}, "plus_input": []}`, sets: ['base' as const] };
-  const common = { taskId: 'HumanEval/901', entryPoint: 'f', inputs, compare };
+  const common = { taskId, entryPoint, inputs, compare };
   const expected: IoExpected = await pool.expect({ ...common, canonical, limitMs: 5000, budgetMs: 60_000 });
   return (code: string): ScoreRequest => ({ code, tests: { kind: 'io', ...common, atol: 0, expected }, compare, limitMs: 5000, budgetMs: 60_000 });
 }
@@ -99,5 +100,52 @@ describe('io tests decided outside the candidate', () => {
     const r = await pool.score(ask('def f(x):\n    return "x" * 1000000\n'));
     expect(r.tests.map((t) => t.status)).toEqual(Array.from({ length: 24 }, (_, i) => (i % 2 ? 'fail' : 'pass')));
     expect(r.tests[1].message).toMatch(/expected 'y'/);
+  });
+
+  for (const compare of ['paper', 'evalplus'] as const) {
+    it(`${compare}: a candidate that rewrites the harness's results list to "pass" is void, not passed`, async () => {
+      const ask = await problem(compare);
+      const forge =
+        "import sys\nclass L(list):\n    def append(self, r):\n        list.append(self, ('pass', '', 0.0) if r[0] == 'judge' else r)\n" +
+        "def f(x):\n    fr = sys._getframe()\n    while fr is not None and fr.f_code.co_name != '_run_tests': fr = fr.f_back\n" +
+        "    if fr is not None and type(fr.f_locals['results']) is not L:\n        fr.f_locals['results'] = L(('pass', '', 0.0) for _ in fr.f_locals['results'])\n    return 'wrong'\n";
+      const r = await pool.score(ask(forge));
+      expect(r.passed).toBe(0);
+      expect((await pool.score(ask(CANONICAL))).passed).toBe(3);
+    });
+  }
+
+  it('paper: where the canonical raised, the candidate is not told (only missing outputs carry their reason)', async () => {
+    const ask = await problem('paper', 'def f(x):\n    if x == 2:\n        raise ValueError("boom")\n    return x\n');
+    const peek = "import sys\ndef f(x):\n    fr = sys._getframe()\n    while fr is not None and 'req' not in fr.f_locals: fr = fr.f_back\n    errs = fr.f_locals['req']['tests']['expected']['errors'] if fr else []\n    return 'saw:' + str(any(errs))\n";
+    const r = await pool.score(ask(peek));
+    expect(r.tests[0].message).toContain('saw:False');
+  });
+
+  it('evalplus: a pickle that sets fields past the constructor (a Fraction 0/0) is refused', async () => {
+    const ask = await problem('evalplus', 'def surface_Area(b, s):\n    return b * b + 2 * b * s\n', '[[3, 4], [5, 6], [1, 2]]', 'Mbpp/581', 'surface_Area');
+    const zero = 'from fractions import Fraction\nclass Z:\n    def __reduce__(self):\n        return (Fraction, (0,), (None, {"_numerator": 0, "_denominator": 0}))\ndef surface_Area(b, s):\n    return Z()\n';
+    const r = await pool.score(ask(zero));
+    expect(r.passed).toBe(0);
+    expect(r.tests[0].message).toMatch(/not plain data/);
+  });
+
+  it('evalplus: values EvalPlus compares by their builtin equality still pass (namedtuple, defaultdict, filter for a set task, a match for a not-None task)', async () => {
+    const tup = await problem('evalplus', 'def f(x):\n    return (x, x + 1)\n');
+    expect((await pool.score(tup('import collections\nP = collections.namedtuple("P", "a b")\ndef f(x):\n    return P(x, x + 1)\n'))).passed).toBe(3);
+    const dct = await problem('evalplus', 'def f(x):\n    return {x: 1}\n');
+    expect((await pool.score(dct('import collections\ndef f(x):\n    d = collections.defaultdict(lambda: 0)\n    d[x] += 1\n    return d\n'))).passed).toBe(3);
+    const sets = await problem('evalplus', 'def similar_elements(a, b):\n    return tuple(set(a) & set(b))\n', '[[[1, 2, 3], [2, 3, 4]], [[5], [5]]]', 'Mbpp/2', 'similar_elements');
+    expect((await pool.score(sets('def similar_elements(a, b):\n    return filter(lambda v: v in b, a)\n'))).passed).toBe(2);
+    const match = await problem('evalplus', 'import re\ndef text_match_three(t):\n    return re.search("ab{3}?", t)\n', '[["abbb"], ["ac"]]', 'Mbpp/787', 'text_match_three');
+    expect((await pool.score(match('import re\ndef text_match_three(t):\n    return re.search("ab{3}?", t)\n'))).passed).toBe(2);
+  });
+
+  it('splits what goes to the judge into calls of bounded size, in order', () => {
+    const pending: [number, { text: string }][] = Array.from({ length: 7 }, (_, i) => [i, { text: 'x'.repeat(400) }]);
+    const batches = judgeBatches(pending, 1000);
+    expect(batches.map((b) => b.count)).toEqual([2, 2, 2, 1]);
+    expect(batches.flatMap((b) => JSON.parse(b.json).map((e: [number]) => e[0]))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(batches.every((b) => b.json.length <= 1000)).toBe(true);
   });
 });
