@@ -2,8 +2,9 @@
 // into this build, and one TransferJob per dataset id.
 import officialJson from '../../static-datasets/official.json';
 import { BUNDLED_DIR, type BundledDataset } from '../core/download/bundled';
-import { downloadDataset } from '../core/download/download-dataset';
+import { openDownload } from '../core/download/download-dataset';
 import { normalizeBaseUrl, officialFileUrl, parseOfficialManifest, type OfficialDataset, type OfficialManifest } from '../core/download/official-manifest';
+import { readDownloadInWorker } from '../import/dataset-in-worker';
 import type { DatasetLibrary } from './datasets-library.svelte';
 import { TransferJob } from './datasets-transfer.svelte';
 
@@ -70,17 +71,12 @@ export class DatasetDownloads {
     const url = this.urlFor(entry);
     const bundled = this.bundledFor(entry.id);
     void job.run(
-      (signal, onProgress) =>
-        downloadDataset<AbortSignal>(url, {
-          fetch: (u, init) => fetch(u, init),
-          signal,
-          name: entry.id,
-          split: entry.split,
-          approxBytes: bundled?.bytes ?? entry.approxBytes,
-          expectedSha256: bundled?.sha256 ?? entry.sha256,
-          limits: this.#library.limits.value,
-          onProgress,
-        }),
+      // Fetched here, so the service worker and the browser's cache see it; read and parsed in the dataset worker.
+      async (signal, onProgress) => {
+        const download = await openDownload<AbortSignal>(url, { fetch: (u, init) => fetch(u, init), signal });
+        const options = { name: entry.id, split: entry.split, approxBytes: bundled?.bytes ?? entry.approxBytes, expectedSha256: bundled?.sha256 ?? entry.sha256, limits: this.#library.limits.value };
+        return readDownloadInWorker(download, options, signal, onProgress);
+      },
       (result, signal) =>
         this.#library.save(result, bundled ? { kind: 'bundled', fileName: `${BUNDLED_DIR}${entry.file}` } : { kind: 'download', url }, signal),
     );

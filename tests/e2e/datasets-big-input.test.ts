@@ -1,12 +1,13 @@
-// Big inputs: a file with an over-long line is refused at import (read in a worker) naming the line and both sizes,
-// and nothing is stored; the caps come from Settings; a stored dataset that did not finish opening is not reopened
-// at start-up, and the notice offers to open it anyway or delete it.
+// Big inputs: a file with an over-long line is refused at import or download (read in a worker) naming the line and
+// both sizes, and nothing is stored; the caps come from Settings; a stored dataset that did not finish opening is not
+// reopened at start-up, and the notice offers to open it anyway or delete it.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startDatasetServer, type DatasetServer } from '../servers/dataset-server';
 import { recordPage, useApp } from './browser';
 import { demo } from './demo-data';
-import { openDatasets, storedCounts } from './datasets-helpers';
+import { openDatasets, startDownload, storedCounts, useMirror } from './datasets-helpers';
 
 const chromiumPath = inject('chromiumPath');
 const MBPP = readFileSync(new URL('../fixtures/official-schema/MBPP-R.jsonl', import.meta.url), 'utf8');
@@ -38,6 +39,11 @@ async function dropFile(page: Page, name: string, bytes?: number): Promise<void>
   );
 }
 
+/** The MBPP-R fixture with a valid 9th problem of exactly `bytes` UTF-8 bytes, as dropFile makes it in the page. */
+function withNinth(bytes: number): string {
+  return `${MBPP}${FIRST.replace(PREFIX, `{"task_id": 9, "text": "${'x'.repeat(bytes - Buffer.byteLength(FIRST))}`)}\n`;
+}
+
 /** Sets the largest line in Settings (MB), then comes back to the Datasets page. */
 async function setLineLimit(page: Page, url: string, mb: number | 'reset'): Promise<void> {
   await page.goto(`${url}#/settings`);
@@ -49,6 +55,13 @@ async function setLineLimit(page: Page, url: string, mb: number | 'reset'): Prom
 
 describe.skipIf(!chromiumPath)('big dataset inputs', () => {
   const app = useApp(chromiumPath!);
+  let server: DatasetServer;
+  beforeAll(async () => {
+    server = await startDatasetServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
 
   it('refuses a line over the default cap in a worker, naming it, and stores nothing; the cap is a setting', async () => {
     const page = await app.browser.context.newPage();
@@ -121,6 +134,38 @@ describe.skipIf(!chromiumPath)('big dataset inputs', () => {
     await page.getByRole('button', { name: 'Delete MBPP-R for good' }).click();
     await notice(page).getByText('MBPP-R was deleted from this browser.').waitFor();
     await expect.poll(() => storedCounts(page)).toEqual([0, 0]);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('parses a download in the worker too: an over-long line is refused with the same message and nothing is stored', async () => {
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const datasetWorkers = () => workers.filter((url) => /dataset\.worker/.test(url)).length;
+    server.put('MBPP-R.jsonl', withNinth(1_500_000));
+    await openDatasets(page, app.served.url);
+    await useMirror(page, server.base('ok'));
+
+    await setLineLimit(page, app.served.url, 1);
+    let before = datasetWorkers();
+    const row = await startDownload(page, 'MBPP-R');
+    const alert = row.getByRole('alert');
+    await alert.getByText('Line 9 is too long').waitFor();
+    expect(await alert.locator('.message').textContent()).toBe('line 9: 1.5 MB (1,500,000 bytes), over the limit of 1.0 MB per line');
+    await alert.getByText('Nothing was stored.').waitFor();
+    expect(await storedCounts(page)).toEqual([0, 0]);
+    await expect.poll(datasetWorkers).toBe(before + 1);
+    expect(server.requests).toContain('/ok/MBPP-R.jsonl');
+
+    // Under the default cap the same file downloads, again through the worker, and is stored once.
+    await setLineLimit(page, app.served.url, 'reset');
+    before = datasetWorkers();
+    await startDownload(page, 'MBPP-R');
+    await row.getByText(/^Stored MBPP-R: 9 problems/).waitFor();
+    expect(await storedCounts(page)).toEqual([1, 1]);
+    await expect.poll(datasetWorkers).toBe(before + 1);
     expect(log.errors).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,8 @@
 // Downloading official datasets from a local mirror: the license gate, progress, every scripted failure leaving
-// nothing stored, cancel, and a good download that stays browsable after a reload and offline.
+// nothing stored, cancel (which stops the dataset worker parsing the body), and a good download that stays browsable
+// after a reload and offline.
 import { createHash } from 'node:crypto';
+import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { syntheticDatasetText } from '../fixtures/official-schema/synthetic';
 import { startDatasetServer, type Behaviour, type DatasetServer } from '../servers/dataset-server';
@@ -53,16 +55,24 @@ describe.skipIf(!chromiumPath)('official dataset downloads', () => {
     await page.close();
   });
 
-  it('cancels a running download and stores nothing', async () => {
+  it('cancels a running download, stopping the dataset worker that parses it, and stores nothing', async () => {
     const page = await browser.context.newPage();
+    const running = new Set<Worker>();
+    page.on('worker', (worker) => {
+      if (!/dataset\.worker/.test(worker.url())) return;
+      running.add(worker);
+      worker.on('close', () => running.delete(worker));
+    });
     await openDatasets(page, served.url);
     await useMirror(page, server.base('slow'));
     const row = await startDownload(page, 'HE-R');
     const figures = row.locator('.figures');
     await expect.poll(() => figures.textContent(), { timeout: 20_000 }).toMatch(/[1-9]\d* % · \d+ lines? checked/);
     expect(await row.locator('progress').getAttribute('value')).not.toBeNull();
+    expect(running.size).toBe(1);
     await row.getByRole('button', { name: 'Cancel HE-R' }).click();
     await row.getByText('Cancelled. Nothing was stored.').waitFor();
+    await expect.poll(() => running.size).toBe(0);
     expect(await storedCounts(page)).toEqual([0, 0]);
     await page.close();
   });

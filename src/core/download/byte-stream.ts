@@ -1,5 +1,6 @@
-// Byte sources as async iterables: a ReadableStream (fetch body, File.stream()) read through its reader, and
-// UTF-8 decoding that keeps multi-byte characters whole across chunk boundaries and rejects invalid bytes.
+// Byte sources as async iterables: a ReadableStream (fetch body, File.stream()) read through its reader, chunks
+// pulled one by one from another thread, and UTF-8 decoding that keeps multi-byte characters whole across chunk
+// boundaries and rejects invalid bytes.
 import { DownloadError } from './errors';
 
 /** The reader part of a ReadableStream<Uint8Array> (core's lib has no DOM types). */
@@ -34,6 +35,14 @@ export async function* streamChunks(stream: ByteStreamLike): AsyncGenerator<Uint
     if (!finished) await reader.cancel().catch(() => {});
     reader.releaseLock();
   }
+}
+
+/** Pulls the next chunk of a byte source read elsewhere (a download the page fetches), or null at its end. */
+export type NextChunk = () => Promise<Uint8Array | null>;
+
+/** The chunks `next` hands out, until it gives null; its errors (a broken connection) pass through. */
+export async function* pulledChunks(next: NextChunk): AsyncGenerator<Uint8Array> {
+  for (let chunk = await next(); chunk !== null; chunk = await next()) yield chunk;
 }
 
 /**

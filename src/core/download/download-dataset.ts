@@ -1,5 +1,6 @@
 // Downloads one dataset file over an injected fetch (browser fetch, Node's, or a test double) and validates it
-// while it streams in. Core stays free of network globals: the caller hands in `fetch`.
+// while it streams in; openDownload is its fetch half, for a caller that reads the body elsewhere (the app's dataset
+// worker). Core stays free of network globals: the caller hands in `fetch`.
 import { streamChunks, type ByteStreamLike } from './byte-stream';
 import { contentTypeProblem } from './content-type';
 import { DownloadError, errorText } from './errors';
@@ -30,13 +31,33 @@ export interface DownloadOptions<S extends SignalLike = SignalLike> extends Omit
   signal?: S;
 }
 
+/** A response that passed the header checks: its body, and its exact size when the headers give one. */
+export interface OpenedDownload {
+  body: ByteStreamLike;
+  /** The Content-Length when the body is not content-encoded (then it counts compressed bytes); else null. */
+  exactBytes: number | null;
+}
+
 /**
  * GETs `url` and reads it as a dataset. Rejects with DownloadError (network, http-status, content-type,
  * truncated, encoding, checksum), DatasetParseError (a bad line), or the signal's reason when aborted.
  */
 export async function downloadDataset<S extends SignalLike>(url: string, options: DownloadOptions<S>): Promise<DatasetBytes> {
   const { fetch, signal, ...read } = options;
-  const aborted = (error: unknown): unknown => (signal?.aborted ? signal.reason : error);
+  const { body, exactBytes } = await openDownload(url, { fetch, ...(signal ? { signal } : {}) });
+  try {
+    return await readDataset(streamChunks(body), { ...read, exactBytes });
+  } catch (error) {
+    throw signal?.aborted ? signal.reason : error;
+  }
+}
+
+/**
+ * GETs `url` and checks the status and headers, leaving the body unread for readDataset (here, or in the app's
+ * dataset worker). Rejects with DownloadError (network, http-status, content-type, truncated) or the signal's reason.
+ */
+export async function openDownload<S extends SignalLike>(url: string, options: { fetch: FetchLike<S>; signal?: S }): Promise<OpenedDownload> {
+  const { fetch, signal } = options;
   let response: ResponseLike;
   try {
     response = await fetch(url, signal ? { signal } : {});
@@ -57,10 +78,5 @@ export async function downloadDataset<S extends SignalLike>(url: string, options
   if (!response.body) throw new DownloadError('truncated', `the server sent no body for ${url}`);
   // With a Content-Encoding the length counts compressed bytes, so it can only bound the size from below.
   const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
-  const exactBytes = encoded ? null : parseContentLength(response.headers.get('content-length'));
-  try {
-    return await readDataset(streamChunks(response.body), { ...read, exactBytes });
-  } catch (error) {
-    throw aborted(error);
-  }
+  return { body: response.body, exactBytes: encoded ? null : parseContentLength(response.headers.get('content-length')) };
 }
