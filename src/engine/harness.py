@@ -5,10 +5,12 @@ import base64
 import copy
 import json
 import pickle
+import re
 import reprlib
 import time
 
 _perf = time.perf_counter
+_SURROGATE = re.compile('[\ud800-\udfff]')
 _deepcopy = copy.deepcopy
 _loads = json.loads
 _dumps = json.dumps
@@ -350,7 +352,11 @@ def _io_paper_bodies(cand, cand_err, tests, defined):
             # The authors compared printed text even when the program raised: the judge decides.
             if out.overflow:
                 return 'judge', {'overflow': out.cap}
-            seen = {'text': out.getvalue()}
+            text = out.getvalue()
+            if not text.isascii() and _SURROGATE.search(text):
+                # The paper's real stdout could not encode these; as JSON they would pair into another character.
+                return 'error', 'UnicodeEncodeError: printed unpaired surrogate code points'
+            seen = {'text': text}
             if failure is not None:
                 seen['failure'] = ['fail' if isinstance(failure, AssertionError) else 'error', describe(failure)]
             return 'judge', seen
