@@ -10,6 +10,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pyodideAssets } from '../../vite-plugins/pyodide-assets';
 import { launchBrowser, type Browser } from '../e2e/browser';
+import { ALWAYS_EQUAL, FORGE_RESULTS, READ_EXPECTED, SECRET_PREFIX } from './realm/io-attacks';
 import { ADD, CASES } from './realm/isolation-cases';
 import { GUARD_BYPASS, JS_ROUTES } from './realm/python-routes';
 
@@ -156,6 +157,33 @@ describe.skipIf(!present)('browser pool (headless Chromium)', () => {
     expect(Object.keys(out.seen)).toHaveLength(2 * CASES.length);
     expect(out.last.map((s) => s.split(':')[0])).toEqual(['pass', 'fail']);
     expect(out.started).toBe(1);
+  });
+
+  it('decides io tests outside the candidate: no expected output to find, no forged pass, no foreign pickle', async () => {
+    const out = await page.evaluate(
+      async ({ secret, attacks }) => {
+        const { createBrowserPool } = (window as unknown as { engine: { createBrowserPool: Function } }).engine;
+        const pool = createBrowserPool({ size: 1 });
+        const canonical = `def f(x):\n    return ${JSON.stringify(secret)} + str(x)\n`;
+        const passed: Record<string, number> = {};
+        for (const compare of ['paper', 'evalplus']) {
+          const inputs = { key: `b-${compare}`, source: '{"base_input": [[1], [2], [3]], "plus_input": []}', sets: ['base'] };
+          const common = { taskId: 'HumanEval/901', entryPoint: 'f', inputs, compare };
+          const expected = await pool.expect({ ...common, canonical, limitMs: 5000, budgetMs: 60_000 });
+          const score = async (code: string) =>
+            (await pool.score({ code, tests: { kind: 'io', ...common, atol: 0, expected }, compare, limitMs: 5000, budgetMs: 60_000 })).passed;
+          passed[`${compare}: canonical`] = await score(canonical);
+          for (const [name, code] of Object.entries(attacks)) passed[`${compare}: ${name}`] = await score(code as string);
+        }
+        await pool.close();
+        return passed;
+      },
+      { secret: `${SECRET_PREFIX}${Math.random().toString(36).slice(2)}`, attacks: { READ_EXPECTED, FORGE_RESULTS, ALWAYS_EQUAL } },
+    );
+    expect(out).toEqual({
+      'paper: canonical': 3, 'paper: READ_EXPECTED': 0, 'paper: FORGE_RESULTS': 0, 'paper: ALWAYS_EQUAL': 0,
+      'evalplus: canonical': 3, 'evalplus: READ_EXPECTED': 0, 'evalplus: FORGE_RESULTS': 0, 'evalplus: ALWAYS_EQUAL': 0,
+    });
   });
 
   it('leaves a stripped worker realm nothing to reach the network, storage or the page with', async () => {

@@ -6,6 +6,7 @@ import type { CompareMode, IoExpected, ScoreRequest } from '../../src/core/run/t
 import { createNodePool } from '../../src/engine/node-pool';
 import { judgeBatches } from '../../src/engine/io-judging';
 import type { EnginePool } from '../../src/engine/pool-types';
+import { ALWAYS_EQUAL, FORGE_RESULTS, READ_EXPECTED, SECRET_PREFIX } from './realm/io-attacks';
 
 let pool: EnginePool;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 /** A secret no candidate can guess: the canonical returns it for every input. */
-const SECRET = `tok-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
+const SECRET = `${SECRET_PREFIX}${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
 const CANONICAL = `def f(x):\n    return ${JSON.stringify(SECRET)} + str(x)\n`;
 
 let problemCounter = 0;
@@ -27,29 +28,6 @@ async function problem(compare: CompareMode, canonical = CANONICAL, base = '[[1]
   const expected: IoExpected = await pool.expect({ ...common, canonical, limitMs: 5000, budgetMs: 60_000 });
   return (code: string): ScoreRequest => ({ code, tests: { kind: 'io', ...common, atol: 0, expected }, compare, limitMs: 5000, budgetMs: 60_000 });
 }
-
-/** Walks every frame and every harness cache it can reach, and returns whatever looks like the secret. */
-const READ_EXPECTED = `
-import sys
-def f(x):
-    found = []
-    fr = sys._getframe()
-    while fr is not None:
-        for scope in (fr.f_locals, fr.f_globals):
-            for name, v in list(scope.items()):
-                if isinstance(v, dict):
-                    vals = list(v.values())
-                elif isinstance(v, (list, tuple)):
-                    vals = list(v)
-                else:
-                    vals = [v]
-                for item in vals:
-                    for y in (item if isinstance(item, (list, tuple)) else [item]):
-                        if isinstance(y, str) and y.startswith('tok-'):
-                            found.append(y)
-        fr = fr.f_back
-    return found[0] if found else 'nothing found'
-`;
 
 describe('io tests decided outside the candidate', () => {
   for (const compare of ['paper', 'evalplus'] as const) {
@@ -72,8 +50,7 @@ describe('io tests decided outside the candidate', () => {
 
   it('evalplus: a returned object that equals everything is not plain data and fails (the judge runs none of its code)', async () => {
     const ask = await problem('evalplus');
-    const always = 'class A:\n    def __eq__(self, o): return True\n    def __hash__(self): return 0\ndef f(x):\n    return A()\n';
-    const r = await pool.score(ask(always));
+    const r = await pool.score(ask(ALWAYS_EQUAL));
     expect(r.tests.map((t) => t.status)).toEqual(['fail', 'fail', 'fail']);
     expect(r.tests[0].message).toMatch(/not plain data/);
   });
@@ -105,11 +82,7 @@ describe('io tests decided outside the candidate', () => {
   for (const compare of ['paper', 'evalplus'] as const) {
     it(`${compare}: a candidate that rewrites the harness's results list to "pass" is void, not passed`, async () => {
       const ask = await problem(compare);
-      const forge =
-        "import sys\nclass L(list):\n    def append(self, r):\n        list.append(self, ('pass', '', 0.0) if r[0] == 'judge' else r)\n" +
-        "def f(x):\n    fr = sys._getframe()\n    while fr is not None and fr.f_code.co_name != '_run_tests': fr = fr.f_back\n" +
-        "    if fr is not None and type(fr.f_locals['results']) is not L:\n        fr.f_locals['results'] = L(('pass', '', 0.0) for _ in fr.f_locals['results'])\n    return 'wrong'\n";
-      const r = await pool.score(ask(forge));
+      const r = await pool.score(ask(FORGE_RESULTS));
       expect(r.passed).toBe(0);
       expect((await pool.score(ask(CANONICAL))).passed).toBe(3);
     });
@@ -147,5 +120,12 @@ describe('io tests decided outside the candidate', () => {
     expect(batches.map((b) => b.count)).toEqual([2, 2, 2, 1]);
     expect(batches.flatMap((b) => JSON.parse(b.json).map((e: [number]) => e[0]))).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(batches.every((b) => b.json.length <= 1000)).toBe(true);
+  });
+
+  it("paper: unpaired surrogates are an error (the paper's stdout could not encode them), not the character they pair into", async () => {
+    const ask = await problem('paper', 'def f(x):\n    return "\\U0001F600"\n');
+    const r = await pool.score(ask('def f(x):\n    return "\\ud83d\\ude00"\n'));
+    expect(r.tests.map((t) => t.status)).toEqual(['error', 'error', 'error']);
+    expect((await pool.score(ask('def f(x):\n    return "\\U0001F600"\n'))).passed).toBe(3);
   });
 });
