@@ -4,6 +4,7 @@ import type { TestPlan } from '../core/build/types';
 import { PAPER_TIME_LIMITS, timeLimitsFromCanonical, type TimeLimitRule } from '../core/run/time-limits';
 import type { CompareMode, TestSpec } from '../core/run/types';
 import type { EnginePool } from '../engine/pool-types';
+import { errorMessage } from '../core/error-message';
 
 /** Generous limits for the canonical solution itself: it defines the others' limits, so it must not time out. */
 const CANONICAL_LIMIT_MS = 30_000;
@@ -44,7 +45,7 @@ export async function prepareTests(
       expected = await pool.expect({ ...common, canonical, limitMs: CANONICAL_LIMIT_MS, budgetMs: CANONICAL_BUDGET_MS }, { signal });
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new CanonicalError(error instanceof Error ? error.message : String(error));
+      throw new CanonicalError(errorMessage(error));
     }
     const canonicalProblems = expected.errors.flatMap((e, i) => (e === null ? [] : [`input #${i}: ${e}`]));
     const spec: TestSpec = { kind: 'io', ...common, atol: plan.atol, expected };

@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { CliUsageError } from './cli-io';
+import { errorMessage } from '../core/error-message';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -42,6 +43,6 @@ export async function readInputBytesUpTo(path: string, maxBytes: number): Promis
     return { bytes: gunzipSync(bytes, Number.isFinite(maxBytes) ? { maxOutputLength: maxBytes + 1 } : {}) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { over: maxBytes + 1, atLeast: true };
-    throw new CliUsageError(`cannot read ${path}: not valid gzip (${error instanceof Error ? error.message : String(error)})`);
+    throw new CliUsageError(`cannot read ${path}: not valid gzip (${errorMessage(error)})`);
   }
 }

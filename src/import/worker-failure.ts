@@ -3,6 +3,7 @@
 import { DatasetSizeError, type SizeScope } from '../core/dataset/dataset-limits';
 import { DatasetParseError, ParquetFileError, type DatasetUnit } from '../core/dataset/errors';
 import { DownloadError, type DownloadFailure } from '../core/download/errors';
+import { errorMessage } from '../core/error-message';
 
 /** A thrown error as plain data. */
 export type WorkerFailure =
@@ -37,7 +38,7 @@ export function failureOf(error: unknown): WorkerFailure {
   if (error instanceof DatasetParseError) return { kind: 'parse', line: error.line, field: error.field, detail: error.detail, unit: error.unit };
   if (error instanceof ParquetFileError) return { kind: 'parquet', message: error.message };
   if (error instanceof DownloadError) return { kind: 'download', failure: error.kind, message: error.message, ...(error.status === undefined ? {} : { status: error.status }) };
-  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
+  return { kind: 'other', message: errorMessage(error) };
 }
 
 export function errorOf(failure: WorkerFailure): Error {

@@ -7,6 +7,7 @@
 
 import { extractAssertions, type AssertionSource } from '../core/tests/extract-assertions';
 import { codetEntryPoint, codetTestCases } from './from-file-codet';
+import { errorMessage } from '../core/error-message';
 
 /** How a line gave its tests. */
 export type ImportedLineFormat = 'tests' | 'response' | 'solution' | 'samples';
@@ -69,7 +70,7 @@ export function parseGeneratedTests(text: string, options: ImportOptions = {}): 
     try {
       json = JSON.parse(raw);
     } catch (e) {
-      throw new TestFileParseError(line, `not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+      throw new TestFileParseError(line, `not valid JSON (${errorMessage(e)})`);
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new TestFileParseError(line, 'expected a JSON object');
     const record = json as Json;

@@ -2,6 +2,7 @@
 // EnginePool exposes: ready() settles once every worker has started (at once for a warm pool), and stats()
 // counts the workers that have started so far, read every `pollMs` until then.
 import type { EnginePool } from '../engine/pool-types';
+import { errorMessage } from '../core/error-message';
 
 export interface EngineStart {
   phase: 'starting' | 'ready' | 'failed';
@@ -38,7 +39,7 @@ export function watchEngineStart(pool: EnginePool, report: (start: EngineStart) 
     },
     (error: unknown) => {
       stop();
-      send({ ...counted(), phase: 'failed', error: error instanceof Error ? error.message : String(error) });
+      send({ ...counted(), phase: 'failed', error: errorMessage(error) });
     },
   );
 }

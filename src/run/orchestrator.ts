@@ -23,6 +23,7 @@ import { decodePromptTemplate } from './prompt-template-text';
 import { RunMonitor, type RunSnapshot } from './run-monitor';
 import { GenerationFailedError, RunSetupError, stopKindOf } from './run-stop';
 import { Semaphore } from './semaphore';
+import { errorMessage } from '../core/error-message';
 
 export interface RunEnvironment {
   db: LabDb;
@@ -191,7 +192,7 @@ async function finish(
     let error: string | null = null;
     if (failure !== null) {
       status = 'failed';
-      error = failure instanceof Error ? failure.message : String(failure);
+      error = errorMessage(failure);
     } else if (stop !== null) status = stop === 'pause' ? 'paused' : 'cancelled';
     else if (monitor.progress.candidatesDone < plan.candidatesTotal) {
       status = 'failed';

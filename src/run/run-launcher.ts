@@ -12,6 +12,7 @@ import { RunNotFoundError } from '../storage/storage-errors';
 import { watchEngineStart, type EngineStart } from './engine-start';
 import { executeRun, type RunEnvironment, type RunOutcome } from './orchestrator';
 import { RunDeferredError, RunSetupError, RunStop } from './run-stop';
+import { errorMessage } from '../core/error-message';
 
 /** What starting a run needs from its environment. */
 export interface LauncherDeps {
@@ -100,7 +101,7 @@ export class RunLauncher {
         // A run left 'running' would otherwise be retried, and fail the same way, on every page load (unless the
         // setup was stopped on purpose: a deletion, a pause).
         if (run.status === 'running' && !signal.aborted) {
-          const failed = await updateRunStatus(db, runId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(() => null);
+          const failed = await updateRunStatus(db, runId, 'failed', { error: errorMessage(error) }).catch(() => null);
           if (failed) listeners.onStatus?.(failed);
         }
         throw error;

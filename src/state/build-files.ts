@@ -1,4 +1,5 @@
 // Reads a picked file's text for the Build page, gunzipping *.gz with the browser's DecompressionStream.
+import { errorMessage } from '../core/error-message';
 
 /** The file is gzip-named but could not be decompressed. */
 export class FileReadError extends Error {
@@ -18,6 +19,6 @@ export async function readPickedFile(file: File): Promise<string> {
       text += value;
     }
   } catch (error) {
-    throw new FileReadError(`${file.name}: not valid gzip (${error instanceof Error ? error.message : String(error)})`);
+    throw new FileReadError(`${file.name}: not valid gzip (${errorMessage(error)})`);
   }
 }

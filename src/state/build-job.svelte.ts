@@ -20,7 +20,8 @@ import { sha256OfText } from '../storage/sha256';
 import { DatasetExistsError } from '../storage/storage-errors';
 import { readPickedFile } from './build-files';
 import type { DatasetLibrary } from './datasets-library.svelte';
-import { errorMessage, type PoolFactory } from './engine-jobs';
+import { errorMessage } from '../core/error-message';
+import type { PoolFactory } from './engine-jobs';
 
 export interface BuildInput {
   benchmark: File;

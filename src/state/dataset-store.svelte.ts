@@ -15,6 +15,7 @@ import { DatasetDownloads } from './datasets-downloads.svelte';
 import { DatasetLibrary, DEMO_ID } from './datasets-library.svelte';
 import { datasetStats, summarizeProblem, type DatasetStats, type ProblemSummary } from './problem-summary';
 import { hrefFor, routeFromHash } from './routes';
+import { errorMessage } from '../core/error-message';
 
 export type DatasetLoad =
   | { status: 'loading'; name?: string }
@@ -222,7 +223,7 @@ export class DatasetStore {
     this.#load =
       err instanceof DatasetParseError
         ? { status: 'error', message: err.message, line: err.line, field: err.field || undefined, ...overLimit }
-        : { status: 'error', message: err instanceof Error ? err.message : String(err) };
+        : { status: 'error', message: errorMessage(err) };
   }
 }
 

@@ -10,6 +10,7 @@ import type { LabDb } from '../storage/schema';
 import { requestPersistentStorage, storageUsage, type PersistResult, type StorageUsage } from '../storage/storage-quota';
 import { DatasetLimitsSetting } from './dataset-limits.svelte';
 import { TransferJob } from './datasets-transfer.svelte';
+import { errorMessage } from '../core/error-message';
 
 /** The id of the bundled demo (never a sha256, so never a stored dataset's id). */
 export const DEMO_ID = 'demo';
@@ -58,7 +59,7 @@ export class DatasetLibrary {
       this.#error = null;
     } catch (error) {
       this.#stored = [];
-      this.#error = `Browser storage is unavailable: ${error instanceof Error ? error.message : String(error)}`;
+      this.#error = `Browser storage is unavailable: ${errorMessage(error)}`;
     }
     this.#usage = await storageUsage();
   }

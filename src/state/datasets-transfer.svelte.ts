@@ -6,6 +6,7 @@ import { DownloadError, type DownloadFailure } from '../core/download/errors';
 import type { DatasetBytes, ReadProgress } from '../core/download/read-dataset';
 import type { DatasetMeta } from '../storage/dataset-records';
 import { DatasetExistsError, StorageQuotaError } from '../storage/storage-errors';
+import { errorMessage } from '../core/error-message';
 
 export type TransferStatus =
   | { phase: 'reading'; progress: ReadProgress | null }
@@ -86,5 +87,5 @@ export function failureStatus(error: unknown): TransferStatus {
   if (error instanceof ParquetFileError) return { phase: 'failed', title: 'That is not a readable Parquet file', message: error.message };
   if (error instanceof DownloadError) return { phase: 'failed', title: FAILURE_TITLES[error.kind], message: error.message };
   if (error instanceof StorageQuotaError) return { phase: 'failed', title: 'Not enough storage', message: error.message };
-  return { phase: 'failed', title: 'Something went wrong', message: error instanceof Error ? error.message : String(error) };
+  return { phase: 'failed', title: 'Something went wrong', message: errorMessage(error) };
 }

@@ -11,8 +11,3 @@ export const browserPoolFactory: PoolFactory = async (workers) => {
   const { createBrowserPool } = await import('../engine/browser-pool');
   return createBrowserPool({ size: workers, ...enginePoolOptions() });
 };
-
-/** A short message for an unexpected failure. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

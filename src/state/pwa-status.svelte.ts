@@ -1,6 +1,7 @@
 // Service worker registration and what it means for the user: offline readiness and cross-origin isolation.
 import { createContext } from 'svelte';
 import { registerSW } from 'virtual:pwa-register';
+import { errorMessage } from '../core/error-message';
 
 const RELOAD_FLAG = 'verifier-lab:isolation-reload';
 /** Asks the active service worker to claim this page (same literal in src/sw.ts). */
@@ -67,7 +68,7 @@ export class PwaStatus {
       onRegisteredSW: () => (this.#state = 'active'),
       onRegisterError: (err: unknown) => {
         this.#state = 'failed';
-        this.#error = err instanceof Error ? err.message : String(err);
+        this.#error = errorMessage(err);
         this.#controlledResolve();
       },
     });

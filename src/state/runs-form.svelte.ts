@@ -11,6 +11,7 @@ import { fileCoverage, fileVerifier, type FileCoverage } from '../run/create-run
 import { encodePromptTemplate } from '../run/prompt-template-text';
 import { ENGINE_VERSION, PYODIDE_VERSION } from '../run/versions';
 import { selectProblems } from '../run/problem-subset';
+import { errorMessage } from '../core/error-message';
 
 /** A parsed test file and how it meets the chosen dataset. */
 export interface TestFileState {
@@ -71,7 +72,7 @@ export class RunForm {
       this.testFileError = null;
     } catch (error) {
       this.testFile = null;
-      this.testFileError = error instanceof Error ? error.message : String(error);
+      this.testFileError = errorMessage(error);
     }
   }
 

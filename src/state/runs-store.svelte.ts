@@ -31,6 +31,7 @@ import { browserGenerator, webLocks, type ModelProgress } from '../run/browser-e
 import { DatasetChanges } from './dataset-changes';
 import { displayStatus, type DisplayStatus, type LivePhase } from './run-display-status';
 import type { Settings } from './settings.svelte';
+import { errorMessage } from '../core/error-message';
 
 /** The dataset a run was made on is not stored in this browser (deleted, or the run was imported from elsewhere). */
 export class RunDatasetMissingError extends Error {
@@ -135,7 +136,7 @@ export class RunsStore {
       this.#state = { status: 'ready' };
       for (const run of this.#runs) if (run.status === 'running') this.start(run.id);
     } catch (error) {
-      this.#state = { status: 'error', error: error instanceof Error ? error.message : String(error) };
+      this.#state = { status: 'error', error: errorMessage(error) };
     }
   }
 
@@ -186,7 +187,7 @@ export class RunsStore {
         if (outcome.status === 'failed' && outcome.error) this.#notices = { ...this.#notices, [runId]: outcome.error };
       })
       .catch((error: unknown) => {
-        this.#notices = { ...this.#notices, [runId]: error instanceof Error ? error.message : String(error) };
+        this.#notices = { ...this.#notices, [runId]: errorMessage(error) };
       })
       .finally(() => {
         this.#pool.idle();

@@ -3,6 +3,7 @@
 import type { CachedModel } from '../llm/web-llm/cache';
 import { checkModelSupport, currentGpu, probeWebGpu, type WebGpuCheck } from '../llm/web-llm/capability';
 import type { CatalogueEntry } from '../llm/web-llm/catalogue';
+import { errorMessage } from '../core/error-message';
 
 export class WebLlmPicker {
   #catalogue = $state.raw<CatalogueEntry[] | null>(null);
@@ -33,7 +34,7 @@ export class WebLlmPicker {
         this.#catalogue = await loadCatalogue();
         await this.refreshCache();
       } catch (error) {
-        this.#error = `The WebLLM library could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+        this.#error = `The WebLLM library could not be loaded: ${errorMessage(error)}`;
         this.#loading = null;
       }
     })();

@@ -6,7 +6,8 @@ import type { CompareMode } from '../core/run/types';
 import { disagreements } from '../core/verify/verify-compare';
 import type { VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
 import { verifyDataset, type VerifyProgress } from '../build/verify-dataset';
-import { errorMessage, type PoolFactory } from './engine-jobs';
+import { errorMessage } from '../core/error-message';
+import type { PoolFactory } from './engine-jobs';
 
 export type VerifyStatus =
   | { phase: 'starting' }

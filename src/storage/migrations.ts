@@ -1,5 +1,6 @@
 // Schema migration framework: numbered cumulative steps, each applied when the stored version is below it, in one versionchange transaction.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { errorMessage } from '../core/error-message';
 
 /** What a step may touch: the database (create/delete stores) and the upgrade transaction (move data). */
 export interface MigrationContext<S extends DBSchema> {
@@ -26,7 +27,7 @@ export class StorageMigrationError extends Error {
     readonly step: number,
     override readonly cause: unknown,
   ) {
-    super(`upgrading the database from version ${fromVersion} failed at step ${step}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`upgrading the database from version ${fromVersion} failed at step ${step}: ${errorMessage(cause)}`);
   }
 }
 

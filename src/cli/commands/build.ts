@@ -18,6 +18,7 @@ import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cl
 import { formatElapsed, throttledProgress } from '../cli-progress';
 import { readInputFile } from '../read-input-file';
 import { compareOption, limitRuleOptions, openPool, workersOption } from './engine-options';
+import { errorMessage } from '../../core/error-message';
 
 const usage = `Usage: verifier-lab build BENCHMARK --pool POOL [--pool POOL...] --split base|plus --out FILE [options]
 
@@ -230,6 +231,6 @@ function parseOptions(args: string[]) {
       },
     });
   } catch (error) {
-    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    throw new CliUsageError(errorMessage(error));
   }
 }

@@ -10,6 +10,7 @@ import { DownloadError } from '../../core/download/errors';
 import { ManifestError, normalizeBaseUrl, officialFileUrl, parseOfficialManifest, type OfficialDataset, type OfficialManifest } from '../../core/download/official-manifest';
 import { percent } from '../../core/download/progress';
 import { CliUsageError, type CliCommand, type CliIo } from '../cli-io';
+import { errorMessage } from '../../core/error-message';
 
 const MANIFEST = new URL('../../../static-datasets/official.json', import.meta.url);
 /** The folder `vite build` bundles into the app (vite-plugins/bundled-datasets.ts). */
@@ -94,7 +95,7 @@ function readManifest(): OfficialManifest {
   try {
     return parseOfficialManifest(JSON.parse(readFileSync(MANIFEST, 'utf8')));
   } catch (error) {
-    throw new CliUsageError(`cannot read static-datasets/official.json: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliUsageError(`cannot read static-datasets/official.json: ${errorMessage(error)}`);
   }
 }
 
@@ -129,6 +130,6 @@ function parseOptions(args: string[]) {
       },
     });
   } catch (error) {
-    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    throw new CliUsageError(errorMessage(error));
   }
 }

@@ -1,6 +1,7 @@
 // Usage text and option parsing of `verifier-lab generate` (kept apart so the command file stays short).
 import { parseArgs } from 'node:util';
 import { CliUsageError } from '../cli-io';
+import { errorMessage } from '../../core/error-message';
 
 export const generateUsage = `Usage: verifier-lab generate DATASET.jsonl --base-url URL --model M --out TESTS.jsonl [options]
 
@@ -57,7 +58,7 @@ export function generationOptions(args: string[]) {
       },
     });
   } catch (error) {
-    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    throw new CliUsageError(errorMessage(error));
   }
 }
 

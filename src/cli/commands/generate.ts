@@ -16,6 +16,7 @@ import { Semaphore } from '../../run/semaphore';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
 import { readDatasetFile } from '../read-dataset-file';
 import { generateUsage, generationOptions, numberOption } from './generate-options';
+import { errorMessage } from '../../core/error-message';
 
 export interface GenerateDeps {
   signal?: AbortSignal;
@@ -158,7 +159,7 @@ async function generateAll(
         .use(() => problem(planned), stop.signal)
         .catch((error: unknown) => {
           if (stop.signal.aborted) return;
-          failure = error instanceof Error ? error.message : String(error);
+          failure = errorMessage(error);
           stop.abort(error);
         }),
     ),

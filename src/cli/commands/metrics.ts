@@ -8,6 +8,7 @@ import { parseEvalFileChunks } from '../../core/run/eval-file-read';
 import { CliUsageError, type CliCommand } from '../cli-io';
 import { formatMetricsTable, metricsJson } from '../format-metrics';
 import { readTextFile } from '../read-text-file';
+import { errorMessage } from '../../core/error-message';
 
 const METHODS: readonly PredictionMethod[] = ['utg', 'reward'];
 
@@ -61,7 +62,7 @@ function parseOptions(args: string[]) {
     });
   } catch (error) {
     // parseArgs throws TypeErrors with one-line messages for unknown options and missing values.
-    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    throw new CliUsageError(errorMessage(error));
   }
 }
 

@@ -25,6 +25,7 @@ import { formatMetricsTable, metricsJson } from '../format-metrics';
 import { readDatasetFile } from '../read-dataset-file';
 import { readInputFile } from '../read-input-file';
 import { compareOption, openPool, workersOption } from './engine-options';
+import { errorMessage } from '../../core/error-message';
 
 /** The app's per-candidate budget for runs (src/state/runs-form.svelte.ts). */
 const BUDGET_MS = 120_000;
@@ -269,6 +270,6 @@ function parseOptions(args: string[]) {
       },
     });
   } catch (error) {
-    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    throw new CliUsageError(errorMessage(error));
   }
 }

@@ -13,6 +13,7 @@ import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cl
 import { formatElapsed, throttledProgress } from '../cli-progress';
 import { readDatasetFile } from '../read-dataset-file';
 import { compareOption, limitRuleOptions, openPool, workersOption } from './engine-options';
+import { errorMessage } from '../../core/error-message';
 
 const usage = `Usage: verifier-lab verify DATASET.jsonl... [--split S] [--compare paper|evalplus] [--json]
 
@@ -153,6 +154,6 @@ function parseOptions(args: string[]) {
       },
     });
   } catch (error) {
-    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    throw new CliUsageError(errorMessage(error));
   }
 }

@@ -1,5 +1,6 @@
 // Parses one JSON line, tolerating Python json's NaN/Infinity tokens (json.dumps writes them for inf times).
 import { DatasetParseError } from './errors';
+import { errorMessage } from '../error-message';
 
 /** The parsed value of one line; a syntax error becomes a DatasetParseError naming the line. */
 export function parseJsonLine(text: string, line: number): unknown {
@@ -15,7 +16,7 @@ export function parseJsonLine(text: string, line: number): unknown {
         // fall through to report the original error
       }
     }
-    const reason = first instanceof Error ? first.message : String(first);
+    const reason = errorMessage(first);
     throw new DatasetParseError(line, '', `malformed JSON (${reason})`);
   }
 }

@@ -5,6 +5,7 @@ import { compressors } from 'hyparquet-compressors';
 import { ParquetFileError } from './errors';
 import { parquetRowJson, RawJsonText } from './parquet-json';
 import { endsLikeParquet, startsLikeParquet } from './parquet-magic';
+import { errorMessage } from '../error-message';
 
 export interface ParquetRowsOptions {
   /** Rows converted so far, after each row group. */
@@ -25,7 +26,7 @@ export async function parquetJsonLines(bytes: Uint8Array, options: ParquetRowsOp
     try {
       rows = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd, compressors, parsers: { jsonFromBytes } });
     } catch (error) {
-      throw new ParquetFileError(`cannot decode rows ${rowStart + 1}-${rowEnd} of the Parquet file: ${reason(error)}`);
+      throw new ParquetFileError(`cannot decode rows ${rowStart + 1}-${rowEnd} of the Parquet file: ${errorMessage(error)}`);
     }
     rows.forEach((row, i) => lines.push(parquetRowJson(row, schema, rowStart + i + 1)));
     rowStart = rowEnd;
@@ -44,7 +45,7 @@ function readFooter(buffer: ArrayBuffer): FileMetaData {
   try {
     return parquetMetadata(buffer);
   } catch (error) {
-    throw new ParquetFileError(`the Parquet file's footer cannot be read: ${reason(error)}`);
+    throw new ParquetFileError(`the Parquet file's footer cannot be read: ${errorMessage(error)}`);
   }
 }
 
@@ -61,8 +62,4 @@ function wholeBuffer(bytes: Uint8Array): ArrayBuffer {
   const { buffer, byteOffset, byteLength } = bytes;
   if (buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength) return buffer;
   return bytes.slice().buffer as ArrayBuffer;
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -3,6 +3,7 @@ import type { SplitName } from '../dataset/types';
 import type { PredictionMethod, ScoredSolution } from '../metrics/types';
 import { EvalFileParseError } from './eval-file-error';
 import { EVAL_SPLITS, PREDICTION_FIELD } from './eval-file-fields';
+import { errorMessage } from '../error-message';
 
 /** Parses a whole evaluation file held in memory. Blank lines are skipped. */
 export function parseEvalFile(text: string, method: PredictionMethod): ScoredSolution[] {
@@ -44,7 +45,7 @@ export function parseEvalLine(raw: string, line: number, method: PredictionMetho
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new EvalFileParseError(line, null, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new EvalFileParseError(line, null, `not valid JSON (${errorMessage(error)})`);
   }
   if (!isRecord(value)) throw new EvalFileParseError(line, null, 'expected a JSON object');
   const split = field(value, ['dataset'], line);

@@ -5,6 +5,7 @@ import { generationSlot, resultSlot } from './run-progress';
 import { readRun } from './run-read';
 import type { CandidateRecord, GenerationRecord } from './run-records';
 import type { Run } from './run-types';
+import { errorMessage } from '../error-message';
 
 /** Value of the manifest's `format` field. */
 export const RUN_FILE_FORMAT = 'verifier-lab-run';
@@ -81,7 +82,7 @@ export function parseRunFile(text: string): RunFileContents {
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      throw new RunFileError(line, '', `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      throw new RunFileError(line, '', `not valid JSON (${errorMessage(error)})`);
     }
     try {
       if (manifest === undefined) {

@@ -8,6 +8,7 @@ import type { FinishReason, GenerateRequest, GenerateResult, Usage } from '../ty
 import { checkModelSupport, currentGpu, probeWebGpu, type GpuLike } from './capability';
 import type { LoadProgress, WebLlmConfig } from './config';
 import { loadWebLlm, type WebLlmModule } from './load';
+import { errorMessage } from '../../core/error-message';
 
 /** Environment hooks: a fake GPU, a worker factory or a stand-in module in tests; a progress callback for the UI. */
 export interface WebLlmDeps {
@@ -37,7 +38,7 @@ export async function createWebLlmGenerator(config: WebLlmConfig, deps: WebLlmDe
     engine = await webllm.CreateWebWorkerMLCEngine(worker, config.model, deps.onProgress ? { initProgressCallback: deps.onProgress } : {});
   } catch (e) {
     worker.terminate();
-    throw new LlmError('model-load', `could not load ${config.model}: ${e instanceof Error ? e.message : String(e)}`, {
+    throw new LlmError('model-load', `could not load ${config.model}: ${errorMessage(e)}`, {
       cause: e,
       hint: 'The weights come from Hugging Face and the model library from GitHub; check the connection and free disk space.',
     });
@@ -86,7 +87,7 @@ async function generateOnce(engine: Engine, model: string, req: GenerateRequest)
     }
   } catch (e) {
     if (req.signal?.aborted) throw new LlmError('aborted', 'generation cancelled', { cause: e });
-    throw new LlmError('engine', `web-llm failed while generating: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new LlmError('engine', `web-llm failed while generating: ${errorMessage(e)}`, { cause: e });
   } finally {
     req.signal?.removeEventListener('abort', interrupt);
   }
