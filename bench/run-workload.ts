@@ -1,7 +1,8 @@
 // Runs the benchmark workload on an engine pool (Node or browser: no Node imports here). Each problem is
 // prepared first, untimed (canonical outputs and per-test limits, as `verifier-lab build` does it), then
 // every candidate is scored against its problem with a few calls in flight per worker, timed.
-import { candidateBudgetMs, prepareTests, type PreparedTests } from '../src/build/prepare-tests';
+import { PAPER_TIME_LIMITS } from '../src/core/run/time-limits';
+import { prepareTests, type PreparedTests } from '../src/engine/prepare-tests';
 import type { EnginePool } from '../src/engine/pool-types';
 import type { BenchProblem } from './workload';
 
@@ -20,7 +21,7 @@ export interface WorkloadRun {
 export async function runWorkload(pool: EnginePool, problems: readonly BenchProblem[]): Promise<WorkloadRun> {
   const t0 = performance.now();
   const prepared: PreparedTests[] = [];
-  for (const p of problems) prepared.push(await prepareTests(pool, p.plan, p.canonical, { compare: 'paper' }));
+  for (const p of problems) prepared.push(await prepareTests(pool, p.plan, p.canonical, { compare: 'paper', timeout: { kind: 'scaled', ...PAPER_TIME_LIMITS }, origin: 'ground-truth', alwaysRunCanonical: true }));
   const t1 = performance.now();
 
   const jobs = problems.flatMap((p, pi) => p.candidates.map((code, ci) => ({ pi, ci, code })));
@@ -31,8 +32,8 @@ export async function runWorkload(pool: EnginePool, problems: readonly BenchProb
   const lane = async (): Promise<void> => {
     while (next < jobs.length) {
       const { pi, ci, code } = jobs[next++]!;
-      const { spec, limitsMs } = prepared[pi]!;
-      const r = await pool.score({ code, tests: spec, compare: 'paper', limitMs: limitsMs, budgetMs: candidateBudgetMs(limitsMs) });
+      const { spec, limitsMs, budgetMs } = prepared[pi]!;
+      const r = await pool.score({ code, tests: spec, compare: 'paper', limitMs: limitsMs, budgetMs });
       passed[pi]![ci] = r.passed;
       tests += r.tests.length;
       for (const t of r.tests) if (t.status === 'timeout') timeouts++;

@@ -11,7 +11,7 @@ import { joinPool } from '../src/core/build/pool-join';
 import { parsePoolText } from '../src/core/build/pool-read';
 import { parsePromptMapText } from '../src/core/build/prompt-map';
 import { benchmarkTestPlan, datasetTestPlan, planTestCount } from '../src/core/build/test-plan';
-import type { TestPlan } from '../src/core/build/types';
+import type { TestPlan } from '../src/core/run/types';
 import { parseDatasetText } from '../src/core/dataset/parse-dataset';
 
 export const DATA_DIR = fileURLToPath(new URL('../../shared/data/', import.meta.url));

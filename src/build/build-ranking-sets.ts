@@ -8,11 +8,12 @@ import { benchmarkTestPlan, outputSplit, planTestCount } from '../core/build/tes
 import type { Benchmark, BenchmarkProblem, BuildSplit, PoolProgram } from '../core/build/types';
 import type { PoolCandidate } from '../core/dataset/ranking-set';
 import type { SplitName } from '../core/dataset/types';
-import type { TimeLimitRule } from '../core/run/time-limits';
+import { CanonicalError } from '../core/run/canonical-error';
+import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../core/run/time-limits';
 import type { CompareMode } from '../core/run/types';
 import type { EnginePool } from '../engine/pool-types';
 import { eachLimited } from './each-limited';
-import { candidateBudgetMs, CanonicalError, prepareTests } from './prepare-tests';
+import { prepareTests } from '../engine/prepare-tests';
 
 export interface BuildOptions {
   split: BuildSplit;
@@ -116,13 +117,12 @@ export async function buildRankingSets(
       }
       const { plan, prepared } = ready;
       report.canonicalProblems = prepared.canonicalProblems;
-      const budgetMs = Math.min(candidateBudgetMs(prepared.limitsMs), options.candidateBudgetMs ?? Infinity);
       const scored: PoolCandidate[] = new Array(list.length);
       await eachLimited(
         list,
         candidateLanes,
         async (program, i) => {
-          const result = await pool.score({ code: program.code, tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs }, { signal });
+          const result = await pool.score({ code: program.code, tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs: prepared.budgetMs }, { signal });
           const s = candidateScore(result.tests, plan);
           if (result.budgetExhausted) report.budgetExhausted++;
           scored[i] = { code: program.code, score: s.score, timeTaken: s.timeTaken, allErrored: s.allErrored };
@@ -170,8 +170,16 @@ async function prepareProblem(pool: EnginePool, problem: BenchmarkProblem, optio
     const plan = benchmarkTestPlan(problem, options.split);
     report.tests = planTestCount(plan);
     if (report.tests === 0) return 'no ground-truth tests';
-    const { compare, signal, rule } = options;
-    const prepared = await prepareTests(pool, plan, problem.canonical, { compare, signal, rule });
+    const { compare, signal } = options;
+    const timeout = { kind: 'scaled' as const, ...(options.rule ?? PAPER_TIME_LIMITS) };
+    const prepared = await prepareTests(pool, plan, problem.canonical, {
+      compare,
+      timeout,
+      origin: 'ground-truth',
+      alwaysRunCanonical: true,
+      ...(options.candidateBudgetMs === undefined ? {} : { budgetCapMs: options.candidateBudgetMs }),
+      ...(signal ? { signal } : {}),
+    });
     return { plan, prepared };
   } catch (error) {
     if (error instanceof BuildRequestError || error instanceof CanonicalError) return error.message;

@@ -5,13 +5,14 @@ import { BuildRequestError } from '../core/build/build-errors';
 import { candidateScore } from '../core/build/candidate-score';
 import { datasetTestPlan } from '../core/build/test-plan';
 import type { Dataset } from '../core/dataset/types';
-import type { TimeLimitRule } from '../core/run/time-limits';
+import { CanonicalError } from '../core/run/canonical-error';
+import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../core/run/time-limits';
 import type { CompareMode, TestResult } from '../core/run/types';
 import { needsRecheck, recheckedOutcome, skippedOutcome, verifyOutcome, verifySummary } from '../core/verify/verify-compare';
 import type { FailedTest, VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
 import type { EnginePool } from '../engine/pool-types';
 import { eachLimited } from './each-limited';
-import { candidateBudgetMs, CanonicalError, prepareTests } from './prepare-tests';
+import { prepareTests } from '../engine/prepare-tests';
 
 export interface VerifyOptions {
   compare: CompareMode;
@@ -64,7 +65,8 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
       let ready;
       try {
         const plan = datasetTestPlan(problem, dataset.split);
-        ready = { plan, prepared: await prepareTests(pool, plan, problem.canonicalSolution, { compare, signal, rule }) };
+        const timeout = { kind: 'scaled' as const, ...(rule ?? PAPER_TIME_LIMITS) };
+        ready = { plan, prepared: await prepareTests(pool, plan, problem.canonicalSolution, { compare, timeout, origin: 'ground-truth', alwaysRunCanonical: true, ...(signal ? { signal } : {}) }) };
       } catch (error) {
         if (!(error instanceof BuildRequestError || error instanceof CanonicalError)) throw error;
         const reason = error.message;
@@ -75,7 +77,7 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
         return options.onProgress?.({ ...progress });
       }
       const { plan, prepared } = ready;
-      const budgetMs = candidateBudgetMs(prepared.limitsMs);
+      const { budgetMs } = prepared;
       const outcomes: VerifyOutcome[] = new Array(problem.candidates.length);
       await eachLimited(
         problem.candidates,

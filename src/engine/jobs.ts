@@ -1,6 +1,7 @@
 // What the pool does with one candidate (or one canonical-output computation): run it on a worker and, when
 // the worker is lost mid-way, record the lost test as timeout/crash and run the rest again on a fresh worker
 // with that test skipped. Results are data; only an abort (or a pool that cannot start) rejects.
+import { CanonicalError } from '../core/run/canonical-error';
 import type { CandidateResult, IoExpectRequest, IoExpected, ScoreRequest, TestResult } from '../core/run/types';
 import { expectValue, scoreValue, testCount } from './harness-reply';
 import { createProgress, currentTest } from './progress';
@@ -146,11 +147,6 @@ export async function scoreJob(
   };
 }
 
-/** The canonical solution could not be run at all (it keeps killing its worker, or the harness failed). */
-export class CanonicalRunError extends Error {
-  override name = 'CanonicalRunError';
-}
-
 /**
  * Canonical outputs of an io problem. An input whose run loses the worker (C-level work past the limit, a
  * fatal error) is skipped on the retry and has no output; each input is retried at most once, so this ends.
@@ -170,7 +166,7 @@ export async function expectJob(run: RunCall, request: IoExpectRequest, shared: 
     const harnessError = outcome.kind === 'reply' && (outcome.reply.ok || !outcome.reply.fatal || !!outcome.reply.tampered);
     const current = progress ? currentTest(progress) : -1;
     if (harnessError || current < 0 || skip.includes(current)) {
-      throw new CanonicalRunError(`the canonical solution of ${request.taskId} could not be run: ${message.slice(0, 300)}`);
+      throw new CanonicalError(`the canonical solution of ${request.taskId} could not be run: ${message.slice(0, 300)}`);
     }
     skip.push(current);
   }

@@ -1,13 +1,14 @@
 // Execution of one problem's candidates on its generated tests, in the engine pool. Under the paper's scaled
 // time limits the canonical solution runs a test set first; the others then run concurrently. Each candidate's
 // record is handed to `store` as soon as it finishes.
-import type { Problem } from '../core/dataset/types';
+import { generatedTestPlan } from '../core/build/test-plan';
 import type { ExecutionConfig } from '../core/run/run-config';
 import { candidateRecord, testsOfSet } from '../core/run/orchestration/candidate-tests';
-import { needsCanonicalTimes, testLimits } from '../core/run/orchestration/time-limits-plan';
+import { needsCanonicalTimes } from '../core/run/time-limits';
 import { testSetOf, type PlannedProblem } from '../core/run/orchestration/work-plan';
 import type { CandidateRecord, GenerationRecord } from '../core/run/run-records';
-import type { CandidateResult, ScoreRequest, TestResult } from '../core/run/types';
+import type { CandidateResult } from '../core/run/types';
+import { prepareTests } from '../engine/prepare-tests';
 import type { EnginePool } from '../engine/pool-types';
 
 export interface ExecuteContext {
@@ -22,11 +23,6 @@ export interface ExecuteContext {
 /** A candidate that had no test to run: nothing is sent to the engine. */
 function emptyResult(): CandidateResult {
   return { tests: [], passed: 0, total: 0, score: 0, compare: 'paper', uncompilable: [], compileError: null, budgetExhausted: false, restarts: 0, ms: 0 };
-}
-
-function scoreRequest(problem: Problem, code: string, asserts: string[], execution: ExecutionConfig, limitMs: number | number[]): ScoreRequest {
-  const setup = problem.tests.kind === 'assert' ? problem.tests.setup : '';
-  return { code, tests: { kind: 'assert', setup, asserts }, compare: execution.comparison, limitMs, budgetMs: execution.budgetMs };
 }
 
 /**
@@ -47,31 +43,33 @@ export async function executeProblem(
     sets.set(set, [...(sets.get(set) ?? []), rank]);
   }
   const code = (rank: number) => problem.candidates.find((c) => c.rank === rank)!.code;
-  const run = async (rank: number, asserts: string[], limits: number | number[]): Promise<CandidateResult> =>
-    asserts.length === 0 ? emptyResult() : ctx.pool.score(scoreRequest(problem, code(rank), asserts, ctx.execution, limits), { signal: ctx.signal });
   const finish = async (rank: number, result: CandidateResult) => ctx.store(candidateRecord(ctx.runId, problem.taskId, rank, result));
+  const { comparison: compare, timeout, budgetMs: budgetCapMs } = ctx.execution;
 
   await Promise.all(
     [...sets].map(async ([set, ranks]) => {
       const asserts = testsOfSet(generations, set);
-      let canonical: TestResult[] | null = null;
+      if (asserts.length === 0) return Promise.all(ranks.map((rank) => finish(rank, emptyResult())));
+      // The canonical solution's times come from the rank-1 record when rank 1 runs this set and is stored;
+      // otherwise from a timing run, which is rank 1's record when rank 1 runs this set.
+      const ownSet = testSetOf(planned, 1) === set;
+      const stored = ownSet && needsCanonicalTimes(timeout) ? done.find((r) => r.rank === 1) : undefined;
+      const plan = generatedTestPlan(problem, asserts);
+      const prepared = await prepareTests(ctx.pool, plan, problem.canonicalSolution, {
+        compare,
+        timeout,
+        origin: 'generated',
+        budgetCapMs,
+        signal: ctx.signal,
+        ...(stored ? { canonicalKnown: stored.tests } : {}),
+      });
       let rest = ranks;
-      if (needsCanonicalTimes(ctx.execution.timeout) && asserts.length > 0) {
-        // The canonical solution's record is the rank-1 result when rank 1 runs this set; otherwise a timing run.
-        const ownSet = testSetOf(planned, 1) === set;
-        const stored = ownSet ? done.find((r) => r.rank === 1) : undefined;
-        if (stored) canonical = stored.tests;
-        else {
-          const timing = await run(1, asserts, testLimits(ctx.execution.timeout, null));
-          canonical = timing.tests;
-          if (ownSet && ranks.includes(1)) {
-            await finish(1, timing);
-            rest = ranks.filter((r) => r !== 1);
-          }
-        }
+      if (prepared.canonical && ownSet && ranks.includes(1)) {
+        await finish(1, prepared.canonical);
+        rest = ranks.filter((r) => r !== 1);
       }
-      const limits = testLimits(ctx.execution.timeout, canonical);
-      await Promise.all(rest.map(async (rank) => finish(rank, await run(rank, asserts, limits))));
+      const request = (rank: number) => ({ code: code(rank), tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs: prepared.budgetMs });
+      await Promise.all(rest.map(async (rank) => finish(rank, await ctx.pool.score(request(rank), { signal: ctx.signal }))));
     }),
   );
 }

@@ -2,7 +2,7 @@
 import { plusSplitScore, tallyScore, type TestTally } from '../dataset/pool-score';
 import type { TestResult } from '../run/types';
 import { planTestCount } from './test-plan';
-import type { TestPlan } from './types';
+import type { TestPlan } from '../run/types';
 
 /** A candidate as the ranking-set selection sees it, plus its tally. */
 export interface CandidateScore {

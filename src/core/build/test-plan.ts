@@ -1,10 +1,11 @@
-// Which ground-truth tests a problem runs for a split, for building (benchmark problems) and for
-// re-verification (parsed dataset problems), and the split name a build's output lines belong to.
+// The tests a problem runs: its ground truth for a split, for building (benchmark problems) and for
+// re-verification (parsed dataset problems), or generated assertions for runs; and the split of a build's output.
 import { splitUsesPlusInputs } from '../dataset/split-name';
 import type { Problem, SplitName } from '../dataset/types';
 import { BuildRequestError } from './build-errors';
 import { ioInputsSource } from './raw-inputs';
-import type { Benchmark, BenchmarkProblem, BuildSplit, TestPlan } from './types';
+import type { TestPlan } from '../run/types';
+import type { Benchmark, BenchmarkProblem, BuildSplit } from './types';
 
 /** The evaluation split of a build's output, or BuildRequestError when the benchmark cannot give that split. */
 export function outputSplit(benchmark: Pick<Benchmark, 'kind' | 'rankedSplit'>, split: BuildSplit): SplitName {
@@ -74,4 +75,9 @@ function ioPlan(taskId: string, entryPoint: string | undefined, atol: number, re
     baseCount: base,
     plusCount: plus ?? 0,
   };
+}
+
+/** Generated assertions (a test-generation verifier's output) as a plan; MBPP problems keep their test_setup_code. */
+export function generatedTestPlan(problem: Problem, asserts: readonly string[]): TestPlan {
+  return { kind: 'assert', setup: problem.tests.kind === 'assert' ? problem.tests.setup : '', asserts: [...asserts] };
 }

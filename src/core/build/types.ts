@@ -11,23 +11,6 @@ export type BenchmarkKind = 'humaneval' | 'humaneval-plus' | 'mbpp' | 'mbpp-plus
 /** Which ground truth a build scores on: the base tests only, or base + plus inputs (the "+" sets). */
 export type BuildSplit = 'base' | 'plus';
 
-/** The tests of one problem, in the shape the engine runs them (expected outputs come later, from the engine). */
-export type TestPlan =
-  | { kind: 'assert'; setup: string; asserts: string[] }
-  | { kind: 'check'; test: string; entryPoint: string }
-  | {
-      kind: 'io';
-      taskId: string;
-      entryPoint: string;
-      atol: number;
-      /** JSON text with base_input / plus_input at the top level (only those: it crosses into every worker call). */
-      source: string;
-      sets: ('base' | 'plus')[];
-      baseCount: number;
-      /** 0 unless `sets` includes 'plus'. */
-      plusCount: number;
-    };
-
 /** One benchmark problem with its ground truth, before any candidate is added. */
 export interface BenchmarkProblem {
   taskId: string;

@@ -41,21 +41,42 @@ export interface IoExpected {
   ms: number[];
 }
 
-/** The tests a candidate runs against. */
-export type TestSpec =
-  /** Assertion statements (generated tests, MBPP test_list), each run after `setup`. */
-  | { kind: 'assert'; setup: string; asserts: string[] }
-  /** HumanEval `check(candidate)` program: one test. */
-  | { kind: 'check'; test: string; entryPoint: string }
-  /** EvalPlus inputs compared against canonical outputs. */
-  | {
-      kind: 'io';
-      taskId: string;
-      entryPoint: string;
-      atol: number;
-      inputs: IoInputs;
-      expected: IoExpected;
-    };
+/** Assertion statements (generated tests, MBPP test_list), each run after `setup`. */
+export interface AssertTests {
+  kind: 'assert';
+  setup: string;
+  asserts: string[];
+}
+
+/** HumanEval `check(candidate)` program: one test. */
+export interface CheckTests {
+  kind: 'check';
+  test: string;
+  entryPoint: string;
+}
+
+/** EvalPlus inputs of one problem, before the canonical solution has given their expected outputs. */
+export interface IoTestPlan {
+  kind: 'io';
+  taskId: string;
+  entryPoint: string;
+  atol: number;
+  /** JSON text with base_input / plus_input at the top level (only those: it crosses into every worker call). */
+  source: string;
+  sets: ('base' | 'plus')[];
+  baseCount: number;
+  /** 0 unless `sets` includes 'plus'. */
+  plusCount: number;
+}
+
+/** The tests of one problem as planned from a dataset, a benchmark or a generator (see core/build/test-plan.ts). */
+export type TestPlan = AssertTests | CheckTests | IoTestPlan;
+
+/** EvalPlus inputs compared against the canonical solution's outputs, as the engine runs them. */
+export type IoTests = Pick<IoTestPlan, 'kind' | 'taskId' | 'entryPoint' | 'atol'> & { inputs: IoInputs; expected: IoExpected };
+
+/** The tests a candidate runs against: a plan once prepared (io plans carry their expected outputs). */
+export type TestSpec = AssertTests | CheckTests | IoTests;
 
 /** Score one candidate program against a batch of tests. */
 export interface ScoreRequest {

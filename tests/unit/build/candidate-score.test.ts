@@ -1,7 +1,7 @@
 // Engine results -> the authors' pool score, time and all-errored flag.
 import { describe, expect, it } from 'vitest';
 import { candidateScore, canonicalSeconds, ResultShapeError, testErrored } from '../../../src/core/build/candidate-score';
-import type { TestPlan } from '../../../src/core/build/types';
+import type { TestPlan } from '../../../src/core/run/types';
 import type { TestResult, TestStatus } from '../../../src/core/run/types';
 
 const t = (status: TestStatus, message = '', ms = 1): TestResult => ({ status, message, ms });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { malformedCount, requestSeed, testsOfAnswer } from '../../../src/core/run/orchestration/generation-record';
 import { problemEntryPoint, problemStatement, signatureLine } from '../../../src/core/run/orchestration/problem-statement';
 import { etaSeconds, RateWindow } from '../../../src/core/run/orchestration/throughput';
-import { CANONICAL_TIMING_LIMIT_MS, testLimits } from '../../../src/core/run/orchestration/time-limits-plan';
+import { candidateBudgetMs, canonicalLimitMs, testLimitsMs, timeLimitsFromCanonical } from '../../../src/core/run/time-limits';
 import type { Problem } from '../../../src/core/dataset/types';
 import { DEFAULT_TEMPLATES } from '../../../src/llm/prompts/templates';
 import { decodePromptTemplate, defaultTemplateText, encodePromptTemplate } from '../../../src/run/prompt-template-text';
@@ -48,12 +48,25 @@ describe('generation records', () => {
 });
 
 describe('time limits', () => {
-  it('is fixed, or the canonical timing limit, or max(min, factor x canonical time) per test', () => {
-    expect(testLimits({ kind: 'fixed', ms: 700 }, null)).toBe(700);
+  it('is fixed, or max(min, factor x canonical time) per test', () => {
+    expect(testLimitsMs({ kind: 'fixed', ms: 700 }, 2, null)).toEqual([700, 700]);
     const scaled = { kind: 'scaled' as const, minMs: 100, factor: 4 };
-    expect(testLimits(scaled, null)).toBe(CANONICAL_TIMING_LIMIT_MS);
-    const canonical = [1, 50, 0].map((ms) => ({ status: 'pass' as const, message: '', ms }));
-    expect(testLimits(scaled, canonical)).toEqual([100, 200, 100]);
+    expect(() => testLimitsMs(scaled, 3, null)).toThrow(RangeError);
+    const canonical = [1, 50, 0].map((ms) => ({ ms, finished: true }));
+    expect(testLimitsMs(scaled, 3, canonical)).toEqual([100, 200, 100]);
+  });
+
+  it('gives a test the canonical solution never finished the floor, not a multiple of its runaway time', () => {
+    expect(timeLimitsFromCanonical([{ ms: 2000, finished: false }, { ms: 2000, finished: true }, Number.NaN])).toEqual([100, 8000, 100]);
+  });
+
+  it('lets the trusted canonical run longer on ground truth than on generated tests', () => {
+    expect(canonicalLimitMs('ground-truth')).toBeGreaterThan(canonicalLimitMs('generated'));
+  });
+
+  it('budgets a candidate twice its limits plus a minute, at most the cap', () => {
+    expect(candidateBudgetMs([100, 200])).toBe(60_600);
+    expect(candidateBudgetMs([100, 200], 30_000)).toBe(30_000);
   });
 });
 
