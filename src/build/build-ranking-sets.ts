@@ -12,7 +12,7 @@ import { CanonicalError } from '../core/run/canonical-error';
 import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../core/run/time-limits';
 import type { CompareMode } from '../core/run/types';
 import type { EnginePool } from '../engine/pool-types';
-import { eachLimited } from './each-limited';
+import { eachLimited } from '../core/concurrency/semaphore';
 import { prepareTests } from '../engine/prepare-tests';
 
 export interface BuildOptions {

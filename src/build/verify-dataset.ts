@@ -11,7 +11,7 @@ import type { CompareMode, TestResult } from '../core/run/types';
 import { needsRecheck, recheckedOutcome, skippedOutcome, verifyOutcome, verifySummary } from '../core/verify/verify-compare';
 import type { FailedTest, VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
 import type { EnginePool } from '../engine/pool-types';
-import { eachLimited } from './each-limited';
+import { eachLimited } from '../core/concurrency/semaphore';
 import { prepareTests } from '../engine/prepare-tests';
 
 export interface VerifyOptions {

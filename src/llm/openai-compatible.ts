@@ -5,7 +5,7 @@
 import { anySignal, sleep as defaultSleep } from './abort';
 import { LlmError, redactError } from './errors';
 import type { TestGenerator } from './generator';
-import { createLimiter } from './limiter';
+import { Semaphore, withRequestPermit } from './request-permits';
 import { errorFromFailure, errorFromStatus } from './openai/http-errors';
 import { readChatStream } from './openai/read-stream';
 import { answerFromJson, chatBody, type Answer, type MaxTokensField } from './openai/wire';
@@ -74,7 +74,7 @@ export function createOpenAiCompatibleGenerator(config: OpenAiCompatibleConfig, 
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
   const pageOrigin = resolvePageOrigin(deps.pageOrigin);
-  const limiter = createLimiter(config.maxConcurrency ?? 4);
+  const permits = new Semaphore(config.maxConcurrency ?? 4);
   const host = new URL(url).host;
   const description: GeneratorDescription = { backend: 'openai-compatible', model, baseUrl: config.baseUrl.trim(), label: `${model} @ ${host}` };
 
@@ -131,7 +131,7 @@ export function createOpenAiCompatibleGenerator(config: OpenAiCompatibleConfig, 
   }
 
   async function generate(req: GenerateRequest): Promise<GenerateResult> {
-    return limiter.run(async () => {
+    return withRequestPermit(permits, req.signal, async () => {
       for (let n = 1; ; n++) {
         try {
           return { ...(await attempt(req)), attempts: n };
@@ -147,7 +147,7 @@ export function createOpenAiCompatibleGenerator(config: OpenAiCompatibleConfig, 
           }
         }
       }
-    }, req.signal);
+    });
   }
 
   return {

@@ -1,9 +1,9 @@
 // Making runs: the input record from a form's values, and runs from a file of generated tests, whose tests are
 // stored as generation records at once (the file is not needed again, and resume works without it).
 import type { Dataset } from '../core/dataset/types';
-import { testsOfAnswer } from '../core/run/orchestration/generation-record';
+import { fileGenerations } from '../core/run/orchestration/file-generations';
 import { PAPER_SAMPLING, type VerifierConfig } from '../core/run/run-config';
-import { NO_CANDIDATE, type GenerationRecord } from '../core/run/run-records';
+import { NO_CANDIDATE } from '../core/run/run-records';
 import type { NewRunInput, Run } from '../core/run/run-types';
 import type { ImportedTestFile } from '../llm/from-file';
 import { putGenerations } from '../storage/generations-repo';
@@ -66,25 +66,9 @@ export async function createFileRun(
   const uncovered = input.problemIds.filter((id) => !byTask.has(id));
   if (uncovered.length > 0) throw new RunSetupError(`the file has no tests for ${uncovered.length} of the chosen problems (${uncovered.slice(0, 3).join(', ')}${uncovered.length > 3 ? ', ...' : ''})`);
   const run = await createRun(db, input, options);
-  const startedAt = options.now ?? Date.now();
-  const records = input.problemIds.map((taskId): GenerationRecord => {
-    const imported = byTask.get(taskId)!;
-    const rawResponse = imported.responses.join('\n\n');
-    return {
-      runId: run.id,
-      taskId,
-      shownRank: NO_CANDIDATE,
-      sampleIndex: 0,
-      request: { backend: 'file', model: input.verifier.model, variant: 'instruction', messages: [], sampling: input.verifier.sampling },
-      rawResponse,
-      tests: imported.tests,
-      malformedCount: imported.responses.reduce((n, r) => n + testsOfAnswer(r).malformed, 0),
-      usage: null,
-      timings: { startedAt, firstTokenMs: null, totalMs: 0 },
-      finishReason: null,
-      error: null,
-    };
-  });
+  const sets = new Map(file.problems.map((p) => [p.taskId, new Map([[NO_CANDIDATE, p]])]));
+  const request = { model: input.verifier.model, sampling: input.verifier.sampling, startedAt: options.now ?? Date.now() };
+  const records = fileGenerations(run.id, () => [], input.problemIds, sets, request);
   try {
     await putGenerations(db, records);
   } catch (error) {

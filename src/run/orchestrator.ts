@@ -1,7 +1,8 @@
 // Runs a stored run to its end: generate tests, execute every candidate in the engine, score, compute metrics.
 // Problems flow through a bounded pipeline (a few in flight), so problem k executes while k+1 generates. Every
 // finished request and candidate is stored at once; a restart skips them, so an interrupted run ends where an
-// uninterrupted one would. Transport-agnostic: any EnginePool, any TestGenerator, any IDBFactory behind `db`.
+// uninterrupted one would. Transport-agnostic: any EnginePool, any TestGenerator, any RunStore (IndexedDB in the
+// app, a JSON Lines run file in the CLI).
 import type { Dataset } from '../core/dataset/types';
 import { progressFromRecords } from '../core/run/orchestration/run-counters';
 import { runMetrics } from '../core/run/orchestration/run-solutions';
@@ -12,22 +13,19 @@ import { isFinalStatus, RunStatusError } from '../core/run/run-status';
 import type { Run, RunStatus } from '../core/run/run-types';
 import type { EnginePool } from '../engine/pool-types';
 import type { TestGenerator } from '../llm/generator';
-import { putGeneration, loadGenerations } from '../storage/generations-repo';
-import { putResult, loadResults } from '../storage/results-repo';
-import { getRun, setRunMetrics, updateRunProgress, updateRunStatus } from '../storage/runs-repo';
-import type { LabDb } from '../storage/schema';
-import { RunNotFoundError } from '../storage/storage-errors';
+import { RunNotFoundError, type RunStore } from '../core/run/run-store';
 import { executeProblem } from './execute-problem';
 import { generateSlot, slotRequest, type DeltaListener } from './generate-slot';
 import { decodePromptTemplate } from './prompt-template-text';
 import { RunMonitor, type RunSnapshot } from './run-monitor';
 import { GenerationFailedError, RunSetupError, stopKindOf } from './run-stop';
-import { Semaphore } from './semaphore';
+import { Semaphore } from '../core/concurrency/semaphore';
 import { errorMessage } from '../core/error-message';
 
 export interface RunEnvironment {
-  db: LabDb;
-  pool: EnginePool;
+  store: RunStore;
+  /** Executes the candidates; without one the run stops 'paused' once every test is generated (the CLI's `generate`). */
+  pool: EnginePool | null;
   /** The run's dataset (the caller checks its sha256 against the run's). */
   dataset: Dataset;
   /** Needed only while generations are pending (runs imported from a file have none). */
@@ -35,8 +33,8 @@ export interface RunEnvironment {
   now?: () => number;
   /** Problems between the start of their generation and the end of their execution (default 4). */
   problemsInFlight?: number;
-  /** Generation requests in flight (default 4; backends may queue further). */
-  requestsInFlight?: number;
+  /** Generation requests one problem keeps in flight (default 4); the generator owns the limit across problems. */
+  requestsPerProblem?: number;
   /** How often counters are written to the run record (ms, default 1000). */
   saveEveryMs?: number;
   onSnapshot?: (snapshot: RunSnapshot) => void;
@@ -55,13 +53,13 @@ export interface RunOutcome {
 
 /** Starts or resumes `runId` and resolves when it is done, paused, cancelled, failed or detached. */
 export async function executeRun(env: RunEnvironment, runId: string, signal?: AbortSignal): Promise<RunOutcome> {
-  const { db } = env;
+  const { store } = env;
   const now = env.now ?? Date.now;
-  const initial = await getRun(db, runId);
+  const initial = await store.getRun(runId);
   if (!initial) throw new RunNotFoundError(runId);
   if (isFinalStatus(initial.status)) throw new RunStatusError(initial.status, 'running');
   const plan = planRun(initial.problemIds, initial.verifier, env.dataset);
-  const [stored, storedResults] = await Promise.all([loadGenerations(db, runId), loadResults(db, runId)]);
+  const [stored, storedResults] = await Promise.all([store.loadGenerations(runId), store.loadResults(runId)]);
   const generations = stored.filter((g) => g.error === null);
   const finishedGen = new Set(generations.map((g) => generationSlot(g.taskId, g.shownRank, g.sampleIndex)));
   const finishedRes = new Set(storedResults.map((r) => resultSlot(r.taskId, r.rank)));
@@ -72,8 +70,8 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
   const template = decodePromptTemplate(initial.verifier.promptTemplate, initial.verifier.variant);
 
   // A run still marked 'running' was left by a closed tab or a killed process: it passes through 'paused'.
-  if (initial.status === 'running') await updateRunStatus(db, runId, 'paused', { now: now() });
-  const started = await updateRunStatus(db, runId, 'running', { now: now() });
+  if (initial.status === 'running') await store.updateRunStatus(runId, 'paused', { now: now() });
+  const started = await store.updateRunStatus(runId, 'running', { now: now() });
   env.onStatus?.(started);
 
   const monitor = new RunMonitor(progressFromRecords(plan, generations, storedResults), now);
@@ -94,7 +92,7 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
   const save = async () => {
     if (saved === monitor.progress) return;
     saved = monitor.progress;
-    await updateRunProgress(db, runId, saved, now());
+    await store.updateRunProgress(runId, saved, now());
   };
   const timer = setInterval(() => void save().catch(fail), env.saveEveryMs ?? 1000);
 
@@ -102,29 +100,25 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
   for (const g of generations) byTask.set(g.taskId, [...(byTask.get(g.taskId) ?? []), g]);
   const resultsByTask = new Map<string, CandidateRecord[]>();
   for (const r of storedResults) resultsByTask.set(r.taskId, [...(resultsByTask.get(r.taskId) ?? []), r]);
-  const requestsInFlight = env.requestsInFlight ?? 4;
-  const requests = new Semaphore(requestsInFlight);
+  const requestsPerProblem = env.requestsPerProblem ?? 4;
 
   // Each problem gets its own signal, relayed from the run's: listeners stay per problem, not per request.
   async function generate(planned: PlannedProblem, local: AbortSignal): Promise<void> {
     const taskId = planned.problem.taskId;
     const slots = pendingGenerations(planned, finishedGen);
     const worker = async (): Promise<void> => {
-      for (let slot = slots.shift(); slot; slot = slots.shift()) {
-        const current = slot;
-        await requests.use(async () => {
-          const request = slotRequest(initial!.verifier, template, planned.problem, current);
-          const record = await generateSlot(runId, env.generator!, request, current, local, env.onDelta, now);
-          await putGeneration(db, record);
-          env.onRecord?.(record);
-          if (record.error !== null) throw new GenerationFailedError(`${taskId} (sample ${current.sampleIndex + 1}): ${record.error}`);
-          byTask.set(taskId, [...(byTask.get(taskId) ?? []), record]);
-          monitor.generationDone(record);
-          report();
-        }, local);
+      for (let slot = slots.shift(); slot && !local.aborted; slot = slots.shift()) {
+        const request = slotRequest(initial!.verifier, template, planned.problem, slot);
+        const record = await generateSlot(runId, env.generator!, request, slot, local, env.onDelta, now);
+        await store.putGeneration(record);
+        env.onRecord?.(record);
+        if (record.error !== null) throw new GenerationFailedError(`${taskId} (sample ${slot.sampleIndex + 1}): ${record.error}`);
+        byTask.set(taskId, [...(byTask.get(taskId) ?? []), record]);
+        monitor.generationDone(record);
+        report();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(slots.length, requestsInFlight) }, worker));
+    await Promise.all(Array.from({ length: Math.min(slots.length, requestsPerProblem) }, worker));
   }
 
   async function processProblem(planned: PlannedProblem): Promise<void> {
@@ -136,14 +130,15 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
     report();
     try {
       await generate(planned, local.signal);
-      const store = async (record: CandidateRecord) => {
-        await putResult(db, record);
+      if (!env.pool) return;
+      const keep = async (record: CandidateRecord) => {
+        await store.putResult(record);
         resultsByTask.set(taskId, [...(resultsByTask.get(taskId) ?? []), record]);
         monitor.candidateDone(record);
         env.onRecord?.(record);
         report();
       };
-      const ctx = { runId, execution: initial!.execution, pool: env.pool, signal: local.signal, store };
+      const ctx = { runId, execution: initial!.execution, pool: env.pool, signal: local.signal, store: keep };
       await executeProblem(ctx, planned, byTask.get(taskId) ?? [], pendingCandidates(planned, finishedRes), resultsByTask.get(taskId) ?? []);
       monitor.problemDone(taskId);
     } finally {
@@ -180,25 +175,26 @@ async function finish(
   aborted: boolean,
   now: () => number,
 ): Promise<RunOutcome> {
-  const { db } = env;
+  const { store } = env;
   try {
-    await updateRunProgress(db, runId, monitor.progress, now());
-    if (failure === null && aborted && stop === null) return { status: 'running', run: (await getRun(db, runId)) ?? null, error: null };
-    const run = await getRun(db, runId);
+    await store.updateRunProgress(runId, monitor.progress, now());
+    if (failure === null && aborted && stop === null) return { status: 'running', run: (await store.getRun(runId)) ?? null, error: null };
+    const run = await store.getRun(runId);
     if (!run) return { status: 'deleted', run: null, error: null };
-    const metrics = runMetrics(plan, run.split, await loadResults(db, runId));
-    await setRunMetrics(db, runId, metrics, now());
+    const metrics = runMetrics(plan, run.split, await store.loadResults(runId));
+    await store.setRunMetrics(runId, metrics, now());
     let status: RunStatus = 'done';
     let error: string | null = null;
     if (failure !== null) {
       status = 'failed';
       error = errorMessage(failure);
     } else if (stop !== null) status = stop === 'pause' ? 'paused' : 'cancelled';
+    else if (!env.pool && monitor.progress.generationsDone === plan.generationsTotal) status = 'paused';
     else if (monitor.progress.candidatesDone < plan.candidatesTotal) {
       status = 'failed';
       error = `the run stopped with ${plan.candidatesTotal - monitor.progress.candidatesDone} candidates not executed`;
     }
-    const final = await updateRunStatus(db, runId, status, { now: now(), ...(error !== null ? { error } : {}) });
+    const final = await store.updateRunStatus(runId, status, { now: now(), ...(error !== null ? { error } : {}) });
     env.onStatus?.(final);
     return { status, run: final, error };
   } catch (e) {

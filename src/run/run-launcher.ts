@@ -5,10 +5,8 @@ import { pendingGenerations, planRun } from '../core/run/orchestration/work-plan
 import type { Run } from '../core/run/run-types';
 import type { EnginePool } from '../engine/pool-types';
 import type { TestGenerator } from '../llm/generator';
-import { finishedGenerations } from '../storage/generations-repo';
-import { getRun, updateRunStatus } from '../storage/runs-repo';
-import type { LabDb } from '../storage/schema';
-import { RunNotFoundError } from '../storage/storage-errors';
+import { generationSlot } from '../core/run/run-progress';
+import { RunNotFoundError, type RunStore } from '../core/run/run-store';
 import { watchEngineStart, type EngineStart } from './engine-start';
 import { executeRun, type RunEnvironment, type RunOutcome } from './orchestrator';
 import { RunDeferredError, RunSetupError, RunStop } from './run-stop';
@@ -16,7 +14,7 @@ import { errorMessage } from '../core/error-message';
 
 /** What starting a run needs from its environment. */
 export interface LauncherDeps {
-  db: LabDb;
+  store: RunStore;
   pool(): Promise<EnginePool>;
   /** The run's dataset; must reject when it is not stored (or its sha256 differs). */
   dataset(run: Run): Promise<Dataset>;
@@ -87,9 +85,9 @@ export class RunLauncher {
   }
 
   async #run(runId: string, listeners: RunListeners, signal: AbortSignal): Promise<RunOutcome> {
-    const { db } = this.#deps;
+    const { store } = this.#deps;
     const go = async (): Promise<RunOutcome> => {
-      const run = await getRun(db, runId);
+      const run = await store.getRun(runId);
       if (!run) throw new RunNotFoundError(runId);
       let dataset: Dataset;
       let generator: TestGenerator | null;
@@ -101,7 +99,7 @@ export class RunLauncher {
         // A run left 'running' would otherwise be retried, and fail the same way, on every page load (unless the
         // setup was stopped on purpose: a deletion, a pause).
         if (run.status === 'running' && !signal.aborted) {
-          const failed = await updateRunStatus(db, runId, 'failed', { error: errorMessage(error) }).catch(() => null);
+          const failed = await store.updateRunStatus(runId, 'failed', { error: errorMessage(error) }).catch(() => null);
           if (failed) listeners.onStatus?.(failed);
         }
         throw error;
@@ -111,7 +109,7 @@ export class RunLauncher {
       try {
         const pool = await this.#deps.pool();
         if (listeners.onEngine) watchEngineStart(pool, listeners.onEngine, watching.signal);
-        return await executeRun({ db, pool, dataset, generator, ...listeners }, runId, signal);
+        return await executeRun({ store, pool, dataset, generator, ...listeners }, runId, signal);
       } finally {
         watching.abort();
         await generator?.dispose?.().catch(() => {});
@@ -128,7 +126,8 @@ export class RunLauncher {
 
   async #pending(run: Run, dataset: Dataset): Promise<boolean> {
     const plan = planRun(run.problemIds, run.verifier, dataset);
-    const finished = await finishedGenerations(this.#deps.db, run.id);
+    const stored = await this.#deps.store.loadGenerations(run.id);
+    const finished = new Set(stored.filter((g) => g.error === null).map((g) => generationSlot(g.taskId, g.shownRank, g.sampleIndex)));
     const pending = plan.problems.some((p) => pendingGenerations(p, finished).length > 0);
     if (pending && run.verifier.backend === 'file') throw new RunSetupError('this run was imported from a file and misses some of its tests; import the file again as a new run');
     return pending;

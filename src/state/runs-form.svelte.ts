@@ -3,7 +3,7 @@
 import type { Dataset } from '../core/dataset/types';
 import { PAPER_SAMPLING, PAPER_TESTS_PER_PROBLEM, type PromptVariant, type TimeoutPolicy, type VerifierBackend } from '../core/run/run-config';
 import type { NewRunInput } from '../core/run/run-types';
-import { PAPER_TIME_LIMITS } from '../core/run/time-limits';
+import { PAPER_TIME_LIMITS, RUN_BUDGET_CAP_MS } from '../core/run/time-limits';
 import { parseGeneratedTests, promptIndex, type ImportedTestFile } from '../llm/from-file';
 import { templateIssues } from '../llm/prompts/messages';
 import { DEFAULT_TEMPLATES } from '../llm/prompts/templates';
@@ -105,7 +105,7 @@ export class RunForm {
   input(dataset: Dataset, stored: { id: string; name: string }, testTimeoutMs: number, comparison: 'paper' | 'evalplus'): NewRunInput {
     let ids = selectProblems(dataset, this.taskIds, this.limit).ids;
     const timeout: TimeoutPolicy = this.timeLimit === 'paper' ? { kind: 'scaled', ...PAPER_TIME_LIMITS } : { kind: 'fixed', ms: testTimeoutMs };
-    const execution = { comparison, timeout, budgetMs: 120_000, engineVersion: ENGINE_VERSION, pyodideVersion: PYODIDE_VERSION };
+    const execution = { comparison, timeout, budgetMs: RUN_BUDGET_CAP_MS, engineVersion: ENGINE_VERSION, pyodideVersion: PYODIDE_VERSION };
     const base = { datasetId: stored.id, datasetSha256: stored.id, datasetName: stored.name, split: dataset.split, execution };
     if (this.backend === 'file') {
       const test = this.testFile!;

@@ -2,6 +2,7 @@
 // (create, start, pause, cancel, delete, duplicate, export, import). Runs left 'running' by a reload resume on load,
 // after asking for an API key this tab does not know.
 // A dataset deleted in any tab drops the parsed copies, so no page keeps showing a dataset that is gone.
+import { idbRunStore } from '../storage/idb-run-store';
 import { createContext } from 'svelte';
 import type { Dataset } from '../core/dataset/types';
 import type { Run } from '../core/run/run-types';
@@ -122,7 +123,7 @@ export class RunsStore {
     try {
       const db = await this.db();
       this.#launcher = new RunLauncher({
-        db,
+        store: idbRunStore(db),
         pool: () => this.#enginePool(),
         dataset: async (run) => (await this.datasets()).forRun(run),
         generator: async (run, signal) => {

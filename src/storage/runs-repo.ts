@@ -2,7 +2,7 @@
 import type { StoreNames } from 'idb';
 import type { MetricsBySplit } from '../core/metrics/types';
 import { readRun } from '../core/run/run-read';
-import { RunStatusError, canTransition } from '../core/run/run-status';
+import { withStatus } from '../core/run/run-status';
 import { draftRun, type NewRunInput, type Run, type RunProgress, type RunStatus } from '../core/run/run-types';
 import { runKeyRange, type LabDb, type LabSchema } from './schema';
 import { RunNotFoundError } from './storage-errors';
@@ -36,10 +36,7 @@ export function getRun(db: LabDb, id: string): Promise<Run | undefined> {
 
 /** Moves a run to `status` if the lifecycle allows it (RunStatusError otherwise). `error` is kept only for 'failed'. */
 export function updateRunStatus(db: LabDb, id: string, status: RunStatus, options: { error?: string; now?: number } = {}): Promise<Run> {
-  return modifyRun(db, id, options.now, (run) => {
-    if (!canTransition(run.status, status)) throw new RunStatusError(run.status, status);
-    return { ...run, status, error: status === 'failed' ? (options.error ?? 'unknown error') : null };
-  });
+  return modifyRun(db, id, options.now, (run) => withStatus(run, status, options.error));
 }
 
 /** Replaces a run's counters. */

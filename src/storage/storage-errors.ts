@@ -24,14 +24,8 @@ export class DatasetExistsError extends Error {
   }
 }
 
-/** No run with this id is stored (it may have been deleted meanwhile). */
-export class RunNotFoundError extends Error {
-  override readonly name = 'RunNotFoundError';
-
-  constructor(readonly runId: string) {
-    super(`no stored run with id ${JSON.stringify(runId)} (deleted?)`);
-  }
-}
+/** No run with this id is stored (declared in core beside the RunStore interface). */
+export { RunNotFoundError } from '../core/run/run-store';
 
 /** An imported run's id is already taken. */
 export class RunExistsError extends Error {

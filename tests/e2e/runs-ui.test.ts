@@ -1,6 +1,7 @@
 // A run from the UI against the local OpenAI mock, with a reload in the middle: the run resumes by itself, asks
 // again only for what was not finished, and ends with the per-candidate scores and metrics that the same run
 // gives in Node. The API key (remembered in localStorage) is never in IndexedDB nor in the exported run file.
+import { idbRunStore } from '../../src/storage/idb-run-store';
 import 'fake-indexeddb/auto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +48,7 @@ async function nodeReference(settingsTimeoutMs: number) {
       verifier: { backend: 'openai', model: 'canned', baseUrl: 'http://x/v1', fileName: null, variant: 'instruction', testsPerProblem: 10, samplesPerProblem: 1, sampling: { temperature: 1, topP: 1, maxTokens: 4096, seed: null }, promptTemplate: defaultTemplateText('instruction') },
       execution: { comparison: 'paper', timeout: { kind: 'fixed', ms: settingsTimeoutMs }, budgetMs: 120_000, engineVersion: 'x', pyodideVersion: 'x' },
     });
-    const outcome = await executeRun({ db, pool, dataset: demo, generator }, run.id);
+    const outcome = await executeRun({ store: idbRunStore(db), pool, dataset: demo, generator }, run.id);
     return { metrics: outcome.run!.metrics!, results: await loadResults(db, run.id) };
   } finally {
     await pool.close();

@@ -2,12 +2,16 @@
 // Golden: a problem given its own test_list must score every candidate at its stored score (Demo-R's scores
 // were computed by CPython in static-datasets/tools/build_demo.py), and the printed --json must be what
 // `verifier-lab metrics --json` prints for the written evaluation file.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import 'fake-indexeddb/auto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { metricsCommand } from '../../src/cli/commands/metrics';
-import { scoreCommand } from '../../src/cli/commands/score';
+import { runScore, scoreCommand } from '../../src/cli/commands/score';
+import { parseRunFile } from '../../src/core/run/run-file';
+import { openLabDb } from '../../src/storage/open-db';
+import { importRunFile } from '../../src/storage/run-file-store';
 import { runCli } from '../../src/cli/run-cli';
 
 const DEMO = 'static-datasets/demo/Demo-R.jsonl';
@@ -100,5 +104,59 @@ describe('verifier-lab score', () => {
     const got = readEval(out).filter((l) => l.task_id === 'Demo/3').map((l) => [l.rank, round2(l.average_test_score)]);
     const stored = (rank: number) => d.all_solutions.find((s) => s.rank === rank)!.average_test_score;
     expect(got).toEqual([[1, 1], [2, 0], [3, stored(3)], [4, 0]]);
+  });
+
+  it('keeps the run in --run FILE: a stopped run resumes to the uninterrupted result, and the app imports the file as the same run', async () => {
+    const tests = file('resume-tests.jsonl', demo.map((d) => ({ task_id: d.task_id, tests: d.test_list })));
+    const whole = join(scratch, 'eval-whole.jsonl');
+    expect((await run('score', DEMO, '--tests', tests, '--out', whole, '--workers', '1')).code).toBe(0);
+
+    const runFile = join(scratch, 'score.run.jsonl');
+    const out = join(scratch, 'eval-resumed.jsonl');
+    const args = ['score', DEMO, '--tests', tests, '--run', runFile, '--out', out, '--workers', '1'].slice(1);
+    // Stop once a few results are on disk, as Ctrl-C would.
+    const stop = new AbortController();
+    const watch = setInterval(() => {
+      const results = existsSync(runFile) ? readFileSync(runFile, 'utf8').split('"type":"result"').length - 1 : 0;
+      if (results >= 5) stop.abort(new Error('Ctrl-C'));
+    }, 10);
+    const errs: string[] = [];
+    const first = await runScore(args, { stdout: () => {}, stderr: (t) => void errs.push(t) }, { signal: stop.signal }).finally(() => clearInterval(watch));
+    expect(first, errs.join('')).toBe(1);
+    expect(errs.join('')).toMatch(/stopped; \d+ of \d+ candidates are kept in/);
+    expect(existsSync(out)).toBe(false);
+    const paused = parseRunFile(readFileSync(runFile, 'utf8'));
+    expect(paused.manifest.run.status).toBe('paused');
+    expect(paused.results.length).toBeGreaterThanOrEqual(5);
+    expect(paused.results.length).toBeLessThan(readEval(whole).length);
+
+    const second = await run(...['score', ...args]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toMatch(/resuming the run in/);
+    expect(readEval(out)).toEqual(readEval(whole));
+
+    // The finished file is a valid run file; the app stores it under the same run id.
+    const done = parseRunFile(readFileSync(runFile, 'utf8'));
+    expect(done.manifest.run.status).toBe('done');
+    expect(done.results).toHaveLength(readEval(whole).length);
+    const db = await openLabDb({ factory: new IDBFactory(), name: 'score-import' });
+    const imported = await importRunFile(db, readFileSync(runFile, 'utf8'));
+    expect(imported.run.id).toBe(done.manifest.run.id);
+    expect(imported.run.metrics).toEqual(done.manifest.run.metrics);
+    db.close();
+
+    // A finished run is reported again without executing anything.
+    const again = await run(...['score', ...args]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/reporting the run in/);
+    expect(again.stderr).not.toMatch(/worker\(s\) ready/);
+  });
+
+  it('refuses to resume a run file made on another dataset', async () => {
+    const runFile = join(scratch, 'score.run.jsonl');
+    const other = file('Other-R.jsonl', demo.slice(0, 3));
+    const r = await run('score', other, '--split', 'DEMO', '--run', runFile);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/made on another dataset/);
   });
 });

@@ -1,6 +1,7 @@
 // A whole run in Node: real Pyodide workers, fake-indexeddb, and the demo dataset. An interrupted (killed, then
 // paused) run resumed to the end stores exactly what an uninterrupted run stores; the mock OpenAI server drives
 // the instruction+solution variant over real HTTP, and a wrong key fails the run without losing finished work.
+import { idbRunStore } from '../../src/storage/idb-run-store';
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/core/dataset/types';
@@ -49,7 +50,7 @@ describe('a run on the demo dataset', () => {
   beforeAll(async () => {
     db = await freshDb();
     const run = await createRun(db, runInput(dataset, SHA, { name: 'uninterrupted' }));
-    const outcome = await executeRun({ db, pool, dataset, generator: oracleGenerator(dataset) }, run.id);
+    const outcome = await executeRun({ store: idbRunStore(db), pool, dataset, generator: oracleGenerator(dataset) }, run.id);
     expect(outcome.status).toBe('done');
     reference = await comparable(db, run.id);
   });
@@ -78,7 +79,7 @@ describe('a run on the demo dataset', () => {
 
   it('resumes after a kill and a pause to exactly the uninterrupted result', async () => {
     const run = await createRun(db, runInput(dataset, SHA, { name: 'interrupted' }));
-    const env = { db, pool, dataset, generator: oracleGenerator(dataset, 15) };
+    const env = { store: idbRunStore(db), pool, dataset, generator: oracleGenerator(dataset, 15) };
 
     // 1. A kill: the signal aborts with no pause/cancel reason, so the run stays 'running', as after a closed tab.
     const kill = new AbortController();
@@ -110,9 +111,9 @@ describe('a run on the demo dataset', () => {
   it('cancels: the run becomes final and cannot be resumed', async () => {
     const run = await createRun(db, runInput(dataset, SHA, { name: 'cancelled', problemIds: ['Demo/0', 'Demo/1'] }));
     const stop = new AbortController();
-    const outcome = await executeRun({ db, pool, dataset, generator: oracleGenerator(dataset, 10), onRecord: () => stop.abort(new RunStop('cancel')) }, run.id, stop.signal);
+    const outcome = await executeRun({ store: idbRunStore(db), pool, dataset, generator: oracleGenerator(dataset, 10), onRecord: () => stop.abort(new RunStop('cancel')) }, run.id, stop.signal);
     expect(outcome.status).toBe('cancelled');
-    await expect(executeRun({ db, pool, dataset, generator: oracleGenerator(dataset) }, run.id)).rejects.toThrow(/cancelled run cannot become running/);
+    await expect(executeRun({ store: idbRunStore(db), pool, dataset, generator: oracleGenerator(dataset) }, run.id)).rejects.toThrow(/cancelled run cannot become running/);
   });
 });
 
@@ -133,7 +134,7 @@ describe('a run against the mock OpenAI server', () => {
     const problemIds = ['Demo/0', 'Demo/5'];
     const input = runInput(dataset, SHA, { problemIds, verifier: verifier({ variant: 'instruction+solution', model: 'mock-asserts', samplesPerProblem: 2, baseUrl: mock.url }) });
     const run = await createRun(db, input);
-    const outcome = await executeRun({ db, pool, dataset, generator: generator(KEY) }, run.id);
+    const outcome = await executeRun({ store: idbRunStore(db), pool, dataset, generator: generator(KEY) }, run.id);
     expect(outcome.status).toBe('done');
     const candidates = problemIds.reduce((n, id) => n + dataset.problems.find((p) => p.taskId === id)!.candidates.length, 0);
     expect(mock.requests).toHaveLength(candidates * 2);
@@ -160,7 +161,7 @@ describe('a run against the mock OpenAI server', () => {
     const run = await createRun(db, input);
     const scored: number[] = [];
     const counting: EnginePool = { ...pool, score: (req, opts) => (scored.push(Array.isArray(req.limitMs) ? 1 : 0), pool.score(req, opts)) };
-    const outcome = await executeRun({ db, pool: counting, dataset, generator: generator(KEY) }, run.id);
+    const outcome = await executeRun({ store: idbRunStore(db), pool: counting, dataset, generator: generator(KEY) }, run.id);
     expect(outcome.status).toBe('done');
     const ranks = dataset.problems.find((p) => p.taskId === 'Demo/2')!.candidates.length;
     // One timing run per test set other than rank 1's (whose own run is its timing), then every other candidate with per-test limits.
@@ -173,11 +174,11 @@ describe('a run against the mock OpenAI server', () => {
     mock.reset();
     const db = await freshDb();
     const run = await createRun(db, runInput(dataset, SHA, { problemIds: ['Demo/0', 'Demo/1'], verifier: verifier({ model: 'mock-asserts', baseUrl: mock.url }) }));
-    const failed = await executeRun({ db, pool, dataset, generator: generator('sk-wrong-key-000000') }, run.id);
+    const failed = await executeRun({ store: idbRunStore(db), pool, dataset, generator: generator('sk-wrong-key-000000') }, run.id);
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/auth/);
     expect(failed.error).not.toContain('sk-wrong-key-000000');
-    const done = await executeRun({ db, pool, dataset, generator: generator(KEY) }, run.id);
+    const done = await executeRun({ store: idbRunStore(db), pool, dataset, generator: generator(KEY) }, run.id);
     expect(done.status).toBe('done');
     expect((await loadGenerations(db, run.id)).every((g) => g.error === null)).toBe(true);
   });

@@ -3,6 +3,7 @@
 // set built from CodeT's own pool (`verifier-lab build`; default /tmp/verifier-lab-builds/HE-R.jsonl, or
 // VL_HE_R=path). Skipped with a notice when ../shared/data or that set is absent. Every problem runs (about 35 s
 // on 2 cores); VL_REAL_PROBLEMS=N runs the first N.
+import { idbRunStore } from '../../src/storage/idb-run-store';
 import 'fake-indexeddb/auto';
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -59,7 +60,7 @@ async function runFile(label: string, file: ImportedTestFile) {
     file,
   );
   const started = performance.now();
-  const outcome = await executeRun({ db, pool, dataset, generator: null }, run.id);
+  const outcome = await executeRun({ store: idbRunStore(db), pool, dataset, generator: null }, run.id);
   const seconds = (performance.now() - started) / 1000;
   expect(outcome.status).toBe('done');
   const results = await loadResults(db, run.id);

@@ -3,20 +3,25 @@
 // lines together. Re-running with the same --out resumes: finished tasks are skipped, a cut-off tail is redone.
 import { existsSync } from 'node:fs';
 import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { MemoryRunStore } from '../../core/run/memory-run-store';
 import { resumeTestsFile, testsFileLine, TestsFileResumeError } from '../../core/run/orchestration/tests-file';
 import { etaSeconds, RateWindow } from '../../core/run/orchestration/throughput';
-import { generationSlots, planRun, type PlannedProblem } from '../../core/run/orchestration/work-plan';
+import { generationSlots, planRun } from '../../core/run/orchestration/work-plan';
 import type { GenerationRecord } from '../../core/run/run-records';
+import { PAPER_TIME_LIMITS, RUN_BUDGET_CAP_MS } from '../../core/run/time-limits';
 import type { VerifierConfig } from '../../core/run/run-config';
+import { draftRun } from '../../core/run/run-types';
 import { createOpenAiCompatibleGenerator, type HttpDeps } from '../../llm/openai-compatible';
-import { generateSlot, slotRequest } from '../../run/generate-slot';
-import { decodePromptTemplate, defaultTemplateText } from '../../run/prompt-template-text';
+import { executeRun } from '../../run/orchestrator';
+import { defaultTemplateText } from '../../run/prompt-template-text';
 import { selectProblems } from '../../run/problem-subset';
-import { Semaphore } from '../../run/semaphore';
+import { RunStop } from '../../run/run-stop';
+import { ENGINE_VERSION, PYODIDE_VERSION } from '../../run/versions';
+import { withSigint } from '../cli-cancel';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
-import { readDatasetFile } from '../read-dataset-file';
+import { readDatasetInput } from '../read-dataset-file';
 import { generateUsage, generationOptions, numberOption } from './generate-options';
-import { errorMessage } from '../../core/error-message';
 
 export interface GenerateDeps {
   signal?: AbortSignal;
@@ -30,19 +35,11 @@ export const generateCommand: CliCommand = {
   name: 'generate',
   summary: 'Ask an OpenAI-compatible model for tests of every problem; resumable JSONL output',
   usage: generateUsage,
-  async run(args, io) {
-    const controller = new AbortController();
-    const onSigint = () => {
-      io.stderr('generate: stopping; finished problems are kept in the output file\n');
-      controller.abort(new Error('interrupted'));
-    };
-    process.once('SIGINT', onSigint);
-    try {
-      return await runGenerate(args, io, { signal: controller.signal, env: process.env });
-    } finally {
-      process.off('SIGINT', onSigint);
-    }
-  },
+  run: (args, io) =>
+    withSigint(
+      () => io.stderr('generate: stopping; finished problems are kept in the output file\n'),
+      (signal) => runGenerate(args, io, { signal, env: process.env }),
+    ),
 };
 
 /** The command with injectable signal, environment and HTTP (tests). */
@@ -63,7 +60,8 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
   if (keyVar !== undefined && !apiKey) throw new CliUsageError(`--api-key-env ${keyVar}: that environment variable is empty or unset`);
 
   const [file] = positionals as [string];
-  const dataset = await readDatasetFile(file);
+  // Generation does not depend on the split: a file that does not tell HE-R from HE-R+ is read as HE-R.
+  const { dataset, sha256 } = await readDatasetInput(file, { ambiguousSplit: 'HE_base' });
   const seedText = values.seed;
   const verifier: VerifierConfig = {
     backend: 'openai',
@@ -109,70 +107,77 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
     { backend: 'openai-compatible', baseUrl: verifier.baseUrl!, model: verifier.model, ...(apiKey ? { apiKey } : {}), maxConcurrency: concurrency },
     { pageOrigin: null, ...deps.http },
   );
-  const template = decodePromptTemplate(verifier.promptTemplate, variant);
-  return generateAll(pending, plan.problems.length - pending.length, plan.problems.length, { verifier, template, generator, out, io, deps, concurrency });
-}
+  // The app's run loop over the problems still to do, in memory; the tests file is what it writes.
+  const execution = { comparison: 'paper' as const, timeout: { kind: 'scaled' as const, ...PAPER_TIME_LIMITS }, budgetMs: RUN_BUDGET_CAP_MS, engineVersion: ENGINE_VERSION, pyodideVersion: PYODIDE_VERSION };
+  const problemIds = pending.map((p) => p.problem.taskId);
+  const run = draftRun({ name: `generate ${basename(out)}`, datasetId: sha256, datasetSha256: sha256, datasetName: basename(dataset.name), split: dataset.split, problemIds, verifier, execution }, crypto.randomUUID(), Date.now());
+  const store = testsFileStore(out, expected);
+  store.add(run);
 
-async function generateAll(
-  pending: PlannedProblem[],
-  alreadyDone: number,
-  total: number,
-  ctx: { verifier: VerifierConfig; template: ReturnType<typeof decodePromptTemplate>; generator: ReturnType<typeof createOpenAiCompatibleGenerator>; out: string; io: CliIo; deps: GenerateDeps; concurrency: number },
-): Promise<ExitCode> {
-  const stop = new AbortController();
-  const relay = () => stop.abort(ctx.deps.signal!.reason);
-  ctx.deps.signal?.addEventListener('abort', relay, { once: true });
+  const total = plan.problems.length;
+  let done = total - pending.length;
+  let requestsLeft = pending.reduce((n, p) => n + generationSlots(p).length, 0);
   const requests = new RateWindow();
   const tokens = new RateWindow();
-  let done = alreadyDone;
-  let requestsLeft = pending.reduce((n, p) => n + generationSlots(p).length, 0);
   let lastLine = 0;
   const progress = (force = false) => {
     const now = Date.now();
-    if (!force && now - lastLine < (ctx.deps.progressEveryMs ?? 2000)) return;
+    if (!force && now - lastLine < (deps.progressEveryMs ?? 2000)) return;
     lastLine = now;
     const rps = requests.perSecond(now);
     const eta = etaSeconds({ generationsLeft: requestsLeft, candidatesLeft: 0, generationsPerSecond: rps, candidatesPerSecond: null });
     const rate = rps === null ? '' : `, ${rps.toFixed(2)} req/s, ${(tokens.perSecond(now) ?? 0).toFixed(0)} tok/s`;
-    ctx.io.stderr(`generate: ${done}/${total} problems${rate}${eta === null ? '' : `, about ${Math.ceil(eta)} s left`}\n`);
+    io.stderr(`generate: ${done}/${total} problems${rate}${eta === null ? '' : `, about ${Math.ceil(eta)} s left`}\n`);
   };
-  let failure: string | null = null;
-  const window = new Semaphore(ctx.concurrency);
-  const problem = async (planned: PlannedProblem): Promise<void> => {
-    const records: GenerationRecord[] = [];
-    for (const slot of generationSlots(planned)) {
-      const request = slotRequest(ctx.verifier, ctx.template, planned.problem, slot);
-      const record = await generateSlot('cli', ctx.generator, request, slot, stop.signal);
-      if (record.error !== null) throw new Error(`${planned.problem.taskId}: ${record.error}`);
-      records.push(record);
-      requestsLeft--;
-      requests.add(Date.now());
-      tokens.add(Date.now(), record.usage?.completionTokens ?? 0);
-    }
-    await appendFile(ctx.out, records.map((r) => `${testsFileLine(r)}\n`).join('')); // one write per task
-    done++;
+  const left = new Map(pending.map((p) => [p.problem.taskId, generationSlots(p).length]));
+  const onRecord = (record: GenerationRecord | { rank: number }) => {
+    if ('rank' in record || record.error !== null) return;
+    requestsLeft--;
+    requests.add(Date.now());
+    tokens.add(Date.now(), record.usage?.completionTokens ?? 0);
+    const rest = left.get(record.taskId)! - 1;
+    left.set(record.taskId, rest);
+    if (rest === 0) done++;
     progress();
   };
-  await Promise.all(
-    pending.map((planned) =>
-      window
-        .use(() => problem(planned), stop.signal)
-        .catch((error: unknown) => {
-          if (stop.signal.aborted) return;
-          failure = errorMessage(error);
-          stop.abort(error);
-        }),
-    ),
-  );
-  ctx.deps.signal?.removeEventListener('abort', relay);
-  progress(true);
-  if (failure !== null) {
-    ctx.io.stderr(`generate: stopped: ${failure}\ngenerate: ${done} problems are in ${ctx.out}; run the same command again to continue\n`);
-    return 1;
+
+  const stop = new AbortController();
+  const relay = () => stop.abort(new RunStop('pause'));
+  if (deps.signal?.aborted) relay();
+  deps.signal?.addEventListener('abort', relay, { once: true });
+  try {
+    const outcome = await executeRun({ store, pool: null, dataset, generator, problemsInFlight: concurrency, onRecord }, run.id, stop.signal);
+    progress(true);
+    if (outcome.status === 'failed') {
+      io.stderr(`generate: stopped: ${outcome.error}\ngenerate: ${done} problems are in ${out}; run the same command again to continue\n`);
+      return 1;
+    }
+    if (deps.signal?.aborted) return 1;
+    io.stderr(`generate: wrote ${out}\n`);
+    return 0;
+  } finally {
+    deps.signal?.removeEventListener('abort', relay);
+    await generator.dispose?.().catch(() => {});
   }
-  if (ctx.deps.signal?.aborted) return 1;
-  ctx.io.stderr(`generate: wrote ${ctx.out}\n`);
-  return 0;
+}
+
+/**
+ * The run loop's store for `generate`: the run in memory, its finished generations appended to the tests file a
+ * task at a time (in slot order) once the task has all of them, so a killed process leaves at most one task cut.
+ */
+function testsFileStore(out: string, expected: ReadonlyMap<string, number>): MemoryRunStore {
+  const waiting = new Map<string, GenerationRecord[]>();
+  return new MemoryRunStore({
+    record: async (kind, record) => {
+      if (kind !== 'generation' || (record as GenerationRecord).error !== null) return;
+      const g = record as GenerationRecord;
+      const task = [...(waiting.get(g.taskId) ?? []), g];
+      if (task.length < expected.get(g.taskId)!) return void waiting.set(g.taskId, task);
+      waiting.delete(g.taskId);
+      task.sort((a, b) => a.shownRank - b.shownRank || a.sampleIndex - b.sampleIndex);
+      await appendFile(out, task.map((r) => `${testsFileLine(r)}\n`).join('')); // one write per task
+    },
+  });
 }
 
 async function readTemplate(path: string): Promise<string> {

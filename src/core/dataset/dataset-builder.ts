@@ -12,6 +12,8 @@ export interface DatasetOptions {
   name: string;
   /** Overrides the split inferred from the name or the first line. */
   split?: SplitName;
+  /** Taken when neither the name nor the first line tells HE-R from HE-R+ (callers the split does not matter to). */
+  ambiguousSplit?: 'HE_base' | 'HE_plus';
   /** Size caps the readers apply (DEFAULT_DATASET_LIMITS when absent). */
   limits?: DatasetLimits;
 }
@@ -67,7 +69,7 @@ export class DatasetBuilder {
   }
 
   #resolveSplit(record: JsonObject, family: SchemaFamily, line: number): SplitName {
-    this.#split ??= inferSplit(record, family, line, this.#options.name);
+    this.#split ??= inferSplit(record, family, line, this.#options);
     if (!familiesForSplit(this.#split).includes(family)) {
       throw new DatasetParseError(line, '', `${this.#split} expects ${familiesForSplit(this.#split).map((f) => FAMILY_KEYS[f]).join(' or ')}, found ${FAMILY_KEYS[family]}`);
     }
@@ -76,12 +78,13 @@ export class DatasetBuilder {
 }
 
 /** The split of an unrecognised file name, from its first line, when that is unambiguous. */
-function inferSplit(record: JsonObject, family: SchemaFamily, line: number, name: string): SplitName {
+function inferSplit(record: JsonObject, family: SchemaFamily, line: number, { name, ambiguousSplit }: DatasetOptions): SplitName {
   const taskId = record['task_id'];
   if (family === 'mbpp') {
     if (typeof taskId === 'string' && taskId.startsWith('Demo/')) return 'DEMO';
     return 'base_input' in record ? 'MBPP_plus' : 'MBPP_base';
   }
   if (typeof taskId === 'string' && taskId.startsWith('Mbpp/')) return 'MBPP_plus';
+  if (ambiguousSplit) return ambiguousSplit;
   throw new DatasetParseError(line, '', `cannot tell HE-R from HE-R+ for "${name}": name the file HE-R/HE-R+ or pass a split`);
 }

@@ -69,12 +69,24 @@ export function formatRunFile(
 
 /** Parses and validates a whole run file; throws RunFileError at the first problem. */
 export function parseRunFile(text: string): RunFileContents {
+  return readRunLines(text, false);
+}
+
+/**
+ * Reads the run file a run is being written to (the CLI's store): records appended after the manifest are
+ * counted as they come, a later record of a slot replaces an earlier one (a retried request), and a last line
+ * cut off by a killed process (no newline, not JSON) is dropped. Anything else wrong is a RunFileError.
+ */
+export function parseRunJournal(text: string): RunFileContents {
+  return readRunLines(text, true);
+}
+
+function readRunLines(text: string, journal: boolean): RunFileContents {
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   let manifest: RunFileManifest | undefined;
   let problems: ReadonlySet<string> = new Set();
-  const generations: GenerationRecord[] = [];
-  const results: CandidateRecord[] = [];
-  const slots = new Set<string>();
+  const generations = new Map<string, GenerationRecord>();
+  const results = new Map<string, CandidateRecord>();
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
@@ -82,7 +94,8 @@ export function parseRunFile(text: string): RunFileContents {
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      throw new RunFileError(line, '', `not valid JSON (${errorMessage(error)})`);
+      if (journal && index === lines.length - 1 && manifest !== undefined) return;
+      throw new RunFileError(line, '', `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     }
     try {
       if (manifest === undefined) {
@@ -92,9 +105,10 @@ export function parseRunFile(text: string): RunFileContents {
       }
       const kind = RunReader.of(value, '').oneOf('type', ['generation', 'result']);
       const record = kind === 'generation' ? readGeneration(value, 'generation') : readCandidateRecord(value, 'result');
-      checkRecord(manifest.run.id, problems, record, kind, slots);
-      if (kind === 'generation') generations.push(record as GenerationRecord);
-      else results.push(record as CandidateRecord);
+      const slot = checkRecord(manifest.run.id, problems, record, kind);
+      const held: Map<string, GenerationRecord | CandidateRecord> = kind === 'generation' ? generations : results;
+      if (held.has(slot) && !journal) throw new RunFieldError(kind, 'duplicate record: this key already appeared earlier in the file');
+      held.set(slot, record);
     } catch (error) {
       if (error instanceof RunFieldError) throw new RunFileError(line, error.path, error.problem);
       throw error;
@@ -102,10 +116,10 @@ export function parseRunFile(text: string): RunFileContents {
   });
   if (manifest === undefined) throw new RunFileError(1, '', 'empty run file: expected a manifest line');
   const { counts } = manifest;
-  if (generations.length !== counts.generations || results.length !== counts.results) {
-    throw new RunFileError(lines.length, '', `the manifest lists ${counts.generations} generations and ${counts.results} results, the file holds ${generations.length} and ${results.length} (truncated?)`);
+  if (!journal && (generations.size !== counts.generations || results.size !== counts.results)) {
+    throw new RunFileError(lines.length, '', `the manifest lists ${counts.generations} generations and ${counts.results} results, the file holds ${generations.size} and ${results.size} (truncated?)`);
   }
-  return { manifest, generations, results };
+  return { manifest, generations: [...generations.values()], results: [...results.values()] };
 }
 
 function readManifest(value: unknown): RunFileManifest {
@@ -125,16 +139,9 @@ function readManifest(value: unknown): RunFileManifest {
   };
 }
 
-function checkRecord(
-  runId: string,
-  problems: ReadonlySet<string>,
-  record: GenerationRecord | CandidateRecord,
-  kind: 'generation' | 'result',
-  slots: Set<string>,
-): void {
+/** The record's slot key, after checking it belongs to the manifest's run. */
+function checkRecord(runId: string, problems: ReadonlySet<string>, record: GenerationRecord | CandidateRecord, kind: 'generation' | 'result'): string {
   if (record.runId !== runId) throw new RunFieldError(`${kind}.runId`, `is ${JSON.stringify(record.runId)}, the manifest's run is ${JSON.stringify(runId)}`);
   if (!problems.has(record.taskId)) throw new RunFieldError(`${kind}.taskId`, `${JSON.stringify(record.taskId)} is not one of the run's problems`);
-  const slot = 'rank' in record ? `r${resultSlot(record.taskId, record.rank)}` : `g${generationSlot(record.taskId, record.shownRank, record.sampleIndex)}`;
-  if (slots.has(slot)) throw new RunFieldError(kind, 'duplicate record: this key already appeared earlier in the file');
-  slots.add(slot);
+  return 'rank' in record ? resultSlot(record.taskId, record.rank) : generationSlot(record.taskId, record.shownRank, record.sampleIndex);
 }

@@ -1,5 +1,5 @@
 // The run lifecycle: which status changes are legal. A run left 'running' by a closed tab is paused on the next start.
-import type { RunStatus } from './run-types';
+import type { Run, RunStatus } from './run-types';
 
 /** Allowed next statuses. 'done' and 'cancelled' are final; a failed run may be resumed. */
 export const RUN_TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> = {
@@ -31,4 +31,10 @@ export function canTransition(from: RunStatus, to: RunStatus): boolean {
 /** True for statuses no work follows. */
 export function isFinalStatus(status: RunStatus): boolean {
   return RUN_TRANSITIONS[status].length === 0;
+}
+
+/** The run moved to `status` (RunStatusError if its lifecycle forbids it); `error` is kept only for 'failed'. */
+export function withStatus(run: Run, status: RunStatus, error?: string): Run {
+  if (!canTransition(run.status, status)) throw new RunStatusError(run.status, status);
+  return { ...run, status, error: status === 'failed' ? (error ?? 'unknown error') : null };
 }

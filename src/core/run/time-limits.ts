@@ -35,6 +35,9 @@ export const CANONICAL_LIMITS = {
  */
 export const CANDIDATE_BUDGET = { factor: 2, marginMs: 60_000 } as const;
 
+/** A run's cap on each candidate's budget, stored in its execution config (the app's runs and `score`). */
+export const RUN_BUDGET_CAP_MS = 120_000;
+
 /** Per-test limit of the canonical solution's timing run. */
 export function canonicalLimitMs(origin: TestOrigin): number {
   return origin === 'ground-truth' ? CANONICAL_LIMITS.groundTruthMs : CANONICAL_LIMITS.generatedMs;

@@ -3,7 +3,7 @@
 
 import { LlmError } from '../errors';
 import type { TestGenerator } from '../generator';
-import { createLimiter } from '../limiter';
+import { Semaphore, withRequestPermit } from '../request-permits';
 import type { FinishReason, GenerateRequest, GenerateResult, Usage } from '../types';
 import { checkModelSupport, currentGpu, probeWebGpu, type GpuLike } from './capability';
 import type { LoadProgress, WebLlmConfig } from './config';
@@ -44,11 +44,11 @@ export async function createWebLlmGenerator(config: WebLlmConfig, deps: WebLlmDe
     });
   }
 
-  const limiter = createLimiter(1);
+  const permits = new Semaphore(1);
   return {
     id: `web-llm:${config.model}`,
     describe: () => ({ backend: 'web-llm', model: config.model, label: `${config.model} (in browser, ${probe.adapter})` }),
-    generate: (req) => limiter.run(() => generateOnce(engine, config.model, req), req.signal),
+    generate: (req) => withRequestPermit(permits, req.signal, () => generateOnce(engine, config.model, req)),
     async dispose() {
       await engine.unload().catch(() => undefined);
       worker.terminate();

@@ -68,7 +68,7 @@ describe('verifier-lab generate', () => {
     const out = join(dir, 'bad.jsonl');
     const { io: cli, err } = io();
     expect(await runGenerate(args(out), cli, { env: { VL_KEY: 'sk-wrong-0000000000' } })).toBe(1);
-    expect(err.join('')).toMatch(/stopped: Demo\/\d: auth/);
+    expect(err.join('')).toMatch(/stopped: Demo\/\d \(sample 1\): auth/);
     expect(err.join('')).not.toContain('sk-wrong-0000000000');
     await expect(runGenerate(args(out), cli, { env: {} })).rejects.toThrow(CliUsageError);
     await expect(runGenerate([...args(out), '--variant', 'both'], cli, { env })).rejects.toThrow(/--variant/);
@@ -88,5 +88,14 @@ describe('resumeTestsFile', () => {
     expect(r.kept).toBe(`${line('T1', 0)}\n${line('T1', 1)}\n`);
     expect(() => resumeTestsFile(`${line('T1', 0)}\n${line('T2', 0)}\n${line('T2', 1)}\n`, expected)).toThrow(/T1 has 1 lines, expected 2/);
     expect(() => resumeTestsFile('not json\n', expected)).toThrow(/not JSON/);
+  });
+
+  it('takes an HE file whose name does not tell HE-R from HE-R+: generation does not depend on the split', async () => {
+    const he = join(dir, 'my-humaneval-set.jsonl');
+    writeFileSync(he, readFileSync(new URL('../../fixtures/dataset/he-mini.jsonl', import.meta.url)));
+    const out = join(dir, 'he.jsonl');
+    const { io: cli, err } = io();
+    expect(await runGenerate([he, ...args(out).slice(1)], cli, { env }), err.join('')).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n').length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
 // Small pure pieces of a run: problem statements, malformed counts, seeds, time limits, rates and ETA, the
-// prompt template's stored text, and the semaphore that bounds the pipeline.
+// prompt template's stored text.
 import { describe, expect, it } from 'vitest';
 import { malformedCount, requestSeed, testsOfAnswer } from '../../../src/core/run/orchestration/generation-record';
 import { problemEntryPoint, problemStatement, signatureLine } from '../../../src/core/run/orchestration/problem-statement';
@@ -8,7 +8,6 @@ import { candidateBudgetMs, canonicalLimitMs, testLimitsMs, timeLimitsFromCanoni
 import type { Problem } from '../../../src/core/dataset/types';
 import { DEFAULT_TEMPLATES } from '../../../src/llm/prompts/templates';
 import { decodePromptTemplate, defaultTemplateText, encodePromptTemplate } from '../../../src/run/prompt-template-text';
-import { Semaphore } from '../../../src/run/semaphore';
 import { demoDataset } from './run-fixtures';
 
 const mbpp = (asserts: string[], code: string): Problem => ({
@@ -99,22 +98,3 @@ describe('prompt template text', () => {
   });
 });
 
-describe('Semaphore', () => {
-  it('grants permits in order and cancels a waiting acquire', async () => {
-    const s = new Semaphore(1);
-    const order: string[] = [];
-    await s.acquire();
-    const a = s.acquire().then(() => order.push('a'));
-    const stop = new AbortController();
-    const b = s.acquire(stop.signal).then(() => order.push('b'), () => order.push('b cancelled'));
-    const c = s.acquire().then(() => order.push('c'));
-    stop.abort(new Error('stop'));
-    await b;
-    s.release();
-    await a;
-    s.release();
-    await c;
-    expect(order).toEqual(['b cancelled', 'a', 'c']);
-    expect(() => new Semaphore(0)).toThrow(RangeError);
-  });
-});

@@ -1,5 +1,6 @@
 // Making runs without the engine: dataset choices (the demo stored on first use), problem subsets, runs from a
 // tests file (stored as finished generations, all or nothing), the launcher's guards, and the exports.
+import { idbRunStore } from '../../../src/storage/idb-run-store';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseEvalFile } from '../../../src/core/run/eval-file-read';
@@ -70,7 +71,7 @@ describe('runs from a tests file', () => {
 
     // Nothing is generated: the launcher needs no generator, and the run finishes on the pool alone.
     const calls: ScoreRequest[] = [];
-    const launcher = new RunLauncher({ db, pool: async () => passingPool(calls), dataset: (r) => datasets.forRun(r), generator: () => Promise.reject(new Error('no generator expected')) });
+    const launcher = new RunLauncher({ store: idbRunStore(db), pool: async () => passingPool(calls), dataset: (r) => datasets.forRun(r), generator: () => Promise.reject(new Error('no generator expected')) });
     const outcome = await launcher.start(run.id).done;
     expect(outcome.status).toBe('done');
     expect(calls).toHaveLength(dataset.problems[0]!.candidates.length + dataset.problems[1]!.candidates.length);
@@ -94,7 +95,7 @@ describe('launcher and exports', () => {
     const held = new Set([`verifier-lab-run:${run.id}`]);
     const exclusive = async (name: string, task: () => Promise<void>) => (held.has(name) ? false : (await task(), true));
     const { oracleGenerator } = await import('./run-fixtures');
-    const launcher = new RunLauncher({ db, pool: async () => passingPool(), dataset: (r) => datasets.forRun(r), generator: async () => oracleGenerator(dataset), exclusive });
+    const launcher = new RunLauncher({ store: idbRunStore(db), pool: async () => passingPool(), dataset: (r) => datasets.forRun(r), generator: async () => oracleGenerator(dataset), exclusive });
     await expect(launcher.start(run.id).done).rejects.toThrow(RunBusyError);
     expect((await getRun(db, run.id))!.status).toBe('draft');
     held.clear();
@@ -125,7 +126,7 @@ describe('a run left running whose setup fails', () => {
     const run = await createRun(db, runInput(dataset, meta.id, { problemIds: ['Demo/0'] }));
     const { updateRunStatus } = await import('../../../src/storage/runs-repo');
     await updateRunStatus(db, run.id, 'running');
-    const launcher = new RunLauncher({ db, pool: async () => passingPool(), dataset: (r) => datasets.forRun(r), generator: () => Promise.reject(new Error('no-adapter: no GPU')) });
+    const launcher = new RunLauncher({ store: idbRunStore(db), pool: async () => passingPool(), dataset: (r) => datasets.forRun(r), generator: () => Promise.reject(new Error('no-adapter: no GPU')) });
     await expect(launcher.start(run.id).done).rejects.toThrow(/no GPU/);
     expect(await getRun(db, run.id)).toMatchObject({ status: 'failed', error: 'no-adapter: no GPU' });
   });

@@ -1,5 +1,6 @@
 // The status a tab shows for a run it executes: the orchestrator reports every stored status change (so the
 // runs list is read again when the run becomes 'running', also on a resume), and the label prefers the live phase.
+import { idbRunStore } from '../../../src/storage/idb-run-store';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Run } from '../../../src/core/run/run-types';
@@ -25,7 +26,7 @@ async function newRun(problems = 2): Promise<Run> {
 }
 
 function launcher(deps: Partial<LauncherDeps> = {}): RunLauncher {
-  return new RunLauncher({ db, pool: async () => passingPool(), dataset: (r) => datasets.forRun(r), generator: async () => oracleGenerator(dataset), ...deps });
+  return new RunLauncher({ store: idbRunStore(db), pool: async () => passingPool(), dataset: (r) => datasets.forRun(r), generator: async () => oracleGenerator(dataset), ...deps });
 }
 
 /** Starts a run and records, in order, each reported status and whether a snapshot came before it. */

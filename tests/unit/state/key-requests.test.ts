@@ -1,5 +1,6 @@
 // A run's start that waits for its API key: it goes on for every run of the endpoint once the key is given, and
 // "not now" (or an abort) ends it before any request, with the stored run exactly as it was.
+import { idbRunStore } from '../../../src/storage/idb-run-store';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { GenerateRequest } from '../../../src/llm/types';
@@ -65,7 +66,7 @@ describe('a run left running by a reload, whose key this tab does not know', () 
     const sent: GenerateRequest[] = [];
     let pools = 0;
     const launcher = new RunLauncher({
-      db,
+      store: idbRunStore(db),
       pool: async () => (pools++, passingPool()),
       dataset: (r) => datasets.forRun(r),
       generator: async (r, signal) => {

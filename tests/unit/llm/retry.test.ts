@@ -1,54 +1,9 @@
-// Concurrency limiter and retry policy (pure).
+// Retry policy (pure).
 import { describe, expect, it } from 'vitest';
 import { LlmError } from '../../../src/llm/errors';
-import { createLimiter } from '../../../src/llm/limiter';
 import { DEFAULT_RETRY_POLICY, backoffDelay, parseRetryAfter, retryDelay } from '../../../src/llm/retry';
 
 const headers = (h: Record<string, string>) => ({ get: (n: string) => h[n.toLowerCase()] ?? null });
-
-describe('createLimiter', () => {
-  it('runs at most max tasks at once, in FIFO order', async () => {
-    const limiter = createLimiter(2);
-    let running = 0;
-    let peak = 0;
-    const started: number[] = [];
-    const task = (i: number) => async () => {
-      started.push(i);
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, 5));
-      running--;
-      return i;
-    };
-    const results = await Promise.all([0, 1, 2, 3, 4].map((i) => limiter.run(task(i))));
-    expect(results).toEqual([0, 1, 2, 3, 4]);
-    expect(peak).toBe(2);
-    expect(started).toEqual([0, 1, 2, 3, 4]);
-    expect(limiter.active).toBe(0);
-  });
-
-  it('drops a queued task whose signal aborts, and frees the slot after a failure', async () => {
-    const limiter = createLimiter(1);
-    let release!: () => void;
-    const first = limiter.run(() => new Promise<void>((r) => (release = r)));
-    const controller = new AbortController();
-    let ran = false;
-    const queued = limiter.run(async () => void (ran = true), controller.signal);
-    expect(limiter.pending).toBe(1);
-    controller.abort();
-    await expect(queued).rejects.toMatchObject({ kind: 'aborted' });
-    expect(limiter.pending).toBe(0);
-    release();
-    await first;
-    await expect(limiter.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await limiter.run(async () => 7)).toBe(7);
-    expect(ran).toBe(false);
-  });
-
-  it('rejects a bad size', () => {
-    expect(() => createLimiter(0)).toThrow(RangeError);
-  });
-});
 
 describe('retry policy', () => {
   const now = Date.parse('2025-03-01T12:00:00Z');
