@@ -1,5 +1,6 @@
 // The CLI dispatcher: picks a subcommand from argv, prints usage, and turns errors into exit codes.
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from './cli-io';
+import { wantsHelp } from './command-args';
 import { COMMANDS } from './commands/registry';
 
 /** Top-level usage text, listing every registered command. */
@@ -37,6 +38,10 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
   if (!command) {
     io.stderr(`verifier-lab: unknown command "${name}" (commands: ${commands.map((c) => c.name).join(', ')})\n`);
     return 2;
+  }
+  if (wantsHelp(args)) {
+    io.stdout(command.usage);
+    return 0;
   }
   try {
     return await command.run(args, io);

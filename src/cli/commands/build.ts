@@ -1,7 +1,6 @@
 // `verifier-lab build BENCHMARK --pool POOL... --split base|plus --out FILE`: the paper's ranking-set method on
 // any benchmark with ground truth and any pool of candidate solutions; writes official-schema lines.
 import { rename, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { BuildInputError, BuildRequestError } from '../../core/build/build-errors';
 import { parseBenchmarkText } from '../../core/build/benchmark-read';
 import { rankingSetStats, type RankingSetStats } from '../../core/build/dataset-stats';
@@ -12,13 +11,12 @@ import { outputSplit } from '../../core/build/test-plan';
 import type { Benchmark, BuildSplit, PoolLine } from '../../core/build/types';
 import { parseDatasetText } from '../../core/dataset/parse-dataset';
 import { buildRankingSets, buildTotals, type BuildProgress, type BuildResult } from '../../build/build-ranking-sets';
-import type { EnginePool } from '../../engine/pool-types';
-import { CancelledError, withSigint } from '../cli-cancel';
+import { CancelledError } from '../cli-cancel';
+import { parseCommandArgs } from '../command-args';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
 import { formatElapsed, throttledProgress } from '../cli-progress';
 import { readInputFile } from '../read-input-file';
-import { compareOption, limitRuleOptions, openPool, workersOption } from './engine-options';
-import { errorMessage } from '../../core/error-message';
+import { type EngineCommandDeps, compareOption, limitRuleOptions, openPool, runWithSigint, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab build BENCHMARK --pool POOL [--pool POOL...] --split base|plus --out FILE [options]
 
@@ -54,25 +52,18 @@ Options:
 Exit codes: 0 written, 1 cancelled or unexpected error, 2 bad input or nothing to write.
 `;
 
-export interface BuildDeps {
-  createPool?: (workers: number | undefined) => EnginePool;
-  signal?: AbortSignal;
-}
+export type BuildDeps = EngineCommandDeps;
 
 export const buildCommand: CliCommand = {
   name: 'build',
   summary: 'Build ranking sets (the paper method) from a benchmark and candidate pools',
   usage,
-  run: (args, io) => withSigint(() => io.stderr('build: cancelling...\n'), (signal) => runBuild(args, io, { signal })),
+  run: runWithSigint('build', 'cancelling', runBuild),
 };
 
 /** The command with injectable pool and signal (tests). */
 export async function runBuild(args: string[], io: CliIo, deps: BuildDeps = {}): Promise<ExitCode> {
   const { values, positionals } = parseOptions(args);
-  if (values.help) {
-    io.stdout(usage);
-    return 0;
-  }
   if (positionals.length !== 1) throw new CliUsageError(`expected one BENCHMARK file, got ${positionals.length} (see --help)`);
   const pools = values.pool ?? [];
   if (pools.length === 0) throw new CliUsageError('at least one --pool FILE is required');
@@ -208,29 +199,20 @@ function wholeNumber(name: string, text: string | undefined, fallback: number, m
 }
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        pool: { type: 'string', multiple: true },
-        split: { type: 'string' },
-        out: { type: 'string' },
-        'prompt-map': { type: 'string' },
-        compare: { type: 'string', default: 'paper' },
-        size: { type: 'string' },
-        'min-solutions': { type: 'string' },
-        first: { type: 'string' },
-        tasks: { type: 'string' },
-        workers: { type: 'string' },
-        'limit-floor-ms': { type: 'string' },
-        'limit-factor': { type: 'string' },
-        'candidate-budget-s': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliUsageError(errorMessage(error));
-  }
+  return parseCommandArgs(args, {
+    pool: { type: 'string', multiple: true },
+    split: { type: 'string' },
+    out: { type: 'string' },
+    'prompt-map': { type: 'string' },
+    compare: { type: 'string', default: 'paper' },
+    size: { type: 'string' },
+    'min-solutions': { type: 'string' },
+    first: { type: 'string' },
+    tasks: { type: 'string' },
+    workers: { type: 'string' },
+    'limit-floor-ms': { type: 'string' },
+    'limit-factor': { type: 'string' },
+    'candidate-budget-s': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
 }

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DatasetParseError } from '../../core/dataset/errors';
 import { downloadDataset } from '../../core/download/download-dataset';
 import { DownloadError } from '../../core/download/errors';
 import { ManifestError, normalizeBaseUrl, officialFileUrl, parseOfficialManifest, type OfficialDataset, type OfficialManifest } from '../../core/download/official-manifest';
 import { percent } from '../../core/download/progress';
+import { parseCommandArgs } from '../command-args';
 import { CliUsageError, type CliCommand, type CliIo } from '../cli-io';
 import { errorMessage } from '../../core/error-message';
 
@@ -39,10 +39,6 @@ export const datasetsFetchCommand: CliCommand = {
   usage,
   async run(args, io) {
     const { values, positionals } = parseOptions(args);
-    if (values.help) {
-      io.stdout(usage);
-      return 0;
-    }
     if (positionals.length > 0) throw new CliUsageError(`unexpected argument "${positionals[0]}" (see --help)`);
     const manifest = readManifest();
     const baseUrl = baseUrlOption(values['base-url'] ?? manifest.baseUrl);
@@ -118,18 +114,9 @@ function chooseDatasets(manifest: OfficialManifest, only: string | undefined): O
 }
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        to: { type: 'string' },
-        'base-url': { type: 'string' },
-        only: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliUsageError(errorMessage(error));
-  }
+  return parseCommandArgs(args, {
+    to: { type: 'string' },
+    'base-url': { type: 'string' },
+    only: { type: 'string' },
+  });
 }

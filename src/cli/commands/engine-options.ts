@@ -1,9 +1,11 @@
-// Options shared by the commands that execute candidates (build, verify): comparison mode, workers, time limits.
+// What the commands that execute candidates share (build, verify, score): injectable pool and signal, Ctrl-C,
+// comparison mode, workers, time limits.
 import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../../core/run/time-limits';
 import type { CompareMode } from '../../core/run/types';
 import { createNodePool } from '../../engine/node-pool';
 import type { EnginePool } from '../../engine/pool-types';
-import { CliUsageError } from '../cli-io';
+import { withSigint } from '../cli-cancel';
+import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
 
 export function compareOption(text: string | undefined): CompareMode {
   if (text === undefined || text === 'paper') return 'paper';
@@ -30,4 +32,15 @@ export function limitRuleOptions(floor: string | undefined, factor: string | und
 /** A Node worker_threads pool (workers default to cores - 1). */
 export function openPool(workers: number | undefined): EnginePool {
   return createNodePool(workers === undefined ? {} : { size: workers });
+}
+
+/** What tests inject into a command that executes candidates. */
+export interface EngineCommandDeps {
+  createPool?: (workers: number | undefined) => EnginePool;
+  signal?: AbortSignal;
+}
+
+/** A command's `run`, given the signal the first Ctrl-C aborts. */
+export function runWithSigint(name: string, stopping: string, run: (args: string[], io: CliIo, deps: EngineCommandDeps) => Promise<ExitCode>) {
+  return (args: string[], io: CliIo): Promise<ExitCode> => withSigint(() => io.stderr(`${name}: ${stopping}...\n`), (signal) => run(args, io, { signal }));
 }

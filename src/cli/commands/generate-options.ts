@@ -1,7 +1,6 @@
 // Usage text and option parsing of `verifier-lab generate` (kept apart so the command file stays short).
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../command-args';
 import { CliUsageError } from '../cli-io';
-import { errorMessage } from '../../core/error-message';
 
 export const generateUsage = `Usage: verifier-lab generate DATASET.jsonl --base-url URL --model M --out TESTS.jsonl [options]
 
@@ -33,33 +32,24 @@ Exit codes: 0 done, 1 stopped (an API error after retries, or Ctrl-C; run again 
 `;
 
 export function generationOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        backend: { type: 'string', default: 'openai' },
-        'base-url': { type: 'string' },
-        model: { type: 'string' },
-        'api-key-env': { type: 'string' },
-        tests: { type: 'string', default: '10' },
-        variant: { type: 'string', default: 'instruction' },
-        samples: { type: 'string', default: '1' },
-        temperature: { type: 'string', default: '1' },
-        'top-p': { type: 'string', default: '1' },
-        'max-tokens': { type: 'string', default: '4096' },
-        seed: { type: 'string' },
-        problems: { type: 'string' },
-        limit: { type: 'string' },
-        template: { type: 'string' },
-        concurrency: { type: 'string', default: '4' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliUsageError(errorMessage(error));
-  }
+  return parseCommandArgs(args, {
+    backend: { type: 'string', default: 'openai' },
+    'base-url': { type: 'string' },
+    model: { type: 'string' },
+    'api-key-env': { type: 'string' },
+    tests: { type: 'string', default: '10' },
+    variant: { type: 'string', default: 'instruction' },
+    samples: { type: 'string', default: '1' },
+    temperature: { type: 'string', default: '1' },
+    'top-p': { type: 'string', default: '1' },
+    'max-tokens': { type: 'string', default: '4096' },
+    seed: { type: 'string' },
+    problems: { type: 'string' },
+    limit: { type: 'string' },
+    template: { type: 'string' },
+    concurrency: { type: 'string', default: '4' },
+    out: { type: 'string' },
+  });
 }
 
 /** A numeric option at least `min` (a whole number when `integer`), or a CliUsageError naming it. */

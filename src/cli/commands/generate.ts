@@ -45,10 +45,6 @@ export const generateCommand: CliCommand = {
 /** The command with injectable signal, environment and HTTP (tests). */
 export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps = {}): Promise<ExitCode> {
   const { values, positionals } = generationOptions(args);
-  if (values.help) {
-    io.stdout(generateUsage);
-    return 0;
-  }
   if (positionals.length !== 1) throw new CliUsageError(`expected one DATASET.jsonl, got ${positionals.length} (see --help)`);
   if (values.backend !== 'openai') throw new CliUsageError(`--backend ${values.backend}: only "openai" (any OpenAI-compatible server) runs outside the browser`);
   if (!values['base-url'] || !values.model) throw new CliUsageError('--base-url and --model are required');

@@ -1,14 +1,13 @@
 // `verifier-lab metrics FILE.jsonl [--method utg|reward] [--json]`: the paper's six metrics of an evaluation file.
-import { parseArgs } from 'node:util';
 import { computeMetricsBySplit } from '../../core/metrics/split-metrics';
 import type { PredictionMethod } from '../../core/metrics/types';
 import { EvalFileParseError } from '../../core/run/eval-file-error';
 import { predictionFieldName } from '../../core/run/eval-file-fields';
 import { parseEvalFileChunks } from '../../core/run/eval-file-read';
+import { parseCommandArgs } from '../command-args';
 import { CliUsageError, type CliCommand } from '../cli-io';
 import { formatMetricsTable, metricsJson } from '../format-metrics';
 import { readTextFile } from '../read-text-file';
-import { errorMessage } from '../../core/error-message';
 
 const METHODS: readonly PredictionMethod[] = ['utg', 'reward'];
 
@@ -33,10 +32,6 @@ export const metricsCommand: CliCommand = {
   usage,
   async run(args, io) {
     const { values, positionals } = parseOptions(args);
-    if (values.help) {
-      io.stdout(usage);
-      return 0;
-    }
     if (positionals.length !== 1) throw new CliUsageError(`expected one FILE.jsonl, got ${positionals.length} (see --help)`);
     const method = values.method as PredictionMethod;
     if (!METHODS.includes(method)) throw new CliUsageError(`--method must be utg or reward (got "${values.method}")`);
@@ -50,20 +45,10 @@ export const metricsCommand: CliCommand = {
 };
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        method: { type: 'string', default: 'utg' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    // parseArgs throws TypeErrors with one-line messages for unknown options and missing values.
-    throw new CliUsageError(errorMessage(error));
-  }
+  return parseCommandArgs(args, {
+    method: { type: 'string', default: 'utg' },
+    json: { type: 'boolean', default: false },
+  });
 }
 
 async function parseFile(file: string, method: PredictionMethod) {

@@ -5,10 +5,8 @@
 import { existsSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { splitForDatasetName } from '../../core/dataset/split-name';
-import type { Dataset, SplitName } from '../../core/dataset/types';
-import { errorMessage } from '../../core/error-message';
+import type { Dataset } from '../../core/dataset/types';
 import { computeMetricsBySplit } from '../../core/metrics/split-metrics';
 import type { ScoredSolution } from '../../core/metrics/types';
 import { ZERO_TESTS_SCORE } from '../../core/run/orchestration/candidate-tests';
@@ -18,18 +16,17 @@ import { formatEvalFile } from '../../core/run/eval-file-write';
 import type { CandidateRecord, GenerationRecord } from '../../core/run/run-records';
 import { draftRun, type Run } from '../../core/run/run-types';
 import { PAPER_TIME_LIMITS, RUN_BUDGET_CAP_MS } from '../../core/run/time-limits';
-import type { EnginePool } from '../../engine/pool-types';
 import { executeRun } from '../../run/orchestrator';
 import { RunStop } from '../../run/run-stop';
 import { ENGINE_VERSION, PYODIDE_VERSION } from '../../run/versions';
-import { withSigint } from '../cli-cancel';
+import { parseCommandArgs, splitOption } from '../command-args';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
 import { formatElapsed, throttledProgress } from '../cli-progress';
 import { formatMetricsTable, metricsJson } from '../format-metrics';
 import { createJsonlRunStore, openJsonlRunStore, type CliRunStore } from '../jsonl-run-store';
 import { readDatasetInput } from '../read-dataset-file';
 import { readTestsFile } from '../read-tests-file';
-import { compareOption, openPool, workersOption } from './engine-options';
+import { type EngineCommandDeps, compareOption, openPool, runWithSigint, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab score DATASET.jsonl --tests TESTS.jsonl [--split S] [--out EVAL.jsonl] [--json]
 
@@ -60,25 +57,18 @@ Options:
 Exit codes: 0 done, 1 stopped (Ctrl-C) / failed / unexpected error, 2 bad input.
 `;
 
-export interface ScoreDeps {
-  createPool?: (workers: number | undefined) => EnginePool;
-  signal?: AbortSignal;
-}
+export type ScoreDeps = EngineCommandDeps;
 
 export const scoreCommand: CliCommand = {
   name: 'score',
   summary: 'Run every candidate on generated tests and print the metrics (optionally write the evaluation file)',
   usage,
-  run: (args, io) => withSigint(() => io.stderr('score: stopping...\n'), (signal) => runScore(args, io, { signal })),
+  run: runWithSigint('score', 'stopping', runScore),
 };
 
 /** The command with injectable pool and signal (tests). */
 export async function runScore(args: string[], io: CliIo, deps: ScoreDeps = {}): Promise<ExitCode> {
   const { values, positionals } = parseOptions(args);
-  if (values.help) {
-    io.stdout(usage);
-    return 0;
-  }
   if (positionals.length !== 1) throw new CliUsageError(`expected one DATASET.jsonl, got ${positionals.length} (see --help)`);
   const resume = values.run !== undefined && existsSync(values.run);
   if (values.tests === undefined && !resume) throw new CliUsageError('--tests TESTS.jsonl is required (see --help)');
@@ -206,30 +196,16 @@ function progressLine(done: number, total: number, tests: number, ms: number): s
   return `score: ${done}/${total} candidates, ${tests} tests, ${testsPerSecond} tests/s (${formatElapsed(ms)}${eta})`;
 }
 
-function splitOption(text: string): SplitName {
-  const split = splitForDatasetName(text) ?? (['HE_base', 'HE_plus', 'MBPP_base', 'MBPP_plus', 'DEMO'] as const).find((s) => s === text);
-  if (split === undefined) throw new CliUsageError(`--split must be HE_base, HE_plus, MBPP_base, MBPP_plus, DEMO or a dataset name (got "${text}")`);
-  return split;
-}
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        tests: { type: 'string' },
-        split: { type: 'string' },
-        out: { type: 'string' },
-        run: { type: 'string' },
-        compare: { type: 'string', default: 'paper' },
-        workers: { type: 'string' },
-        'timeout-ms': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliUsageError(errorMessage(error));
-  }
+  return parseCommandArgs(args, {
+    tests: { type: 'string' },
+    split: { type: 'string' },
+    out: { type: 'string' },
+    run: { type: 'string' },
+    compare: { type: 'string', default: 'paper' },
+    workers: { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
 }

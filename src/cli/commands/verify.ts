@@ -1,19 +1,16 @@
 // `verifier-lab verify DATASET.jsonl... [--split S] [--compare paper|evalplus] [--json]`: re-executes every
 // candidate on its own ground truth and reports agreement with the stored scores, per split.
-import { parseArgs } from 'node:util';
 import { splitForDatasetName } from '../../core/dataset/split-name';
-import type { SplitName } from '../../core/dataset/types';
 import type { CompareMode } from '../../core/run/types';
 import { describeDisagreement, disagreements, timingNote } from '../../core/verify/verify-compare';
 import type { VerifySummary } from '../../core/verify/verify-types';
 import { verifyDataset, type VerifyProgress, type VerifyResult } from '../../build/verify-dataset';
-import type { EnginePool } from '../../engine/pool-types';
-import { CancelledError, withSigint } from '../cli-cancel';
+import { CancelledError } from '../cli-cancel';
+import { parseCommandArgs, splitOption } from '../command-args';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
 import { formatElapsed, throttledProgress } from '../cli-progress';
 import { readDatasetFile } from '../read-dataset-file';
-import { compareOption, limitRuleOptions, openPool, workersOption } from './engine-options';
-import { errorMessage } from '../../core/error-message';
+import { type EngineCommandDeps, compareOption, limitRuleOptions, openPool, runWithSigint, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab verify DATASET.jsonl... [--split S] [--compare paper|evalplus] [--json]
 
@@ -38,25 +35,18 @@ Options:
 Exit codes: 0 done, 1 cancelled / unexpected error / disagreement with --strict, 2 bad input.
 `;
 
-export interface VerifyDeps {
-  createPool?: (workers: number | undefined) => EnginePool;
-  signal?: AbortSignal;
-}
+export type VerifyDeps = EngineCommandDeps;
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'Re-execute every candidate on its ground truth and report agreement with the stored scores',
   usage,
-  run: (args, io) => withSigint(() => io.stderr('verify: cancelling...\n'), (signal) => runVerify(args, io, { signal })),
+  run: runWithSigint('verify', 'cancelling', runVerify),
 };
 
 /** The command with injectable pool and signal (tests). */
 export async function runVerify(args: string[], io: CliIo, deps: VerifyDeps = {}): Promise<ExitCode> {
   const { values, positionals } = parseOptions(args);
-  if (values.help) {
-    io.stdout(usage);
-    return 0;
-  }
   if (positionals.length === 0) throw new CliUsageError('expected at least one DATASET.jsonl (see --help)');
   const compare = compareOption(values.compare);
   const rule = limitRuleOptions(values['limit-floor-ms'], values['limit-factor']);
@@ -130,30 +120,16 @@ function jsonNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? null : value;
 }
 
-function splitOption(text: string): SplitName {
-  const split = splitForDatasetName(text) ?? (['HE_base', 'HE_plus', 'MBPP_base', 'MBPP_plus', 'DEMO'] as const).find((s) => s === text);
-  if (split === undefined) throw new CliUsageError(`--split must be HE_base, HE_plus, MBPP_base, MBPP_plus, DEMO or a dataset name (got "${text}")`);
-  return split;
-}
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        split: { type: 'string' },
-        compare: { type: 'string', default: 'paper' },
-        workers: { type: 'string' },
-        'limit-floor-ms': { type: 'string' },
-        'limit-factor': { type: 'string' },
-        show: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliUsageError(errorMessage(error));
-  }
+  return parseCommandArgs(args, {
+    split: { type: 'string' },
+    compare: { type: 'string', default: 'paper' },
+    workers: { type: 'string' },
+    'limit-floor-ms': { type: 'string' },
+    'limit-factor': { type: 'string' },
+    show: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  });
 }
