@@ -4,7 +4,8 @@ import { buildCommand } from './build';
 import { datasetsFetchCommand } from './datasets-fetch';
 import { generateCommand } from './generate';
 import { metricsCommand } from './metrics';
+import { runCommand } from './run';
 import { scoreCommand } from './score';
 import { verifyCommand } from './verify';
 
-export const COMMANDS: readonly CliCommand[] = [metricsCommand, scoreCommand, verifyCommand, buildCommand, generateCommand, datasetsFetchCommand];
+export const COMMANDS: readonly CliCommand[] = [metricsCommand, scoreCommand, runCommand, verifyCommand, buildCommand, generateCommand, datasetsFetchCommand];

@@ -8,25 +8,21 @@ import { basename } from 'node:path';
 import { splitForDatasetName } from '../../core/dataset/split-name';
 import type { Dataset } from '../../core/dataset/types';
 import { computeMetricsBySplit } from '../../core/metrics/split-metrics';
-import type { ScoredSolution } from '../../core/metrics/types';
 import { ZERO_TESTS_SCORE } from '../../core/run/orchestration/candidate-tests';
 import { fileGenerations, perCandidateFile, type FileTaskTests } from '../../core/run/orchestration/file-generations';
 import { PAPER_SAMPLING, type ExecutionConfig, type TimeoutPolicy, type VerifierConfig } from '../../core/run/run-config';
 import { formatEvalFile } from '../../core/run/eval-file-write';
-import type { CandidateRecord, GenerationRecord } from '../../core/run/run-records';
 import { draftRun, type Run } from '../../core/run/run-types';
 import { PAPER_TIME_LIMITS, RUN_BUDGET_CAP_MS } from '../../core/run/time-limits';
-import { executeRun } from '../../run/orchestrator';
-import { RunStop } from '../../run/run-stop';
 import { ENGINE_VERSION, PYODIDE_VERSION } from '../../run/versions';
 import { parseCommandArgs, splitOption } from '../command-args';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
-import { formatElapsed, throttledProgress } from '../cli-progress';
+import { driveRun, runSolutions } from '../drive-run';
 import { formatMetricsTable, metricsJson } from '../format-metrics';
 import { createJsonlRunStore, openJsonlRunStore, type CliRunStore } from '../jsonl-run-store';
 import { readDatasetInput } from '../read-dataset-file';
 import { readTestsFile } from '../read-tests-file';
-import { type EngineCommandDeps, compareOption, openPool, runWithSigint, workersOption } from './engine-options';
+import { type EngineCommandDeps, compareOption, runWithSigint, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab score DATASET.jsonl --tests TESTS.jsonl [--split S] [--out EVAL.jsonl] [--json]
 
@@ -84,43 +80,11 @@ export async function runScore(args: string[], io: CliIo, deps: ScoreDeps = {}):
   const { store, run } = held;
 
   if (run.status !== 'done') {
-    const pool = (deps.createPool ?? openPool)(workers);
-    const stop = new AbortController();
-    const relay = () => stop.abort(new RunStop('pause'));
-    if (deps.signal?.aborted) relay();
-    deps.signal?.addEventListener('abort', relay, { once: true });
-    try {
-      // Rates and ETA count from the moment the workers are ready, not from Pyodide's start-up.
-      const started = Date.now();
-      await pool.ready();
-      io.stderr(`score: ${pool.stats().size} worker(s) ready in ${formatElapsed(Date.now() - started)}\n`);
-      const total = run.progress.candidatesTotal || dataset.problems.reduce((n, p) => n + (run.problemIds.includes(p.taskId) ? p.candidates.length : 0), 0);
-      let testsRun = 0;
-      let done = (await store.loadResults(run.id)).length;
-      const report = throttledProgress<number>(io.stderr, (n, ms) => progressLine(n, total, testsRun, ms));
-      const onRecord = (record: GenerationRecord | CandidateRecord) => {
-        if (!('rank' in record)) return;
-        testsRun += record.total;
-        report(++done, done === total);
-      };
-      const outcome = await executeRun({ store, pool, dataset, generator: null, problemsInFlight: Math.max(2, 2 * pool.stats().size), onRecord }, run.id, stop.signal);
-      if (outcome.status === 'paused' || outcome.status === 'running') {
-        io.stderr(values.run === undefined ? 'score: stopped; nothing was written\n' : `score: stopped; ${done} of ${total} candidates are kept in ${values.run}; run the same command to continue\n`);
-        return 1;
-      }
-      if (outcome.status !== 'done') throw new Error(outcome.error ?? `the run ended ${outcome.status}`);
-    } finally {
-      deps.signal?.removeEventListener('abort', relay);
-      await pool.close();
-    }
+    const stopped = await driveRun({ name: 'score', store, run, dataset, workers, generator: null, keptIn: values.run ?? null }, io, deps);
+    if (stopped !== null) return stopped;
   }
 
-  const records = new Map((await store.loadResults(run.id)).map((r) => [`${r.taskId}\u0000${r.rank}`, r]));
-  const solutions: ScoredSolution[] = dataset.problems.flatMap((problem) =>
-    run.problemIds.includes(problem.taskId)
-      ? problem.candidates.map((c) => ({ split: run.split, taskId: problem.taskId, rank: c.rank, groundScore: c.score, predicted: recordOf(records, problem.taskId, c.rank).predicted }))
-      : [],
-  );
+  const solutions = await runSolutions(store, run, dataset);
   if (values.out !== undefined) {
     const temp = `${values.out}.partial-${process.pid}`;
     await writeFile(temp, formatEvalFile(solutions, 'utg'), 'utf8');
@@ -172,11 +136,6 @@ function hasTests(sets: FileTaskTests | undefined): boolean {
   return sets !== undefined && [...sets.values()].some((s) => s.tests.length > 0);
 }
 
-function recordOf(records: ReadonlyMap<string, CandidateRecord>, taskId: string, rank: number): CandidateRecord {
-  const record = records.get(`${taskId}\u0000${rank}`);
-  if (record === undefined) throw new Error(`no result for ${taskId} rank ${rank}`);
-  return record;
-}
 
 function executionConfig(comparison: ExecutionConfig['comparison'], timeout: TimeoutPolicy): ExecutionConfig {
   return { comparison, timeout, budgetMs: RUN_BUDGET_CAP_MS, engineVersion: ENGINE_VERSION, pyodideVersion: PYODIDE_VERSION };
@@ -189,12 +148,6 @@ function timeoutOption(text: string | undefined): TimeoutPolicy {
   return { kind: 'fixed', ms };
 }
 
-function progressLine(done: number, total: number, tests: number, ms: number): string {
-  const rate = ms > 0 ? done / (ms / 1000) : 0;
-  const eta = done > 0 && done < total ? `, ETA ${formatElapsed(((total - done) / rate) * 1000)}` : '';
-  const testsPerSecond = ms > 0 ? Math.round(tests / (ms / 1000)) : 0;
-  return `score: ${done}/${total} candidates, ${tests} tests, ${testsPerSecond} tests/s (${formatElapsed(ms)}${eta})`;
-}
 
 
 function parseOptions(args: string[]) {

@@ -1,0 +1,104 @@
+// `verifier-lab run RUN.jsonl DATASET`: runs or resumes a stored run (the app's export, `score --run`, or an
+// earlier `run`) on the shared run loop: pending generations through its OpenAI-compatible endpoint, then every
+// candidate; the run file is updated in place, so the app can import it back as the same run.
+import { rename, writeFile } from 'node:fs/promises';
+import { formatEvalFile } from '../../core/run/eval-file-write';
+import { pendingGenerations, planRun } from '../../core/run/orchestration/work-plan';
+import { generationSlot } from '../../core/run/run-progress';
+import type { Run } from '../../core/run/run-types';
+import { createOpenAiCompatibleGenerator, type HttpDeps } from '../../llm/openai-compatible';
+import type { TestGenerator } from '../../llm/generator';
+import type { Dataset } from '../../core/dataset/types';
+import type { RunStore } from '../../core/run/run-store';
+import { parseCommandArgs } from '../command-args';
+import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
+import { driveRun, runSolutions } from '../drive-run';
+import { formatMetricsTable, metricsJson } from '../format-metrics';
+import { openJsonlRunStore } from '../jsonl-run-store';
+import { readDatasetInput } from '../read-dataset-file';
+import { type EngineCommandDeps, runWithSigint, workersOption } from './engine-options';
+
+const usage = `Usage: verifier-lab run RUN.jsonl DATASET.jsonl [--api-key-env VAR] [--workers N] [--out EVAL.jsonl] [--json]
+
+Runs or resumes the run in RUN.jsonl (a run file: the app's "Export run", \`verifier-lab score --run\`, or an
+earlier \`run\`) on its dataset, checked by sha256: the tests still to generate are asked of the run's
+OpenAI-compatible endpoint, then every candidate runs, with the app's limits and run loop. RUN.jsonl is updated
+in place as work finishes; import it into the app to see it there as the same run. A finished run is reported
+again without running anything. Progress goes to stderr; Ctrl-C stops and keeps what is finished.
+
+Options:
+  --api-key-env VAR  read the API key from environment variable VAR (needed only when tests are to be generated)
+  --workers N        Python workers (default: cores - 1)
+  --out FILE         write the evaluation file (one JSON line per solution, as \`verifier-lab metrics\` reads)
+  --json             print the metrics as \`verifier-lab metrics --json\` does
+  -h, --help         show this text
+
+Exit codes: 0 done, 1 stopped (Ctrl-C) / failed / unexpected error, 2 bad input.
+`;
+
+export interface RunDeps extends EngineCommandDeps {
+  env?: Record<string, string | undefined>;
+  http?: HttpDeps;
+}
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'Run or resume a run file (the app export, score --run) on its dataset; the file is updated in place',
+  usage,
+  run: runWithSigint('run', 'stopping', (args, io, deps) => runRun(args, io, { ...deps, env: process.env })),
+};
+
+/** The command with injectable pool, signal, environment and HTTP (tests). */
+export async function runRun(args: string[], io: CliIo, deps: RunDeps = {}): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs(args, {
+    'api-key-env': { type: 'string' },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (positionals.length !== 2) throw new CliUsageError(`expected RUN.jsonl and DATASET.jsonl, got ${positionals.length} argument(s) (see --help)`);
+  const [runFile, datasetFile] = positionals as [string, string];
+  const workers = workersOption(values.workers);
+  const { store, run } = await openJsonlRunStore(runFile);
+  const { dataset, sha256 } = await readDatasetInput(datasetFile, { split: run.split });
+  if (run.datasetSha256 !== sha256) throw new CliUsageError(`${runFile}: its run was made on another dataset (sha256 ${run.datasetSha256.slice(0, 12)}…, ${datasetFile} is ${sha256.slice(0, 12)}…)`);
+  if (run.status === 'cancelled') throw new CliUsageError(`${runFile}: the run was cancelled; a cancelled run does not resume`);
+
+  if (run.status !== 'done') {
+    const generator = (await generationsPending(store, run, dataset)) ? openGenerator(run, values['api-key-env'], deps) : null;
+    io.stderr(`run: ${run.status === 'draft' ? 'starting' : 'resuming'} "${run.name}" (${run.progress.candidatesDone} of ${run.progress.candidatesTotal || '?'} candidates done)\n`);
+    try {
+      const stopped = await driveRun({ name: 'run', store, run, dataset, workers, generator, keptIn: runFile }, io, deps);
+      if (stopped !== null) return stopped;
+    } finally {
+      await generator?.dispose?.().catch(() => {});
+    }
+  }
+  const solutions = await runSolutions(store, run, dataset);
+  if (values.out !== undefined) {
+    const temp = `${values.out}.partial-${process.pid}`;
+    await writeFile(temp, formatEvalFile(solutions, 'utg'), 'utf8');
+    await rename(temp, values.out);
+    io.stderr(`run: wrote ${solutions.length} evaluation lines to ${values.out}\n`);
+  }
+  const metrics = (await store.getRun(run.id))?.metrics ?? {};
+  io.stdout(values.json ? `${JSON.stringify(metricsJson(metrics), null, 2)}\n` : `${run.name} (${runFile})\n\n${formatMetricsTable(metrics)}`);
+  return 0;
+}
+
+async function generationsPending(store: RunStore, run: Run, dataset: Dataset): Promise<boolean> {
+  const plan = planRun(run.problemIds, run.verifier, dataset);
+  const finished = new Set((await store.loadGenerations(run.id)).filter((g) => g.error === null).map((g) => generationSlot(g.taskId, g.shownRank, g.sampleIndex)));
+  return plan.problems.some((p) => pendingGenerations(p, finished).length > 0);
+}
+
+/** The run's own test generator; outside the browser only an OpenAI-compatible endpoint can generate. */
+function openGenerator(run: Run, keyVar: string | undefined, deps: RunDeps): TestGenerator {
+  const { verifier } = run;
+  if (verifier.backend !== 'openai' || verifier.baseUrl === null) {
+    throw new CliUsageError(`the run still needs tests from its ${verifier.backend} backend, which only the app can run (open the run file there)`);
+  }
+  const apiKey = keyVar === undefined ? undefined : deps.env?.[keyVar];
+  if (keyVar !== undefined && !apiKey) throw new CliUsageError(`--api-key-env ${keyVar}: that environment variable is empty or unset`);
+  return createOpenAiCompatibleGenerator({ backend: 'openai-compatible', baseUrl: verifier.baseUrl, model: verifier.model, ...(apiKey ? { apiKey } : {}) }, { pageOrigin: null, ...deps.http });
+}
