@@ -1,6 +1,7 @@
 // The dataset size caps in force in this browser (Settings), kept in localStorage: every import, download and opening
 // of a stored dataset reads them from here.
 import { clampLimit, datasetLimitsFromJson, DEFAULT_DATASET_LIMITS, type DatasetLimits } from '../core/dataset/dataset-limits';
+import { readStoredJson, safeLocalStorage } from './local-storage';
 
 export const LIMITS_STORAGE_KEY = 'verifier-lab:datasets:limits:v1';
 
@@ -11,7 +12,7 @@ export class DatasetLimitsSetting {
 
   constructor(storage: Storage | null = safeLocalStorage()) {
     this.#storage = storage;
-    this.#value = datasetLimitsFromJson(readJson(storage));
+    this.#value = datasetLimitsFromJson(readStoredJson(storage, LIMITS_STORAGE_KEY));
   }
 
   /** The caps now (a plain snapshot, safe to post to a worker). */
@@ -44,22 +45,5 @@ export class DatasetLimitsSetting {
     } catch {
       // Storage blocked: the caps hold for this visit only.
     }
-  }
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function readJson(storage: Storage | null): unknown {
-  try {
-    const text = storage?.getItem(LIMITS_STORAGE_KEY);
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null;
   }
 }

@@ -7,6 +7,7 @@ import { normalizeBaseUrl, officialFileUrl, parseOfficialManifest, type Official
 import { readDownloadInWorker } from '../import/dataset-in-worker';
 import type { DatasetLibrary } from './datasets-library.svelte';
 import { TransferJob } from './datasets-transfer.svelte';
+import { safeLocalStorage } from './local-storage';
 
 export const BASE_URL_STORAGE_KEY = 'verifier-lab:datasets:base-url:v1';
 
@@ -81,14 +82,6 @@ export class DatasetDownloads {
         this.#library.save(result, bundled ? { kind: 'bundled', fileName: `${BUNDLED_DIR}${entry.file}` } : { kind: 'download', url }, signal),
     );
     return job;
-  }
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
   }
 }
 

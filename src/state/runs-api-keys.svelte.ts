@@ -2,6 +2,7 @@
 // Never in IndexedDB and never in a run or its export (the run record has no field for one). Memory also holds
 // the user's word that an endpoint takes no key (an empty string), so this tab does not ask again.
 import { createContext } from 'svelte';
+import { safeLocalStorage } from './local-storage';
 
 const PREFIX = 'verifier-lab:api-key:';
 
@@ -71,14 +72,6 @@ export class ApiKeys {
     } catch {
       return null;
     }
-  }
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
   }
 }
 

@@ -10,6 +10,7 @@ import {
   type ComparisonMode,
   type ExecutionSettings,
 } from './execution-settings';
+import { readStoredJson, safeLocalStorage } from './local-storage';
 
 export const SETTINGS_STORAGE_KEY = 'verifier-lab:settings:v1';
 
@@ -21,7 +22,7 @@ export class Settings {
   constructor(storage: Storage | null = safeLocalStorage(), cores = navigator.hardwareConcurrency || 2) {
     this.#storage = storage;
     this.defaults = defaultSettings(cores);
-    this.#value = settingsFromJson(readJson(storage), this.defaults);
+    this.#value = settingsFromJson(readStoredJson(storage, SETTINGS_STORAGE_KEY), this.defaults);
   }
 
   get workers(): number {
@@ -66,23 +67,6 @@ export class Settings {
     } catch {
       // Quota or privacy mode: keep the in-memory value.
     }
-  }
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function readJson(storage: Storage | null): unknown {
-  try {
-    const text = storage?.getItem(SETTINGS_STORAGE_KEY);
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null;
   }
 }
 

@@ -3,9 +3,9 @@
 // violation of impact serious or critical fails, with a per-rule list of the nodes.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { audit, report, type Finding } from './axe-audit';
-import { launchBrowser, recordPage, startPreview, type Browser, type Served } from './browser';
+import { recordPage, useApp } from './browser';
 import { demo } from './demo-data';
 
 const chromiumPath = inject('chromiumPath');
@@ -14,18 +14,15 @@ const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, im
 const buildFixture = (name: string) => ({ name, mimeType: 'application/jsonl', buffer: fixture(`build/${name}`) });
 
 describe.skipIf(!chromiumPath)('accessibility (axe-core, WCAG 2 A/AA, serious and critical)', () => {
-  let served: Served;
-  let browser: Browser;
+  const app = useApp(chromiumPath!);
   let runHref = '';
 
   beforeAll(async () => {
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
     // A finished run on two demo problems, so the run pages have content (tests from a file, no model).
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     const problems = demo.problems.slice(0, 2);
     const tests = problems.map((p) => JSON.stringify({ task_id: p.taskId, tests: p.tests.kind === 'assert' ? p.tests.asserts.slice(0, 3) : [] })).join('\n');
-    await page.goto(new URL('#/runs/new', served.url).href);
+    await page.goto(new URL('#/runs/new', app.served.url).href);
     await page.getByLabel('Problems (task ids; empty = all)').fill(problems.map((p) => p.taskId).join(' '));
     await page.getByText(`2 of ${demo.problems.length} problems selected.`).waitFor();
     await page.getByRole('radio', { name: 'Tests from a file' }).check();
@@ -36,10 +33,6 @@ describe.skipIf(!chromiumPath)('accessibility (axe-core, WCAG 2 A/AA, serious an
     runHref = new URL(page.url()).hash;
     await page.locator('.status', { hasText: 'Done' }).waitFor({ timeout: 120_000 });
     await page.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
   });
 
   /**
@@ -129,13 +122,13 @@ describe.skipIf(!chromiumPath)('accessibility (axe-core, WCAG 2 A/AA, serious an
     const findings: Finding[] = [];
     let audits = 0;
     for (const width of [1280, 390]) {
-      const page = await browser.context.newPage();
-      const log = recordPage(browser.context, page);
+      const page = await app.browser.context.newPage();
+      const log = recordPage(app.browser.context, page);
       await page.setViewportSize({ width, height: 800 });
       for (const state of states) {
         if (width < 1000 && state.wideOnly) continue;
         await page.emulateMedia({ colorScheme: 'light' });
-        await page.goto(new URL(state.hash(), served.url).href);
+        await page.goto(new URL(state.hash(), app.served.url).href);
         await state.ready(page);
         for (const scheme of SCHEMES) {
           await page.emulateMedia({ colorScheme: scheme });

@@ -146,16 +146,50 @@ export async function waitForServiceWorker(page: Page, installTimeout = 90_000):
     });
 }
 
+export interface AppOptions extends LaunchOptions {
+  /** How the app is served: the app's preview by default, or another server (a static host, a special build). */
+  serve?: () => Promise<Served>;
+}
+
+export interface App {
+  served: Served;
+  browser: Browser;
+  /** Stops the server now (a test that goes offline); closing twice is harmless. */
+  closeServer(): Promise<void>;
+}
+
 /** The app on a free port and a fresh Chromium for one describe block: opened before its tests, closed after. */
-export function useApp(executablePath: string, options: LaunchOptions = {}): { served: Served; browser: Browser } {
-  const app = {} as { served: Served; browser: Browser };
+export function useApp(executablePath: string, options: AppOptions = {}): App {
+  let serverClosed: Promise<void> | null = null;
+  const app = {
+    closeServer() {
+      serverClosed ??= app.served?.server.close() ?? Promise.resolve();
+      return serverClosed;
+    },
+  } as App;
   beforeAll(async () => {
-    app.served = await startPreview();
+    app.served = await (options.serve ?? startPreview)();
     app.browser = await launchBrowser(executablePath, options);
   });
   afterAll(async () => {
     await app.browser?.close();
-    await app.served?.server.close();
+    await app.closeServer();
   });
   return app;
+}
+
+/** Records main-thread long tasks in every page of the context, for takeLongTasks. */
+export async function recordLongTasks(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Long-task durations (ms) recorded since the last call, then cleared. */
+export function takeLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
 }

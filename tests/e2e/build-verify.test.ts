@@ -3,34 +3,24 @@
 // cancelling stops a re-verification.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { parseDatasetText } from '../../src/core/dataset/parse-dataset';
-import { launchBrowser, recordPage, startPreview, type Browser, type Served } from './browser';
+import { recordPage, useApp } from './browser';
 
 const chromiumPath = inject('chromiumPath');
 const fixture = (name: string) => ({ name, mimeType: 'application/jsonl', buffer: readFileSync(new URL(`../fixtures/build/${name}`, import.meta.url)) });
 
 describe.skipIf(!chromiumPath)('build and verify in the browser', () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
-  });
+  const app = useApp(chromiumPath!);
 
   async function open(page: Page, hash: string) {
-    await page.goto(`${served.url}#/${hash}`);
+    await page.goto(`${app.served.url}#/${hash}`);
     await page.locator('h1').first().waitFor();
   }
 
   it('builds the tiny MBPP fixture, downloads it and stores it as a dataset', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
     await open(page, 'build');
     await page.getByRole('heading', { name: 'Build ranking sets' }).waitFor();
     const start = page.getByRole('button', { name: 'Build ranking sets' });
@@ -70,7 +60,7 @@ describe.skipIf(!chromiumPath)('build and verify in the browser', () => {
   });
 
   it('names the line of a bad pool file and builds nothing', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     await open(page, 'build');
     await page.locator('#build-benchmark').setInputFiles(fixture('tiny-mbpp.jsonl'));
     await page.locator('#build-pools').setInputFiles([{ name: 'bad.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from('{"task_id": "T/1", "code": "x"}\n{"task_id": "T/1"}\n') }]);
@@ -82,8 +72,8 @@ describe.skipIf(!chromiumPath)('build and verify in the browser', () => {
   });
 
   it('re-verifies the built dataset and the demo dataset with full agreement, and cancels a run', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
     await open(page, 'datasets');
     const panel = page.locator('section[aria-labelledby="verify-heading"]');
     // The dataset stored by the first test is still the one shown (the choice survives reloads).

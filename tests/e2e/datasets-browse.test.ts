@@ -1,11 +1,10 @@
 // The browser stays responsive at MBPP-R's size: a synthetic 974-problem file (written by code) is downloaded,
 // stored, filtered, paged, opened and diffed while a PerformanceObserver records main-thread long tasks.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { syntheticDatasetText, type SyntheticOptions } from '../fixtures/official-schema/synthetic';
 import { parseDatasetText } from '../../src/core/dataset/parse-dataset';
 import { startDatasetServer, type DatasetServer } from '../servers/dataset-server';
-import { launchBrowser, startPreview, waitForServiceWorker, type Browser, type Served } from './browser';
+import { recordLongTasks, takeLongTasks, useApp, waitForServiceWorker } from './browser';
 import { openDatasets, startDownload, useMirror } from './datasets-helpers';
 
 const chromiumPath = inject('chromiumPath');
@@ -15,41 +14,22 @@ const OPTIONS: SyntheticOptions = { family: 'mbpp', problems: 974, candidates: (
 const TEXT = syntheticDatasetText(OPTIONS);
 const DATASET = parseDatasetText(TEXT, { name: 'MBPP-R' });
 
-/** Long-task durations (ms) recorded since the last call, then cleared. */
-async function takeLongTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    return w.__longTasks.splice(0);
-  });
-}
-
 describe.skipIf(!chromiumPath)('browsing a dataset of MBPP-R size', () => {
-  let served: Served;
-  let browser: Browser;
+  const app = useApp(chromiumPath!);
   let server: DatasetServer;
 
   beforeAll(async () => {
     server = await startDatasetServer();
     server.put('MBPP-R.jsonl', TEXT);
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
-    await browser.context.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(app.browser.context);
   });
   afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
     await server?.close();
   });
 
   it('downloads, filters, pages, opens and diffs, reporting main-thread long tasks', async () => {
-    const page = await browser.context.newPage();
-    await openDatasets(page, served.url);
+    const page = await app.browser.context.newPage();
+    await openDatasets(page, app.served.url);
     await waitForServiceWorker(page);
     await useMirror(page, server.base('ok'));
     const phases: Record<string, number> = {};
@@ -125,8 +105,8 @@ describe.skipIf(!chromiumPath)('browsing a dataset of MBPP-R size', () => {
     const options: SyntheticOptions = { family: 'humaneval', problems: 164, candidates: (i) => 3 + (i % 3), tests: 10, plusInputs: 6000, plusScored: true, padWords: 40, prefix: 'SynthHE' };
     const text = syntheticDatasetText(options);
     server.put('HE-R+.jsonl', text);
-    const page = await browser.context.newPage();
-    await openDatasets(page, served.url);
+    const page = await app.browser.context.newPage();
+    await openDatasets(page, app.served.url);
     await useMirror(page, server.base('ok'));
     await takeLongTasks(page);
     const row = await startDownload(page, 'HE-R+');

@@ -6,7 +6,7 @@ import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { syntheticDatasetText } from '../fixtures/official-schema/synthetic';
 import { startDatasetServer, type Behaviour, type DatasetServer } from '../servers/dataset-server';
-import { launchBrowser, recordPage, startPreview, waitForServiceWorker, type Browser, type Served } from './browser';
+import { recordPage, useApp, waitForServiceWorker } from './browser';
 import { openDatasets, startDownload, storedCounts, useMirror } from './datasets-helpers';
 
 const chromiumPath = inject('chromiumPath');
@@ -16,19 +16,14 @@ const HE_TEXT = syntheticDatasetText({ family: 'humaneval', problems: 60, candid
 const HE_SOLUTIONS = Array.from({ length: 60 }, (_, i) => 3 + (i % 3)).reduce((a, b) => a + b);
 
 describe.skipIf(!chromiumPath)('official dataset downloads', () => {
-  let served: Served;
-  let browser: Browser;
+  const app = useApp(chromiumPath!);
   let server: DatasetServer;
 
   beforeAll(async () => {
     server = await startDatasetServer();
     server.put('HE-R.jsonl', HE_TEXT);
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
   });
   afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
     await server?.close();
   });
 
@@ -40,8 +35,8 @@ describe.skipIf(!chromiumPath)('official dataset downloads', () => {
   ];
 
   it('shows a clear error and stores nothing for a 404, an HTML page, a truncated body and a malformed line', async () => {
-    const page = await browser.context.newPage();
-    await openDatasets(page, served.url);
+    const page = await app.browser.context.newPage();
+    await openDatasets(page, app.served.url);
     for (const [behaviour, title, message] of failures) {
       await useMirror(page, server.base(behaviour));
       const row = await startDownload(page, 'HE-R');
@@ -56,14 +51,14 @@ describe.skipIf(!chromiumPath)('official dataset downloads', () => {
   });
 
   it('cancels a running download, stopping the dataset worker that parses it, and stores nothing', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     const running = new Set<Worker>();
     page.on('worker', (worker) => {
       if (!/dataset\.worker/.test(worker.url())) return;
       running.add(worker);
       worker.on('close', () => running.delete(worker));
     });
-    await openDatasets(page, served.url);
+    await openDatasets(page, app.served.url);
     await useMirror(page, server.base('slow'));
     const row = await startDownload(page, 'HE-R');
     const figures = row.locator('.figures');
@@ -78,9 +73,9 @@ describe.skipIf(!chromiumPath)('official dataset downloads', () => {
   });
 
   it('downloads with progress, stores once, and browses the dataset after a reload and offline', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
-    await openDatasets(page, served.url);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await openDatasets(page, app.served.url);
     await useMirror(page, server.base('slow'));
     const row = await startDownload(page, 'HE-R');
     const seen = new Set<string>();
@@ -117,7 +112,7 @@ describe.skipIf(!chromiumPath)('official dataset downloads', () => {
     await waitForServiceWorker(page);
     await page.reload();
     await expect.poll(() => page.locator('#problem-count').textContent()).toBe('60 problems · 1–50 shown');
-    await browser.context.setOffline(true);
+    await app.browser.context.setOffline(true);
     try {
       await page.reload();
       await expect.poll(() => page.locator('#problem-count').textContent()).toBe('60 problems · 1–50 shown');
@@ -125,7 +120,7 @@ describe.skipIf(!chromiumPath)('official dataset downloads', () => {
       await expect.poll(() => page.locator('#problem-title').textContent()).toBe('SynthHE/3');
       await expect.poll(() => page.locator('.ladder > li').count()).toBe(3 + (3 % 3));
     } finally {
-      await browser.context.setOffline(false);
+      await app.browser.context.setOffline(false);
     }
     expect(log.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
     await page.close();

@@ -2,8 +2,8 @@
 // choice for ambiguous names, duplicates, and deleting a stored dataset (falling back to the demo when shown).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, startPreview, type Browser, type Served } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useApp } from './browser';
 import { openDatasets, storedCounts } from './datasets-helpers';
 
 const chromiumPath = inject('chromiumPath');
@@ -19,21 +19,11 @@ async function pick(page: Page, name: string, buffer: Buffer): Promise<void> {
 const importBox = (page: Page) => page.locator('section[aria-labelledby="import-heading"]');
 
 describe.skipIf(!chromiumPath)('dataset import', () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
-  });
+  const app = useApp(chromiumPath!);
 
   it('imports by the file picker, refuses a malformed line by number, and knows a duplicate', async () => {
-    const page = await browser.context.newPage();
-    await openDatasets(page, served.url);
+    const page = await app.browser.context.newPage();
+    await openDatasets(page, app.served.url);
 
     const lines = MBPP.toString('utf8').split('\n');
     lines[1] = lines[1]!.replace('"all_solutions": [', '"all_solutions": [{"rank": "two"}, ');
@@ -55,8 +45,8 @@ describe.skipIf(!chromiumPath)('dataset import', () => {
   });
 
   it('asks for the split when the name does not tell HE-R from HE-R+, and imports by drag and drop', async () => {
-    const page = await browser.context.newPage();
-    await openDatasets(page, served.url);
+    const page = await app.browser.context.newPage();
+    await openDatasets(page, app.served.url);
     const he = fixture('HE-R+.jsonl');
     await pick(page, 'mine.jsonl', he);
     await importBox(page).getByRole('alert').getByText(/cannot tell HE-R from HE-R\+/).waitFor();
@@ -78,8 +68,8 @@ describe.skipIf(!chromiumPath)('dataset import', () => {
   });
 
   it('deletes a stored dataset after confirmation, falling back to the demo when it was shown', async () => {
-    const page = await browser.context.newPage();
-    await openDatasets(page, served.url);
+    const page = await app.browser.context.newPage();
+    await openDatasets(page, app.served.url);
     const stored = page.locator('section[aria-labelledby="stored-heading"]');
     await stored.getByRole('button', { name: 'Browse MBPP-R', exact: true }).click();
     await expect.poll(() => page.locator('#problem-count').textContent()).toBe('8 problems');

@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { syntheticDatasetText } from '../fixtures/official-schema/synthetic';
 import { jsonlToParquet } from '../fixtures/official-schema/to-parquet';
-import { launchBrowser, startPreview, type Browser, type Served } from './browser';
+import { recordLongTasks, takeLongTasks, useApp } from './browser';
 import { openDatasets, storedCounts } from './datasets-helpers';
 
 const chromiumPath = inject('chromiumPath');
@@ -21,33 +21,14 @@ async function pick(page: Page, name: string, bytes: Uint8Array): Promise<void> 
   await page.locator('#dataset-file').setInputFiles({ name, mimeType: 'application/vnd.apache.parquet', buffer: Buffer.from(bytes) });
 }
 
-async function takeLongTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
-}
-
 describe.skipIf(!chromiumPath)('Parquet dataset import', () => {
-  let served: Served;
-  let browser: Browser;
+  const app = useApp(chromiumPath!);
 
-  beforeAll(async () => {
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
-    await browser.context.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
-  });
+  beforeAll(() => recordLongTasks(app.browser.context));
 
   it('imports by the picker with the file hash and size, refuses a bad row by number, and a cut-off file', async () => {
-    const page = await browser.context.newPage();
-    await openDatasets(page, served.url);
+    const page = await app.browser.context.newPage();
+    await openDatasets(page, app.served.url);
     expect(await page.locator('#dataset-file').getAttribute('accept')).toContain('.parquet');
     await importBox(page).getByText(/or Parquet as the Hugging Face viewer exports it/).waitFor();
 
@@ -90,8 +71,8 @@ describe.skipIf(!chromiumPath)('Parquet dataset import', () => {
   it('reads an MBPP-R-sized Parquet file, reporting main-thread long tasks', async () => {
     const text = syntheticDatasetText({ family: 'mbpp', problems: 974, candidates: (i) => 3 + (i % 3), tests: 4, padWords: 90, lowest: (i) => i % 4 });
     const bytes = jsonlToParquet(text);
-    const page = await browser.context.newPage();
-    await openDatasets(page, served.url);
+    const page = await app.browser.context.newPage();
+    await openDatasets(page, app.served.url);
     await page.waitForTimeout(500); // the app's own start-up work is not the import's
     await takeLongTasks(page);
 

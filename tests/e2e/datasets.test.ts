@@ -1,6 +1,6 @@
 // The Datasets page: search, keyboard navigation into a problem, the candidate ladder and the tests.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, recordPage, startPreview, type Browser, type Served } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { recordPage, useApp } from './browser';
 import { demo } from './demo-data';
 
 const chromiumPath = inject('chromiumPath');
@@ -11,21 +11,11 @@ function queryFrom(text: string): string {
 }
 
 describe.skipIf(!chromiumPath)('datasets page', () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
-  });
+  const app = useApp(chromiumPath!);
 
   it('filters the problem list by id and by statement text', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(served.url);
+    const page = await app.browser.context.newPage();
+    await page.goto(app.served.url);
     const items = page.locator('#problem-list a');
     await expect.poll(() => items.count()).toBe(demo.problems.length);
 
@@ -46,9 +36,9 @@ describe.skipIf(!chromiumPath)('datasets page', () => {
   });
 
   it('opens a problem with the keyboard and shows its ladder, highlighted code and tests', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
-    await page.goto(served.url);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await page.goto(app.served.url);
     await page.locator('#problem-list a').first().waitFor();
 
     // The skip link is the first tab stop and moves focus to <main>.
@@ -97,9 +87,9 @@ describe.skipIf(!chromiumPath)('datasets page', () => {
   });
 
   it('fits a 360 px wide screen: the list, then the problem with a way back', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(served.url);
+    await page.goto(app.served.url);
     await page.locator('#problem-list a').first().waitFor();
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);

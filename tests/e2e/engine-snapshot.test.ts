@@ -1,8 +1,8 @@
 // The app's Pyodide memory-snapshot cache in Chromium: the first engine use makes a snapshot and stores it in
 // IndexedDB under the engine's key; after a reload every new worker starts from it instead of cold.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, recordPage, startPreview, type Browser, type Served } from './browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { recordPage, useApp } from './browser';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -44,18 +44,9 @@ function storedSnapshots(page: Page): Promise<{ key: string; bytes: number }[]> 
 }
 
 describe.skipIf(!chromiumPath)('Pyodide snapshot cache in the browser', () => {
-  let served: Served;
-  let browser: Browser;
+  const app = useApp(chromiumPath!);
 
-  beforeAll(async () => {
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
-    await browser.context.addInitScript(recordWorkerStarts);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
-  });
+  beforeAll(() => app.browser.context.addInitScript(recordWorkerStarts));
 
   async function reverifyDemo(page: Page): Promise<void> {
     const panel = page.locator('section[aria-labelledby="verify-heading"]');
@@ -64,9 +55,9 @@ describe.skipIf(!chromiumPath)('Pyodide snapshot cache in the browser', () => {
   }
 
   it('stores a snapshot on first use and starts workers from it after a reload', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
-    await page.goto(`${served.url}#/datasets`);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await page.goto(`${app.served.url}#/datasets`);
     await page.locator('h1').first().waitFor();
     expect(await storedSnapshots(page)).toEqual([]);
 

@@ -1,36 +1,23 @@
 // After one visit the app works offline: service worker cache only, no server, still cross-origin isolated.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, startPreview, waitForServiceWorker, type Browser, type Served } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useApp, waitForServiceWorker } from './browser';
 import { demo } from './demo-data';
 
 const chromiumPath = inject('chromiumPath');
 
 describe.skipIf(!chromiumPath)('offline', () => {
-  let served: Served;
-  let browser: Browser;
-  let serverOpen = false;
-
-  beforeAll(async () => {
-    served = await startPreview();
-    serverOpen = true;
-    browser = await launchBrowser(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (serverOpen) await served?.server.close();
-  });
+  const app = useApp(chromiumPath!);
 
   it('reloads the demo dataset with the network off and the server gone', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(served.url);
+    const page = await app.browser.context.newPage();
+    await page.goto(app.served.url);
     await page.locator('#problem-list a').first().waitFor();
     // The service worker controls the page once it has installed (precached) and activated.
     await waitForServiceWorker(page);
     await page.getByText('Works offline').waitFor();
 
-    await browser.context.setOffline(true);
-    await served.server.close();
-    serverOpen = false;
+    await app.browser.context.setOffline(true);
+    await app.closeServer();
     await page.reload();
 
     const items = page.locator('#problem-list a');
@@ -39,8 +26,8 @@ describe.skipIf(!chromiumPath)('offline', () => {
 
     // A deep link to a problem opens in a new tab too.
     const target = demo.problems.at(-1)!;
-    const tab = await browser.context.newPage();
-    await tab.goto(new URL(`#/datasets/${encodeURIComponent(target.taskId)}`, served.url).href);
+    const tab = await app.browser.context.newPage();
+    await tab.goto(new URL(`#/datasets/${encodeURIComponent(target.taskId)}`, app.served.url).href);
     await expect.poll(() => tab.locator('#problem-title').textContent()).toBe(target.taskId);
     await tab.close();
     await page.close();

@@ -1,26 +1,16 @@
 // The Runs empty state and Settings that survive a reload.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, recordPage, startPreview, type Browser, type Served } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { recordPage, useApp } from './browser';
 
 const chromiumPath = inject('chromiumPath');
 
 describe.skipIf(!chromiumPath)('runs and settings pages', () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
-  });
+  const app = useApp(chromiumPath!);
 
   it('shows the Runs empty state with a way to the datasets', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
-    await page.goto(served.url);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await page.goto(app.served.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
     await page.getByRole('heading', { name: 'No runs yet' }).waitFor();
     expect(new URL(page.url()).hash).toBe('#/runs');
@@ -36,8 +26,8 @@ describe.skipIf(!chromiumPath)('runs and settings pages', () => {
   });
 
   it('keeps settings across a reload', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(new URL('#/settings', served.url).href);
+    const page = await app.browser.context.newPage();
+    await page.goto(new URL('#/settings', app.served.url).href);
     const workers = page.getByLabel('Python workers');
     const timeout = page.getByLabel('Default time limit per test (ms)');
     const evalplus = page.getByRole('radio', { name: /EvalPlus/ });

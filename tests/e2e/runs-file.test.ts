@@ -3,8 +3,8 @@
 // WebLLM backend reports the missing GPU before anything is downloaded.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, recordPage, startPreview, waitForServiceWorker, type Browser, type Served } from './browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { recordPage, useApp, waitForServiceWorker } from './browser';
 import { demo } from './demo-data';
 
 const chromiumPath = inject('chromiumPath');
@@ -12,24 +12,16 @@ const PROBLEMS = demo.problems.slice(0, 6);
 const FILE = PROBLEMS.map((p) => JSON.stringify({ task_id: p.taskId, tests: p.tests.kind === 'assert' ? p.tests.asserts.slice(0, 4) : [] })).join('\n');
 
 describe.skipIf(!chromiumPath)('runs without a model', () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     const wasm = fileURLToPath(new URL('../../dist/pyodide/pyodide.asm.wasm', import.meta.url));
     if (!existsSync(wasm)) throw new Error('dist/pyodide/ is missing: vite.config.ts must use vite-plugins/pyodide-assets for runs to execute in the app');
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
-  });
+  const app = useApp(chromiumPath!);
 
   it('runs imported tests, lists the run with its metrics, duplicates and deletes it', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
-    await page.goto(new URL('#/runs/new', served.url).href);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await page.goto(new URL('#/runs/new', app.served.url).href);
     await waitForServiceWorker(page);
     await page.getByRole('radio', { name: 'Tests from a file' }).check();
     await page.getByLabel('Generated tests (JSONL)').setInputFiles({ name: 'demo-tests.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(FILE) });
@@ -66,8 +58,8 @@ describe.skipIf(!chromiumPath)('runs without a model', () => {
   });
 
   it('checks WebGPU before any model download and says why it cannot run here', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(new URL('#/runs/new', served.url).href);
+    const page = await app.browser.context.newPage();
+    await page.goto(new URL('#/runs/new', app.served.url).href);
     await page.getByRole('radio', { name: /WebLLM/ }).check();
     const check = page.getByTestId('webgpu-check');
     await check.waitFor({ timeout: 60_000 });

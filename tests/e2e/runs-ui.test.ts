@@ -16,7 +16,7 @@ import { openLabDb } from '../../src/storage/open-db';
 import { createRun } from '../../src/storage/runs-repo';
 import { METRIC_COLUMNS, formatMetric } from '../../src/ui/components/runs/run-format';
 import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
-import { launchBrowser, recordPage, startPreview, waitForServiceWorker, type Browser, type Served } from './browser';
+import { recordPage, useApp, waitForServiceWorker } from './browser';
 import { demo } from './demo-data';
 import { dumpIndexedDb } from './idb-dump';
 
@@ -59,8 +59,6 @@ const scores = (results: readonly Pick<CandidateRecord, 'taskId' | 'rank' | 'pre
   Object.fromEntries(results.map((r) => [`${r.taskId}#${r.rank}`, r.predicted]));
 
 describe.skipIf(!chromiumPath)('a run from the UI', () => {
-  let served: Served;
-  let browser: Browser;
   let mock: OpenAiMock;
 
   beforeAll(async () => {
@@ -68,20 +66,17 @@ describe.skipIf(!chromiumPath)('a run from the UI', () => {
     const wasm = fileURLToPath(new URL('../../dist/pyodide/pyodide.asm.wasm', import.meta.url));
     if (!existsSync(wasm)) throw new Error('dist/pyodide/ is missing: vite.config.ts must use vite-plugins/pyodide-assets for runs to execute in the app');
     mock = await startOpenAiMock({ apiKey: KEY });
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
   });
   afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
     await mock?.close();
   });
+  const app = useApp(chromiumPath!);
 
   it('survives a reload mid-run, matches the same run in Node, and keeps the key out of IndexedDB', async () => {
     mock.enqueue(...Array.from({ length: 3 * PROBLEMS }, () => ANSWER));
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
-    await page.goto(new URL('#/runs/new', served.url).href);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    await page.goto(new URL('#/runs/new', app.served.url).href);
     await waitForServiceWorker(page); // its first activation reloads the page once; get that over with
 
     const ranking = page.getByLabel('Ranking set');

@@ -1,8 +1,8 @@
 // A tab still loading when the service worker activates is missed by the activation's clients.claim() (it is not
 // yet "execution ready"); the app must still end up controlled, and so offline-ready, without a reload.
 import type { Plugin } from 'vite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, recordPage, startPreview, waitForServiceWorker, type Browser, type Served } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { recordPage, startPreview, useApp, waitForServiceWorker } from './browser';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -41,28 +41,18 @@ function navigationGate(): { plugin: Plugin; holdNext(): Hold } {
 
 describe.skipIf(!chromiumPath)('service worker control', () => {
   const gate = navigationGate();
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await startPreview([gate.plugin]);
-    browser = await launchBrowser(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
-  });
+  const app = useApp(chromiumPath!, { serve: () => startPreview([gate.plugin]) });
 
   it('controls a tab whose page was still loading when the service worker activated', async () => {
-    const first = await browser.context.newPage();
-    await first.goto(served.url);
+    const first = await app.browser.context.newPage();
+    await first.goto(app.served.url);
     expect(await first.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
 
     // The second tab's page is requested before the worker is active and arrives after it has activated.
     const hold = gate.holdNext();
-    const second = await browser.context.newPage();
-    const log = recordPage(browser.context, second);
-    const loading = second.goto(served.url);
+    const second = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, second);
+    const loading = second.goto(app.served.url);
     await hold.seen;
     await waitForServiceWorker(first);
     hold.release();

@@ -2,33 +2,28 @@
 // kept in this browser); clearing it on the Datasets page clears it in Settings.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fixtureFiles, startDatasetServer, type DatasetServer } from '../servers/dataset-server';
-import { launchBrowser, recordPage, startPreview, type Browser, type Served } from './browser';
+import { recordPage, useApp } from './browser';
 import { startDownload, storedCounts } from './datasets-helpers';
 
 const chromiumPath = inject('chromiumPath');
 const HF = 'https://huggingface.co/';
 
 describe.skipIf(!chromiumPath)('download mirror in Settings', () => {
-  let served: Served;
-  let browser: Browser;
+  const app = useApp(chromiumPath!);
   let server: DatasetServer;
 
   beforeAll(async () => {
     server = await startDatasetServer();
-    served = await startPreview();
-    browser = await launchBrowser(chromiumPath!);
   });
   afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
     await server?.close();
   });
 
   it('sets the mirror in Settings, and the Datasets page shows it and downloads from it', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
     const mirror = server.base('ok');
-    await page.goto(new URL('#/settings', served.url).href);
+    await page.goto(new URL('#/settings', app.served.url).href);
     const section = page.locator('section[aria-labelledby="downloads-heading"]');
     const field = section.getByLabel('Base URL (empty for Hugging Face)');
     expect(await field.inputValue()).toBe('');
@@ -54,14 +49,14 @@ describe.skipIf(!chromiumPath)('download mirror in Settings', () => {
     await page.locator('section[aria-labelledby="stored-heading"]').getByText(new RegExp(`downloaded from ${new URL(mirror).host.replace(/\./g, '\\.')}`)).waitFor();
 
     // Kept after a reload; emptied on the Datasets page, Settings is back to Hugging Face.
-    await page.goto(new URL('#/settings', served.url).href);
+    await page.goto(new URL('#/settings', app.served.url).href);
     await page.reload();
     expect(await field.inputValue()).toBe(mirror);
-    await page.goto(new URL('#/datasets', served.url).href);
+    await page.goto(new URL('#/datasets', app.served.url).href);
     await page.locator('#mirror-url').fill('');
     await details.getByRole('button', { name: 'Use', exact: true }).click();
     await details.getByText(new RegExp(`Files will be read from ${HF}`)).waitFor();
-    await page.goto(new URL('#/settings', served.url).href);
+    await page.goto(new URL('#/settings', app.served.url).href);
     expect(await field.inputValue()).toBe('');
     await section.getByText(/Each file is read from this URL followed by its name/).waitFor();
     expect(log.errors).toEqual([]);

@@ -1,30 +1,20 @@
 // On a static host that sends no COOP/COEP, the service worker adds them: after one automatic reload
 // the page is cross-origin isolated, and stays so on later visits.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, recordPage, startStaticHost, type Browser, type Served } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { recordPage, startStaticHost, useApp } from './browser';
 
 const chromiumPath = inject('chromiumPath');
 
 describe.skipIf(!chromiumPath)('static host without isolation headers', () => {
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await startStaticHost();
-    browser = await launchBrowser(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.server.close();
-  });
+  const app = useApp(chromiumPath!, { serve: startStaticHost });
 
   it('becomes cross-origin isolated after the service worker takes over', async () => {
-    const page = await browser.context.newPage();
-    const log = recordPage(browser.context, page);
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
     let loads = 0;
     page.on('load', () => loads++);
 
-    const first = await page.goto(served.url);
+    const first = await page.goto(app.served.url);
     expect(first?.headers()['cross-origin-embedder-policy']).toBeUndefined();
     const isolated = () => page.evaluate(() => crossOriginIsolated).catch(() => false);
     await expect.poll(isolated, { timeout: 90_000, interval: 200 }).toBe(true);
