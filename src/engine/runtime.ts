@@ -1,12 +1,12 @@
-// Transport-free engine runtime: loads Pyodide (from a memory snapshot when given one), installs the harness,
-// drops outward capabilities and scores candidates, each in a clean interpreter: before every call the
-// interpreter is written back from an image taken when it was sealed (or sealed with the problem's tests
-// prepared), and /tmp is a fresh file system. Worker entries expose it over comlink; tests drive it
+// Transport-free engine runtime: loads Pyodide (from a memory snapshot when given one), installs the harness
+// modules (harness-install.ts), drops outward capabilities and scores candidates, each in a clean interpreter:
+// before every call the interpreter is written back from an image taken when it was sealed (or sealed with the
+// problem's tests prepared), and /tmp is a fresh file system. Worker entries expose it over comlink; tests drive it
 // directly. Every method returns data; a fatal Pyodide error marks the runtime dead instead of throwing.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import type { PyProxy } from 'pyodide/ffi';
 import type { IoExpectRequest, ScoreRequest } from '../core/run/types';
 import { runValue, testCount, verdictsValue, type RunTest, type RunValue, type Seen } from './harness-reply';
+import { installHarness, preloadHarness, type HarnessFn } from './harness-install';
 import { createInterpreterImage, type InterpreterImage, type WasmInterpreter } from './interpreter-image';
 import { candidateTests, checkedIoTests, judgeBatches, judgeTests, printedMatches, problemKey } from './io-judging';
 import { dropCapabilities, type SandboxReport } from './sandbox';
@@ -17,7 +17,7 @@ export type SnapshotUse = 'loaded' | 'made' | 'none' | 'failed';
 export interface RuntimeOptions {
   /** Directory (URL in browsers, path in Node) holding pyodide.asm.wasm, python_stdlib.zip, ... */
   indexURL: string;
-  /** The harness files (sources-types.ts's HARNESS_FILES), in that order. */
+  /** The sources of the harness modules (sources-types.ts's HARNESS_FILES), in that order. */
   harnessSources: readonly string[];
   /** preload.py: imports captured by the snapshot. */
   preloadSource: string;
@@ -58,8 +58,6 @@ export interface EngineRuntime {
   heapBytes(): number;
 }
 
-type HarnessFn = PyProxy & ((json: string, second?: Float64Array | string) => string);
-
 interface PyodideModule extends WasmInterpreter {
   MEMFS: unknown;
   finalizationRegistry: { register(...args: unknown[]): void; unregister(...args: unknown[]): void };
@@ -76,50 +74,6 @@ function isPythonError(e: unknown, pyodide: PyodideAPI): boolean {
   return !!ctor && e instanceof ctor;
 }
 
-/** What a snapshot captures: the preloaded modules and the compiled (not yet run) harness. */
-function preload(py: PyodideAPI, opts: RuntimeOptions): void {
-  py.runPython(opts.preloadSource);
-  const sources = py.toPy(opts.harnessSources) as PyProxy;
-  const precompile = py.globals.get('precompile_harness') as PyProxy & ((s: PyProxy) => void);
-  try {
-    precompile(sources);
-  } finally {
-    precompile.destroy();
-    sources.destroy(); // a snapshot must not be taken while proxies are alive
-  }
-}
-
-/** Remove the preload's helper names from __main__ (before the harness records its baseline), run the harness:
- *  the compiled code the snapshot holds when it was compiled from these very sources, else the sources. */
-function installHarness(py: PyodideAPI, ns: PyProxy, sources: readonly string[]): void {
-  const held = py.globals.get('HARNESS_CODE') as (PyProxy & { get(i: number): PyProxy }) | undefined;
-  py.globals.delete('HARNESS_CODE');
-  py.globals.delete('precompile_harness');
-  const compiledFrom = held?.get(0);
-  const same = compiledFrom !== undefined && sameSources(compiledFrom.toJs() as string[], sources);
-  compiledFrom?.destroy();
-  if (!held || !same) {
-    held?.destroy();
-    for (const source of sources) py.runPython(source, { globals: ns as never });
-    return;
-  }
-  const codes = held.get(1) as PyProxy & Iterable<PyProxy>;
-  const builtins = py.pyimport('builtins') as PyProxy & { exec: PyProxy & ((code: PyProxy, globals: PyProxy) => void) };
-  const exec = builtins.exec;
-  try {
-    for (const code of codes) {
-      exec(code, ns);
-      code.destroy();
-    }
-  } finally {
-    for (const proxy of [codes, held, exec, builtins]) proxy.destroy();
-  }
-}
-
-function sameSources(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((s, i) => s === b[i]);
-}
-
 async function load(opts: RuntimeOptions): Promise<{ py: PyodideAPI; use: SnapshotUse; error: string | null }> {
   const quiet = { stdout: () => {}, stderr: () => {} };
   if (opts.snapshot) {
@@ -131,12 +85,12 @@ async function load(opts: RuntimeOptions): Promise<{ py: PyodideAPI; use: Snapsh
       return { py, use: 'loaded', error: null };
     } catch (e) {
       const py = await loadPyodide({ indexURL: opts.indexURL, ...quiet });
-      preload(py, opts);
+      preloadHarness(py, opts.preloadSource, opts.harnessSources);
       return { py, use: 'failed', error: String(e) };
     }
   }
   const py = await loadPyodide({ indexURL: opts.indexURL, ...quiet, _makeSnapshot: !!opts.makeSnapshot });
-  preload(py, opts);
+  preloadHarness(py, opts.preloadSource, opts.harnessSources);
   return { py, use: opts.makeSnapshot ? 'made' : 'none', error: null };
 }
 
@@ -150,26 +104,17 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   py.setStdout({ write: (buf: Uint8Array) => buf.length });
   py.setStderr({ write: (buf: Uint8Array) => buf.length });
   py.setStdin({ error: true });
-  const ns = py.globals.get('dict')() as PyProxy & { get(k: string): unknown; set(k: string, v: unknown): void };
-  ns.set('__name__', '_verifier_lab_harness');
-  installHarness(py, ns, opts.harnessSources);
-  const scoreFn = ns.get('score') as HarnessFn;
-  const expectFn = ns.get('expect') as HarnessFn;
-  const prepareFn = ns.get('prepare') as HarnessFn;
-  const judgeFn = ns.get('judge') as HarnessFn;
-  const prepareJudgeFn = ns.get('prepare_judge') as HarnessFn;
-  const sealFn = ns.get('seal') as PyProxy & (() => void);
+  const harness = installHarness(py, opts.harnessSources);
+  const { score: scoreFn, expect: expectFn, prepare: prepareFn, judge: judgeFn, prepareJudge: prepareJudgeFn } = harness;
   /** io outputs by key, on this side only: no interpreter a candidate runs in ever holds them. */
   const expectedKept = new Map<string, (string | null)[]>();
-  ns.destroy();
 
   const setInterruptBuffer = py.setInterruptBuffer.bind(py);
   const mod = (py as unknown as { _module: PyodideModule })._module;
   const interrupt = opts.interrupt ?? null;
   // Before the sandbox: it hides FS.mount, which the scratch file system needs for every candidate.
   const files = createScratchFs(py.FS as unknown as EmscriptenFs, mod.MEMFS);
-  sealFn();
-  sealFn.destroy();
+  harness.seal();
   const sandbox = opts.sandbox === false ? null : dropCapabilities(py);
   const sealed = createInterpreterImage(mod);
   sealed.capture();

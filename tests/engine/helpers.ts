@@ -2,6 +2,7 @@
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import type { CompareMode, IoExpected, ScoreRequest, TestSpec } from '../../src/core/run/types';
+import { installHarness, preloadHarness } from '../../src/engine/harness-install';
 import { nodeEngineSources, nodePyodideDir } from '../../src/engine/node-sources';
 import { scoreValue, testCount, type ScoreValue } from '../../src/engine/harness-reply';
 import { createEngineRuntime, type EngineRuntime } from '../../src/engine/runtime';
@@ -50,14 +51,18 @@ export function expectedFrom(value: unknown, compare: CompareMode): IoExpected {
   return { key: `exp-${keyCounter++}`, compare, outputs: v.outputs, errors: v.errors, ms: v.ms };
 }
 
-/** A Pyodide of its own with the harness exec'd into a fresh namespace, for tests of the harness's parts
- *  (the runtime keeps its namespace private). Run Python there with `py.runPython(code, { globals: ns })`. */
-export async function harnessNamespace(): Promise<{ py: PyodideAPI; ns: PyProxy }> {
+/** A Pyodide of its own with the harness modules installed as the runtime installs them (harness-install.ts),
+ *  for tests of the harness's parts; `ns` is the namespace of `module` (harness.py's by default). Run Python
+ *  there with `py.runPython(code, { globals: ns })`. This interpreter is the test's own, so the modules are
+ *  put back into its sys.modules: test code may import names from the others. */
+export async function harnessNamespace(module = 'harness'): Promise<{ py: PyodideAPI; ns: PyProxy }> {
   const sources = nodeEngineSources();
   const py = await loadPyodide({ indexURL: nodePyodideDir(), stdout: () => {}, stderr: () => {} });
-  py.runPython(sources.preload);
-  const ns = py.globals.get('dict')() as PyProxy;
-  (ns as unknown as Map<string, unknown>).set('__name__', 'harness_under_test');
-  for (const source of sources.harness) py.runPython(source, { globals: ns as never });
+  preloadHarness(py, sources.preload, sources.harness);
+  const { modules } = installHarness(py, sources.harness);
+  const sys = py.pyimport('sys') as PyProxy & { modules: PyProxy & { update(m: PyProxy): void } };
+  sys.modules.update(modules);
+  const ns = py.runPython(`vars(__import__('sys').modules[${JSON.stringify(module)}])`) as PyProxy;
+  modules.destroy();
   return { py, ns };
 }
