@@ -5,7 +5,7 @@
 // directly. Every method returns data; a fatal Pyodide error marks the runtime dead instead of throwing.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { IoExpectRequest, ScoreRequest } from '../core/run/types';
-import { runValue, testCount, verdictsValue, type RunTest, type RunValue, type Seen } from './harness-reply';
+import { preparedValue, runValue, scoreValue, testCount, verdictsValue, type RunTest, type RunValue, type ScoreValue, type Seen } from './harness-reply';
 import { installHarness, preloadHarness, type HarnessFn } from './harness-install';
 import { createInterpreterImage, type InterpreterImage, type WasmInterpreter } from './interpreter-image';
 import { candidateTests, checkedIoTests, judgeBatches, judgeTests, printedMatches, problemKey } from './io-judging';
@@ -40,8 +40,8 @@ export interface ReadyInfo {
 }
 
 /** What a harness call returns across the transport. */
-export type RuntimeReply =
-  | { ok: true; value: unknown }
+export type RuntimeReply<T = unknown> =
+  | { ok: true; value: T }
   /** `fatal`: the Pyodide instance is unusable and the worker must be replaced. `missing`: resend with
    *  the expected outputs (this worker no longer holds them). `tampered`: the code changed the harness
    *  (harness_integrity.py): its results are void (the next call starts from the clean image anyway). */
@@ -51,8 +51,9 @@ export interface EngineRuntime {
   readonly info: ReadyInfo;
   /** The snapshot this runtime made (once; null afterwards or when none was made). */
   takeSnapshot(): Uint8Array | null;
-  /** `skip`: tests not to run (they lost a worker in an earlier attempt). */
-  score(request: ScoreRequest, progress: Float64Array | null, skip?: readonly number[]): RuntimeReply;
+  /** `skip`: tests not to run (they lost a worker in an earlier attempt). A null value: the candidate's
+   *  interpreter replied with something else than the harness's shape, so its results are void. */
+  score(request: ScoreRequest, progress: Float64Array | null, skip?: readonly number[]): RuntimeReply<ScoreValue | null>;
   expect(request: IoExpectRequest & { skip?: number[] }, progress: Float64Array | null): RuntimeReply;
   /** Size of the wasm heap in bytes: it never shrinks, so the pool recycles workers that grew large. */
   heapBytes(): number;
@@ -61,6 +62,15 @@ export interface EngineRuntime {
 interface PyodideModule extends WasmInterpreter {
   MEMFS: unknown;
   finalizationRegistry: { register(...args: unknown[]): void; unregister(...args: unknown[]): void };
+}
+
+type Failure = Extract<RuntimeReply, { ok: false }>;
+
+/** A candidate's replies put together: tests from every call, io tests possibly still to judge. */
+interface Run {
+  head: RunValue;
+  tests: RunTest[];
+  exhausted: boolean;
 }
 
 /** Characters of JSON per judge call at most (what candidates hand over can be megabytes per test). */
@@ -157,7 +167,7 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   }
 
   /** A clean interpreter for the next call: as sealed, or as sealed with a problem prepared by `prepare`. */
-  function cleanInterpreter(role: 'run' | 'judge' | null, key: string, prepare: () => string): RuntimeReply | null {
+  function cleanInterpreter(role: 'run' | 'judge' | null, key: string, prepare: () => string): Failure | null {
     files.reset();
     const slot = role && prepared[role];
     if (slot && slot.key === key) {
@@ -169,6 +179,7 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
     slot.key = null;
     const reply = invoke(prepare);
     if (!reply.ok) return reply;
+    if (!preparedValue(reply.value)) return { ok: false, fatal: false, message: 'the harness replied to prepare with something else than its shape' };
     slot.image.capture();
     slot.key = key;
     return null;
@@ -179,8 +190,9 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
     return invoke(() => fn(JSON.stringify(request), prog));
   }
 
-  /** The candidate's calls: from the first test, again from where a call stopped (its reply grew large). */
-  function runCandidate(request: ScoreRequest, outputs: (string | null)[], progress: Float64Array | null, skip: readonly number[]) {
+  /** The candidate's calls: from the first test, again from where a call stopped (its reply grew large).
+   *  Null when a reply does not have the harness's shape (the pool voids the candidate's results). */
+  function runCandidate(request: ScoreRequest, outputs: (string | null)[], progress: Float64Array | null, skip: readonly number[]): Run | Failure | null {
     const key = problemKey(request);
     const t = request.tests;
     const total = t.kind === 'io' ? outputs.length : testCount(t);
@@ -197,19 +209,19 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
       const reply = call(scoreFn, { ...request, tests: forPython(false), budgetMs, skip, start }, progress);
       if (!reply.ok) return reply;
       const value = runValue(reply.value, total, start);
-      if (!value) return { ok: true as const, value: null }; // the pool voids a malformed reply
+      if (!value) return null;
       // Only io tests are judged; an assertion test never hands anything over.
-      if (t.kind !== 'io' && value.tests.some((x) => x[0] === 'judge')) return { ok: true as const, value: null };
+      if (t.kind !== 'io' && value.tests.some((x) => x[0] === 'judge')) return null;
       tests.push(...value.tests);
       head ??= value;
       exhausted ||= value.budgetExhausted;
-      if (value.next === null) return { ok: true as const, value: { ...head, budgetExhausted: exhausted, next: null, tests } };
+      if (value.next === null) return { head, tests, exhausted };
       start = value.next;
     }
   }
 
   /** Decide the io tests the candidate left to judge, in the judge's clean interpreter. */
-  function judged(request: ScoreRequest, outputs: (string | null)[], tests: RunTest[]): RuntimeReply | null {
+  function judged(request: ScoreRequest, outputs: (string | null)[], tests: RunTest[]): Failure | null {
     const t = request.tests;
     if (t.kind !== 'io') return null;
     const checked = checkedIoTests(tests, t, outputs);
@@ -257,10 +269,13 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
       if (dead) return { ok: false, fatal: true, message: dead };
       const outputs = outputsOf(request);
       if (!outputs) return { ok: false, fatal: false, message: 'expected outputs are not held here', missing: 'expected' };
-      const reply = runCandidate(request, outputs, progress, skip);
-      if (!reply.ok || !reply.value) return reply;
-      const value = reply.value as { tests: RunTest[] };
-      return judged(request, outputs, value.tests) ?? { ok: true, value };
+      const run = runCandidate(request, outputs, progress, skip);
+      if (!run || 'ok' in run) return run ?? { ok: true, value: null };
+      const failed = judged(request, outputs, run.tests);
+      if (failed) return failed;
+      const { total, uncompilable, compileError } = run.head;
+      // Checked again: every test is decided by now (a 'judge' left over would void it).
+      return { ok: true, value: scoreValue({ total, tests: run.tests, uncompilable, compileError, budgetExhausted: run.exhausted }, total) };
     },
     expect(request, progress) {
       if (dead) return { ok: false, fatal: true, message: dead };
