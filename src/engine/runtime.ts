@@ -5,6 +5,7 @@
 // directly. Every method returns data; a fatal Pyodide error marks the runtime dead instead of throwing.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { IoExpectRequest, ScoreRequest } from '../core/run/types';
+import { HeldOutputs } from './expected-outputs';
 import { preparedValue, runValue, scoreValue, testCount, verdictsValue, type RunTest, type RunValue, type ScoreValue, type Seen } from './harness-reply';
 import { installHarness, preloadHarness, type HarnessFn } from './harness-install';
 import { createInterpreterImage, type InterpreterImage, type WasmInterpreter } from './interpreter-image';
@@ -117,7 +118,7 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   const harness = installHarness(py, opts.harnessSources);
   const { score: scoreFn, expect: expectFn, prepare: prepareFn, judge: judgeFn, prepareJudge: prepareJudgeFn } = harness;
   /** io outputs by key, on this side only: no interpreter a candidate runs in ever holds them. */
-  const expectedKept = new Map<string, (string | null)[]>();
+  const expectedKept = new HeldOutputs(EXPECTED_KEPT);
 
   const setInterruptBuffer = py.setInterruptBuffer.bind(py);
   const mod = (py as unknown as { _module: PyodideModule })._module;
@@ -138,16 +139,10 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   };
   let dead: string | null = null;
 
-  /** Keep io outputs on this side; null when they are needed but not held here. */
+  /** io outputs on this side; null when they are needed but not held here. */
   function outputsOf(request: ScoreRequest): (string | null)[] | null {
-    if (request.tests.kind !== 'io') return [];
-    const { key, outputs } = request.tests.expected;
-    if (outputs) {
-      expectedKept.delete(key);
-      expectedKept.set(key, outputs);
-      while (expectedKept.size > EXPECTED_KEPT) expectedKept.delete(expectedKept.keys().next().value!);
-    }
-    return expectedKept.get(key) ?? null;
+    const full = expectedKept.filled(request);
+    return full && (full.tests.kind === 'io' ? full.tests.expected.outputs : []);
   }
 
   function invoke(run: () => string): RuntimeReply {
