@@ -39,6 +39,7 @@ function start(init: HostInit): EnginePool {
     spawn: spawnNodeThread(pathToFileURL(init.workerScript), init.indexURL, init.sources, init.workerOutput),
     sharedMemory: true,
     snapshotStore: init.snapshots ? snapshotStore() : null,
+    onWorkerReady: init.workerReady ? (stats) => send({ type: 'worker-ready', stats }) : undefined,
   });
 }
 

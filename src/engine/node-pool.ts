@@ -39,12 +39,13 @@ export function createNodePool(options: NodePoolOptions = {}): EnginePool {
   const sources = nodeEngineSources();
   const store = options.snapshotStore === undefined ? nodeSnapshotStore() : options.snapshotStore;
   const size = options.size ?? defaultPoolSize(availableParallelism());
-  const { snapshotStore: _store, workerOutput, ...rest } = options;
+  const { snapshotStore: _store, workerOutput, onWorkerReady, ...rest } = options;
   const bundles = nodeEngineBundles();
   const pyodideDir = nodePyodideDir();
   const init: HostInit = {
     pool: { ...rest, size, snapshotKey: options.snapshotKey ?? snapshotKey(sources.preload, sources.harness) },
     snapshots: !!store,
+    workerReady: !!onWorkerReady,
     workerScript: bundles.worker,
     indexURL: pyodideDir,
     sources: { harnessSources: sources.harness, preloadSource: sources.preload },
@@ -90,6 +91,7 @@ export function createNodePool(options: NodePoolOptions = {}): EnginePool {
       return;
     }
     stats = m.stats;
+    if (m.type === 'worker-ready') return onWorkerReady?.({ ...stats, readyInfo: stats.readyInfo.slice() });
     const p = pending.get(m.id);
     if (!p) return;
     if (m.type === 'result') {

@@ -45,6 +45,9 @@ export interface PoolOptions {
   maxHeapBytes?: number;
   /** Watchdog period (ms, default 10). */
   tickMs?: number;
+  /** Called each time a worker has started (the first ones and every replacement), with the stats as of then
+   *  (`readyInfo` has gained that worker's entry): a start can be followed without polling stats(). */
+  onWorkerReady?: (stats: PoolStats) => void;
 }
 
 export interface CallOptions {
