@@ -26,7 +26,7 @@ function spawnBrowserWorker(indexURL: string) {
       worker.addEventListener('error', (e) => resolve(e.message || 'worker error'));
       worker.addEventListener('messageerror', () => resolve('worker message could not be deserialized'));
     });
-    const calls = wrap<EngineApi>(worker) as unknown as WorkerCalls;
+    const calls: WorkerCalls = wrap<EngineApi>(worker);
     calls.start({ ...options, indexURL }).catch(() => {}); // a failed start shows up through ready()
     return { calls, died, terminate: () => worker.terminate() };
   };

@@ -1,36 +1,50 @@
-// The shapes the harness returns (harness.py's score() and expect() dicts), checked rather than cast: the
-// reply comes out of the interpreter the candidate ran in, so a candidate that rewrote the harness's encoder
-// could return anything. A reply that does not fit is void, never half-read.
+// The shapes of what the harness returns (harness.py's score(), expect() and prepare(), harness_judge.py's
+// judge() and prepare_judge(), each a dict that finish() turns into JSON) and of the score value the runtime
+// hands the pool, declared once: the types below are derived from the checks (shape.ts). The reply comes out
+// of the interpreter the candidate ran in, so a candidate that rewrote the harness's encoder could return
+// anything: a reply that does not fit is void, never half-read. tests/engine/harness-reply.test.ts holds the
+// real harness's replies of every kind to these declarations.
 import type { TestSpec, TestStatus } from '../core/run/types';
+import { anyOf, count, duration, flag, list, nullable, oneOf, record, text, tuple, type Shape, type ShapeOf } from './shape';
 
-export type PythonTest = [TestStatus, string, number];
+const status = oneOf(['pass', 'fail', 'timeout', 'error', 'crash']) satisfies Shape<TestStatus>;
+// Every status the run model knows is one the harness may report (the other direction is the `satisfies`).
+const everyStatus: TestStatus extends ShapeOf<typeof status> ? true : never = true;
+void everyStatus;
 
-export interface ScoreValue {
-  total: number;
-  tests: PythonTest[];
-  uncompilable: number[];
-  compileError: string | null;
-  budgetExhausted: boolean;
-}
+/** What the harness found changed in itself (harness_integrity.py), in every reply; null when nothing. */
+const tampered = nullable(text);
 
+/** A decided test: (status, message, ms). */
+const decidedTest = tuple(status, text, duration);
 /** What a candidate printed (paper) or returned, pickled (evalplus), for the judge to compare. */
-export type Seen = { text: string; failure?: [TestStatus, string] } | { overflow: number } | { value: string };
+const seen = anyOf(record({ text }, { failure: tuple(status, text) }), record({ overflow: count }), record({ value: text }));
+/** A test as the candidate's interpreter reports it: decided, or to be judged (io tests only). */
+const runTest = anyOf(decidedTest, tuple(oneOf(['judge']), seen, duration));
 
-/** A test as the candidate's interpreter reports it: decided, or to be judged. */
-export type RunTest = PythonTest | ['judge', Seen, number];
+const scoreFields = { total: count, uncompilable: list(count), compileError: nullable(text), budgetExhausted: flag };
+/** harness.py's score(): tests [start, next ?? total) of `total`. */
+const runReply = record({ ...scoreFields, start: count, next: nullable(count), tests: list(runTest), tampered });
+/** A candidate's scores as the runtime hands them to the pool: every test decided. */
+const scoreShape = record({ ...scoreFields, tests: list(decidedTest) });
+/** harness.py's expect(): per input, the canonical output (text or base64 pickle) or why there is none. */
+const expectReply = record({ outputs: list(nullable(text)), errors: list(nullable(text)), ms: list(duration), budgetExhausted: flag, tampered });
+/** harness_judge.py's judge(): a verdict per test handed over, in order. */
+const verdictsReply = record({ verdicts: list(tuple(status, text)), tampered });
+/** harness.py's prepare() and harness_judge.py's prepare_judge(). */
+const preparedReply = record({ tampered });
 
-/** One score() call of the harness: tests [start, next ?? total), io tests possibly still to judge. */
-export interface RunValue extends Omit<ScoreValue, 'tests'> {
-  start: number;
-  next: number | null;
-  tests: RunTest[];
-}
+export type PythonTest = ShapeOf<typeof decidedTest>;
+export type Seen = ShapeOf<typeof seen>;
+export type RunTest = ShapeOf<typeof runTest>;
+export type RunValue = ShapeOf<typeof runReply>;
+export type ScoreValue = ShapeOf<typeof scoreShape>;
+export type ExpectValue = ShapeOf<typeof expectReply>;
+export type VerdictsValue = ShapeOf<typeof verdictsReply>;
 
-export interface ExpectValue {
-  outputs: (string | null)[];
-  errors: (string | null)[];
-  ms: number[];
-}
+/** Every reply kind's shape, by the harness function that returns it (for the tests that hold the real
+ *  harness to them). */
+export const HARNESS_REPLIES = { score: runReply, expect: expectReply, judge: verdictsReply, prepare: preparedReply, prepare_judge: preparedReply } as const;
 
 /** How many tests a spec has (io: one per expected output). */
 export function testCount(tests: TestSpec): number {
@@ -39,67 +53,34 @@ export function testCount(tests: TestSpec): number {
   return tests.expected.outputs.length;
 }
 
-const STATUSES: ReadonlySet<unknown> = new Set<TestStatus>(['pass', 'fail', 'timeout', 'error', 'crash']);
+const indexesBelow = (list: number[], total: number) => list.every((i) => i < total);
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-const isMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const isTextOrNull = (v: unknown) => v === null || typeof v === 'string';
-
-function isTest(v: unknown): v is PythonTest {
-  return Array.isArray(v) && v.length === 3 && STATUSES.has(v[0]) && typeof v[1] === 'string' && isMs(v[2]);
-}
-
-/** The score() value for a call over `total` tests, or null when it is not that. */
+/** The score value for `total` tests, or null when it is not that. */
 export function scoreValue(v: unknown, total: number): ScoreValue | null {
-  if (!isRecord(v) || v.total !== total) return null;
-  const { tests, uncompilable } = v;
-  if (!Array.isArray(tests) || tests.length !== total || !tests.every(isTest)) return null;
-  if (!Array.isArray(uncompilable) || !uncompilable.every((i) => isCount(i) && i < total)) return null;
-  if (!isTextOrNull(v.compileError) || typeof v.budgetExhausted !== 'boolean') return null;
-  return v as unknown as ScoreValue;
-}
-
-function isSeen(v: unknown): v is Seen {
-  if (!isRecord(v)) return false;
-  const keys = Object.keys(v);
-  if (keys.length === 1 && isCount(v.overflow)) return true;
-  if (keys.length === 1 && typeof v.value === 'string') return true;
-  if (typeof v.text !== 'string') return false;
-  if (keys.length === 1) return true;
-  const f = v.failure;
-  return keys.length === 2 && Array.isArray(f) && f.length === 2 && STATUSES.has(f[0]) && typeof f[1] === 'string';
-}
-
-function isRunTest(v: unknown): v is RunTest {
-  return isTest(v) || (Array.isArray(v) && v.length === 3 && v[0] === 'judge' && isSeen(v[1]) && isMs(v[2]));
+  if (!scoreShape(v) || v.total !== total || v.tests.length !== total || !indexesBelow(v.uncompilable, total)) return null;
+  return v;
 }
 
 /** One harness score() call's value for tests from `start` of `total`, or null when it is not that. */
 export function runValue(v: unknown, total: number, start: number): RunValue | null {
-  if (!isRecord(v) || v.total !== total || v.start !== start) return null;
-  const { tests, uncompilable, next } = v;
-  const end = next === null ? total : next;
-  if (!isCount(end) || end > total || end < start || (end === start && end !== total)) return null;
-  if (!Array.isArray(tests) || tests.length !== end - start || !tests.every(isRunTest)) return null;
-  if (!Array.isArray(uncompilable) || !uncompilable.every((i) => isCount(i) && i < total)) return null;
-  if (!isTextOrNull(v.compileError) || typeof v.budgetExhausted !== 'boolean') return null;
-  return v as unknown as RunValue;
+  if (!runReply(v) || v.total !== total || v.start !== start || !indexesBelow(v.uncompilable, total)) return null;
+  const end = v.next === null ? total : v.next;
+  if (end > total || end < start || (end === start && end !== total) || v.tests.length !== end - start) return null;
+  return v;
 }
 
 /** The judge's verdicts for `count` tests, or null. */
-export function verdictsValue(v: unknown, count: number): [TestStatus, string][] | null {
-  if (!isRecord(v) || !Array.isArray(v.verdicts) || v.verdicts.length !== count) return null;
-  const ok = v.verdicts.every((x) => Array.isArray(x) && x.length === 2 && STATUSES.has(x[0]) && typeof x[1] === 'string');
-  return ok ? (v.verdicts as [TestStatus, string][]) : null;
+export function verdictsValue(v: unknown, count: number): VerdictsValue['verdicts'] | null {
+  return verdictsReply(v) && v.verdicts.length === count ? v.verdicts : null;
 }
 
 /** The expect() value, or null when it is not one (every list as long as the others). */
 export function expectValue(v: unknown): ExpectValue | null {
-  if (!isRecord(v)) return null;
-  const { outputs, errors, ms } = v;
-  if (!Array.isArray(outputs) || !Array.isArray(errors) || !Array.isArray(ms)) return null;
-  if (errors.length !== outputs.length || ms.length !== outputs.length) return null;
-  if (!outputs.every(isTextOrNull) || !errors.every(isTextOrNull) || !ms.every(isMs)) return null;
-  return v as unknown as ExpectValue;
+  if (!expectReply(v) || v.errors.length !== v.outputs.length || v.ms.length !== v.outputs.length) return null;
+  return v;
+}
+
+/** A prepare() / prepare_judge() value, or null. */
+export function preparedValue(v: unknown): ShapeOf<typeof preparedReply> | null {
+  return preparedReply(v) ? v : null;
 }

@@ -1,68 +1,36 @@
-# Harness entry points called from JS: score() runs one candidate against a batch of tests, expect() computes
-# canonical outputs of io tests. One call per candidate; tests loop here, never one JS round trip per test.
-# Exec'd after harness_state.py and harness_compare.py. Progress goes to a shared Float64Array (see progress.ts).
+# The runner and the entry points the runtime calls: score() runs one candidate against a batch of tests,
+# expect() computes canonical outputs of io tests, prepare() readies a problem's tests for the image, seal()
+# is the last step before the first image. One call per candidate; tests loop here, never one JS round trip
+# per test. Progress goes to a shared Float64Array (see progress.ts). Last of the harness modules: imports
+# harness_state.py, harness_compare.py, harness_define.py, harness_integrity.py and harness_common.py.
 import base64
+import builtins
 import copy
-import json
+import io
 import pickle
 import re
-import reprlib
+import sys
 import time
+import warnings
+
+from harness_common import MESSAGE_CAP, cache_get, compile_code, describe, finish, io_inputs, loads, paper_codes, short
+from harness_compare import comparable_value, evalplus_expected_value
+from harness_define import define_once
+from harness_integrity import tripwire
+from harness_state import (CANONICAL_STDOUT_CAP, STDERR_CAP, STDOUT_CAP, Guard, TestReset, seal_interpreter,
+                           usable_streams)
 
 _perf = time.perf_counter
 _SURROGATE = re.compile('[\ud800-\udfff]')
 _deepcopy = copy.deepcopy
-_loads = json.loads
-_dumps = json.dumps
 _pickle_dumps = pickle.dumps
 
 # Progress slots (keep in sync with src/engine/progress.ts). No result is written there: the candidate can
 # reach the buffer, so the pool takes results only from the reply of a call that finished.
 P_DEADLINE, P_CURRENT = 0, 1
-MESSAGE_CAP = 300
-STDOUT_CAP = 1 << 20
-CANONICAL_STDOUT_CAP = 1 << 25
-STDERR_CAP = 1 << 16
-CACHE_SIZE = 6
 # Printed text / pickled values one call hands the judge at most (characters): past it the call returns and
 # the runtime calls again from the next test, so a reply never grows past what JSON and JS strings hold.
 JUDGE_CHUNK = 1 << 24
-
-_repr = reprlib.Repr()
-_repr.maxstring = _repr.maxother = 80
-_repr.maxlist = _repr.maxtuple = _repr.maxset = _repr.maxdict = 8
-
-
-def _cache_get(cache, key, make):
-    hit = cache.pop(key, None)
-    if hit is None:
-        hit = make()
-    cache[key] = hit
-    while len(cache) > CACHE_SIZE:
-        del cache[next(iter(cache))]
-    return hit
-
-
-def describe(e, cap=MESSAGE_CAP):
-    name = type(e).__name__
-    try:
-        detail = str(e)
-    except BaseException:
-        detail = '<unprintable>'
-    text = name + ': ' + detail if detail else name
-    return text if len(text) <= cap else text[:cap - 3] + '...'
-
-
-def _short(x):
-    try:
-        return _repr.repr(x)
-    except BaseException:
-        return '<unprintable>'
-
-
-def _short_text(s):
-    """_short(s.strip()) without copying all of a long text (outputs can be megabytes)."""
-    return _short(s[:4 * _repr.maxstring].strip() if len(s) > 4 * _repr.maxstring else s.strip())
 
 
 class Clock:
@@ -171,18 +139,10 @@ def _run_tests(batch, n, limits, prog, clock, make_body, out_cap):
     return results, batch['exhausted'], batch['next']
 
 
-def _compile(source, name):
-    """(code, None) or (None, exception). Callers silence warnings: compile-time ones are not test output."""
-    try:
-        return compile(source, name, 'exec'), None
-    except BaseException as e:  # SyntaxError, but also MemoryError/RecursionError on absurd input
-        return None, e
-
-
 def _compile_quiet(source, name):
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        return _compile(source, name)
+        return compile_code(source, name)
 
 
 _tests_cache = {}
@@ -193,8 +153,8 @@ def _compiled_tests(setup, sources):
     def make():
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
-            return _compile(setup, '<setup>'), [_compile(a, '<test %d>' % i) for i, a in enumerate(sources)]
-    return _cache_get(_tests_cache, (setup, tuple(sources)), make)
+            return compile_code(setup, '<setup>'), [compile_code(a, '<test %d>' % i) for i, a in enumerate(sources)]
+    return cache_get(_tests_cache, (setup, tuple(sources)), make)
 
 
 def _fresh_globals():
@@ -206,56 +166,6 @@ def _raiser(exc):
     def body(out, err):
         raise exc
     return body
-
-
-# --- inputs and expected outputs of io tests ---------------------------------------------------------------
-_inputs_cache = {}
-_expected_cache = {}
-
-
-def _raw_inputs(inputs):
-    def parse():
-        data = _loads(inputs['source'])
-        if 'base_input' not in data:
-            sols = data.get('all_solutions') or [{}]
-            data = sols[0].get('solution', sols[0]) or {}
-        return {'base': data.get('base_input') or [], 'plus': data.get('plus_input') or [], 'decoded': {}}
-    return _cache_get(_inputs_cache, inputs['key'], parse)
-
-
-def io_inputs(inputs, task_id):
-    raw = _raw_inputs(inputs)
-    sets = tuple(inputs['sets'])
-    key = (sets, task_id)
-    if key not in raw['decoded']:
-        joined = []
-        for s in sets:
-            joined.extend(raw[s])
-        raw['decoded'][key] = decode_inputs(task_id, joined)
-    return raw['decoded'][key]
-
-
-def paper_codes(inputs, task_id, entry_point, args_list):
-    raw = _raw_inputs(inputs)
-    key = ('paper', tuple(inputs['sets']), task_id, entry_point)
-    if key not in raw['decoded']:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            raw['decoded'][key] = [_compile(paper_test_source(task_id, entry_point, a), '<test>') for a in args_list]
-    return raw['decoded'][key]
-
-
-def _decode_expected(expected, outputs):
-    """Canonical outputs as the comparison uses them: texts (paper) or unpickled values (evalplus). Only the
-    judge's interpreter holds them (harness_judge.py): the candidate's never does."""
-    def decode():
-        if expected['compare'] == 'paper':
-            return outputs
-        return [_MISSING if text is None else pickle.loads(base64.b64decode(text)) for text in outputs]
-    return _cache_get(_expected_cache, expected['key'] + ':' + expected['compare'], decode)
-
-
-_MISSING = object()
 
 
 # --- bodies --------------------------------------------------------------------------------------------------
@@ -387,7 +297,7 @@ def _io_evalplus_bodies(cand, cand_err, tests, defined):
             except KeyboardInterrupt:
                 raise
             except BaseException as e:
-                return 'fail', 'returned ' + _short(got) + ', which is not plain data to compare (' + describe(e, 120) + ')'
+                return 'fail', 'returned ' + short(got) + ', which is not plain data to compare (' + describe(e, 120) + ')'
             if len(data) * 4 // 3 > cap:
                 return 'fail', 'returned %d bytes of pickled data, more than can be compared' % len(data)
             return 'judge', {'value': base64.b64encode(data).decode('ascii')}
@@ -396,17 +306,6 @@ def _io_evalplus_bodies(cand, cand_err, tests, defined):
 
 
 # --- entry points ---------------------------------------------------------------------------------------------
-def _finish(payload):
-    for _ in range(8):  # a stale interrupt must not lose a finished result
-        try:
-            payload['tampered'] = _tripwire.check()
-            return _dumps(payload)
-        except KeyboardInterrupt:
-            continue
-    payload['tampered'] = _tripwire.check()
-    return _dumps(payload)
-
-
 def _bodies(cand, cand_err, tests, paper, defined):
     kind = tests['kind']
     if kind == 'assert':
@@ -421,15 +320,16 @@ def _bodies(cand, cand_err, tests, paper, defined):
 def prepare(request_json):
     """Parse and compile a problem's tests (and io inputs) without any candidate, so the runtime's image of
     this interpreter holds them and its candidates start with them ready. No expected output comes here."""
-    req = _loads(request_json)
+    req = loads(request_json)
     _bodies(None, None, req['tests'], req['compare'] == 'paper', None)
-    return _finish({})
+    return finish({})
 
 
-def seal():
-    """The last step before the runtime takes the interpreter's first image."""
+def seal(modules):
+    """The last step before the runtime takes the interpreter's first image: `modules` are the harness's own
+    (preload.py's install_harness), which the tripwire records as they are now."""
     seal_interpreter(_guard)
-    _tripwire.arm()
+    tripwire.arm(modules.values())
 
 
 def _lost_before(out, err):
@@ -439,9 +339,8 @@ def _lost_before(out, err):
 def score(request_json, prog=None):
     """Run a candidate's tests from `start`, except those in `skip` (they lost a worker before: jobs.ts keeps
     their result), and return each test's (status, message, ms); io tests end in ('judge', what it did, ms)."""
-    _tripwire.arm()
     clock = Clock()
-    req = _loads(request_json)
+    req = loads(request_json)
     tests, paper = req['tests'], req['compare'] == 'paper'
     skip = frozenset(req.get('skip') or ())
     cand, cand_err = _compile_quiet(req['code'], '<candidate>')
@@ -460,7 +359,7 @@ def score(request_json, prog=None):
         return n, start, results, exhausted, following, uncompilable
 
     n, start, results, exhausted, following, uncompilable = work()
-    return _finish({
+    return finish({
         'total': n, 'start': start, 'next': following, 'tests': results, 'uncompilable': uncompilable,
         'compileError': None if cand_err is None else describe(cand_err), 'budgetExhausted': exhausted,
     })
@@ -468,9 +367,8 @@ def score(request_json, prog=None):
 
 def expect(request_json, prog=None):
     """Canonical outputs per input: printed text (paper) or a base64 pickle of the value (evalplus)."""
-    _tripwire.arm()
     clock = Clock()
-    req = _loads(request_json)
+    req = loads(request_json)
     task_id, ep, paper = req['taskId'], req['entryPoint'], req['compare'] == 'paper'
     skip = set(req.get('skip') or ())
     cand, cand_err = _compile_quiet(req['canonical'], '<canonical>')
@@ -519,7 +417,7 @@ def expect(request_json, prog=None):
         ms.append(took)
         if status in ('timeout', 'crash'):
             outputs[i], errors[i] = None, message
-    return _finish({'outputs': outputs, 'errors': errors, 'ms': ms, 'budgetExhausted': exhausted})
+    return finish({'outputs': outputs, 'errors': errors, 'ms': ms, 'budgetExhausted': exhausted})
 
 
 sys.addaudithook(_guard := Guard())

@@ -1,5 +1,5 @@
 # Input/output comparison for EvalPlus-style tests: the paper's printed-text rule and EvalPlus's value rule,
-# plus the MBPP+ input decoding both rely on. Exec'd after harness_state.py into the same namespace.
+# plus the MBPP+ input decoding both rely on. Imports nothing of the harness.
 import math
 
 # --- MBPP+ v0.2.0 stores tuples/sets/complex as JSON lists/strings; EvalPlus decodes them per task. --------
@@ -65,7 +65,7 @@ def paper_test_source(task_id, entry_point, args):
 
 
 # --- paper: printed text, parsed as int when all digits, else float, else text -----------------------------
-def _paper_value(text):
+def paper_value(text):
     text = text.strip()
     if text.isdigit():
         try:
@@ -81,7 +81,7 @@ def _paper_value(text):
 def paper_expectation(expected, atol):
     """(parsed value, fast) of an expected text. fast: a printed text identical to it passes unparsed (true
     unless atol is set, where equal text may still fail: 'inf', words, or when the value is NaN)."""
-    value = _paper_value(expected)
+    value = paper_value(expected)
     return value, atol == 0 and not (isinstance(value, float) and value != value)
 
 
@@ -94,7 +94,7 @@ def paper_match(got, expected, value, fast, atol):
         # Text equals text only when the stripped texts are equal (a number never equals text), and float()
         # of text always fails under atol: no need to parse `got`, which may be a megabyte of digits.
         return atol == 0 and got.strip() == value
-    a = _paper_value(got)
+    a = paper_value(got)
     try:
         if atol == 0:
             return bool(a == value)

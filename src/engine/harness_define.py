@@ -3,10 +3,13 @@
 # functions, imports and binds immutable constants, that exec rebuilds the same namespace every time, so the
 # engine defines it once and checks, before each later test, that no test changed it (a rebound global, a
 # function's defaults or attributes). A changed namespace is rebuilt; a program with any other top-level
-# code is exec'd per test as before. Exec'd after harness_compare.py into the same namespace.
+# code is exec'd per test as before. Imports nothing of the harness.
 import ast
+import builtins
 import operator
+import sys
 import types
+from time import perf_counter as _perf
 
 _FunctionType = types.FunctionType
 _is_not = operator.is_not

@@ -2,9 +2,15 @@
 # interpreter that holds the expected outputs and never ran the candidate (the runtime writes it back from its
 # own image before every judging call). The candidate's interpreter never holds an expected output, and what it
 # hands over is plain data: text, or a pickle read with only plain data types allowed (no code of the
-# candidate runs here). Exec'd after harness.py into the same namespace.
-import io as _io_module
+# candidate runs here). Imports harness_common.py, harness_compare.py and harness_integrity.py; the runtime
+# calls prepare_judge() and judge().
+import base64
+import io
+import pickle
 import pickletools
+
+from harness_common import cache_get, decode_expected, describe, finish, io_inputs, loads, short, short_text
+from harness_compare import evalplus_equal, paper_expectation, paper_match, paper_value
 
 # Opcodes that set an object's fields directly (past its constructor's checks, e.g. a Fraction with a zero
 # denominator): honest pickles of the plain types never use them.
@@ -34,18 +40,18 @@ def plain_value(text):
     for op, _, _ in pickletools.genops(data):
         if op.name in _STATE_OPCODES:
             raise pickle.UnpicklingError('%s sets state directly, which plain data does not' % op.name)
-    return PlainUnpickler(_io_module.BytesIO(data)).load()
+    return PlainUnpickler(io.BytesIO(data)).load()
 
 
 def prepare_judge(request_json, outputs_json):
     """Decode a problem's inputs and expected outputs, so the runtime's judge image holds them ready."""
-    req = _loads(request_json)
+    req = loads(request_json)
     tests = req['tests']
     io_inputs(tests['inputs'], tests['taskId'])
-    expected = _decode_expected(tests['expected'], _loads(outputs_json))
+    expected = decode_expected(tests['expected'], loads(outputs_json))
     if req['compare'] == 'paper':
         _paper_expectations(tests['expected'], expected, float(tests.get('atol') or 0))
-    return _finish({})
+    return finish({})
 
 
 _parsed_cache = {}
@@ -64,7 +70,7 @@ def _paper_expectations(expected, outputs, atol):
         # Not kept parsed (it would be held twice); what matters is whether it parses as text.
         value, fast = paper_expectation(exp, atol)
         return (_UNPARSED_TEXT if type(value) is str else _UNPARSED), fast
-    return _cache_get(_parsed_cache, (expected['key'], atol), lambda: [one(exp) for exp in outputs])
+    return cache_get(_parsed_cache, (expected['key'], atol), lambda: [one(exp) for exp in outputs])
 
 
 def _paper_verdict(seen, exp, parsed, atol):
@@ -75,15 +81,15 @@ def _paper_verdict(seen, exp, parsed, atol):
     if fast and got == exp:
         return 'pass', ''
     if value is _UNPARSED_TEXT:
-        value = exp.strip()  # what _paper_value gives for text, without its number attempts
+        value = exp.strip()  # what paper_value gives for text, without its number attempts
     elif value is _UNPARSED:
-        value = _paper_value(exp)
+        value = paper_value(exp)
     if paper_match(got, exp, value, False, atol):
         return 'pass', ''
     failure = seen.get('failure')
     if failure is not None:
         return failure[0], failure[1]
-    return 'fail', 'printed ' + _short_text(got) + ', expected ' + _short_text(exp)
+    return 'fail', 'printed ' + short_text(got) + ', expected ' + short_text(exp)
 
 
 def _evalplus_verdict(seen, args, exp, atol, task_id, ep):
@@ -97,23 +103,22 @@ def _evalplus_verdict(seen, args, exp, atol, task_id, ep):
         ok = False
     if ok:
         return 'pass', ''
-    return 'fail', 'returned ' + _short(got) + ', expected ' + _short(exp)
+    return 'fail', 'returned ' + short(got) + ', expected ' + short(exp)
 
 
 def judge(request_json, seen_json):
     """Verdicts [(status, message)] for [(test index, what the candidate did)], in that order."""
-    _tripwire.arm()
-    req = _loads(request_json)
+    req = loads(request_json)
     tests = req['tests']
     task_id, ep, atol = tests['taskId'], tests['entryPoint'], float(tests.get('atol') or 0)
-    expected = _decode_expected(tests['expected'], None)
+    expected = decode_expected(tests['expected'], None)
     verdicts = []
     if req['compare'] == 'paper':
         parsed = _paper_expectations(tests['expected'], expected, atol)
-        for i, seen in _loads(seen_json):
+        for i, seen in loads(seen_json):
             verdicts.append(_paper_verdict(seen, expected[i], parsed[i], atol))
     else:
         args_list = io_inputs(tests['inputs'], task_id)
-        for i, seen in _loads(seen_json):
+        for i, seen in loads(seen_json):
             verdicts.append(_evalplus_verdict(seen, args_list[i], expected[i], atol, task_id, ep))
-    return _finish({'verdicts': verdicts})
+    return finish({'verdicts': verdicts})

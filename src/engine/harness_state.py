@@ -1,20 +1,17 @@
 # Capped std streams, the Python-level guard, the reset between two tests of a candidate and the sealing of
-# the interpreter before its image is taken.
-# Loaded first of the harness files; all three are exec'd into one private namespace (not in sys.modules).
+# the interpreter before its image is taken. First of the harness modules (preload.py's install_harness):
+# imports nothing of the harness.
 import builtins
 import gc
 import io
 import os
 import sys
-import warnings
 
-# The harness's own builtins, a private copy (functions defined below look names up here): a candidate that
-# rebinds builtins.len or builtins.isinstance cannot break the harness around it.
-__builtins__ = dict(builtins.__dict__)
-# Warnings attributed to harness frames record themselves here; created now so the tripwire
-# (harness_integrity.py) sees it changed only in place.
-__warningregistry__ = {}
-
+# Characters kept per test of what a candidate prints (the rest is counted); a canonical solution may print more
+# (its output is kept as ground truth), and stderr is only looked at for being written to.
+STDOUT_CAP = 1 << 20
+CANONICAL_STDOUT_CAP = 1 << 25
+STDERR_CAP = 1 << 16
 # The authors' harness set this; larger numbers raise ValueError there too.
 INT_MAX_STR_DIGITS = 5_000_000
 # The only writable directory, fresh for every candidate (scratch-fs.ts).

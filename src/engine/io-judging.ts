@@ -7,7 +7,7 @@ import type { RunTest, Seen } from './harness-reply';
 
 type IoTests = Extract<TestSpec, { kind: 'io' }>;
 
-/** What a candidate's interpreter may print / hand over per test at least (harness.py's STDOUT_CAP). */
+/** What a candidate's interpreter may print / hand over per test at least (harness_state.py's STDOUT_CAP). */
 const OUTPUT_CAP_FLOOR = 1 << 20;
 
 /** A key naming a problem's prepared tests, cheap to build per call (io: by the keys of inputs and outputs). */

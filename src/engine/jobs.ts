@@ -3,6 +3,7 @@
 // with that test skipped. Results are data; only an abort (or a pool that cannot start) rejects.
 import { CanonicalError } from '../core/run/canonical-error';
 import type { CandidateResult, IoExpectRequest, IoExpected, ScoreRequest, TestResult } from '../core/run/types';
+import { sentOnce } from './expected-outputs';
 import { expectValue, scoreValue, testCount } from './harness-reply';
 import { createProgress, currentTest } from './progress';
 import type { PoolOptions, WorkerCalls } from './pool-types';
@@ -29,18 +30,6 @@ function lostMessage(outcome: Extract<CallOutcome, { kind: 'lost' }>, limit: num
 }
 
 let expectedCounter = 0;
-
-/** The request to send to a worker: io outputs go by key alone when that worker already holds them. */
-function slimmed(request: ScoreRequest, budgetMs: number, known: Set<string>): ScoreRequest {
-  const tests = request.tests;
-  if (tests.kind !== 'io') return { ...request, budgetMs };
-  const key = tests.expected.key;
-  if (!known.has(key)) {
-    known.add(key);
-    return { ...request, budgetMs };
-  }
-  return { ...request, budgetMs, tests: { ...tests, expected: { ...tests.expected, outputs: null as never } } };
-}
 
 /**
  * Score one candidate. When a call loses its worker (watchdog kill, death, fatal error), the test it was on
@@ -82,7 +71,7 @@ export async function scoreJob(
     const callStart = Date.now();
     const skip = [...lostAt.keys()];
     const invoke = async (c: WorkerCalls, known: Set<string>) => {
-      const reply = await c.score(slimmed(request, budget, known), progress, skip);
+      const reply = await c.score(sentOnce({ ...request, budgetMs: budget }, known), progress, skip);
       if (!reply.ok && reply.missing && request.tests.kind === 'io') known.delete(request.tests.expected.key);
       return reply;
     };

@@ -4,6 +4,7 @@
 // (node-host-protocol.ts); the memory snapshot is kept by the caller, since this process cannot write files.
 import { pathToFileURL } from 'node:url';
 import type { IoExpectRequest, ScoreRequest } from '../core/run/types';
+import { HeldOutputs } from './expected-outputs';
 import type { FromHost, HostInit, ToHost } from './node-host-protocol';
 import { spawnNodeThread } from './node-threads';
 import { createPool } from './pool-core';
@@ -17,7 +18,7 @@ const send = (message: FromHost) => process.send!(message);
 let pool: EnginePool | null = null;
 const calls = new Map<number, AbortController>();
 const snapshotWaits = new Map<number, (bytes: Uint8Array | null) => void>();
-const expected = new Map<string, (string | null)[]>();
+const expected = new HeldOutputs(EXPECTED_KEPT);
 let snapshotIds = 0;
 
 function snapshotStore(): SnapshotStore {
@@ -38,22 +39,8 @@ function start(init: HostInit): EnginePool {
     spawn: spawnNodeThread(pathToFileURL(init.workerScript), init.indexURL, init.sources, init.workerOutput),
     sharedMemory: true,
     snapshotStore: init.snapshots ? snapshotStore() : null,
+    onWorkerReady: init.workerReady ? (stats) => send({ type: 'worker-ready', stats }) : undefined,
   });
-}
-
-/** The request with its io outputs filled in from what this host holds; null when they are gone. */
-function withOutputs(request: ScoreRequest): ScoreRequest | null {
-  if (request.tests.kind !== 'io') return request;
-  const { key, outputs } = request.tests.expected;
-  if (outputs) {
-    expected.delete(key);
-    expected.set(key, outputs);
-    while (expected.size > EXPECTED_KEPT) expected.delete(expected.keys().next().value!);
-    return request;
-  }
-  const kept = expected.get(key);
-  if (!kept) return null;
-  return { ...request, tests: { ...request.tests, expected: { ...request.tests.expected, outputs: kept } } };
 }
 
 async function answer(id: number, work: (signal: AbortSignal) => Promise<unknown>): Promise<void> {
@@ -80,7 +67,7 @@ process.on('message', (message: ToHost) => {
       return void answer(message.id, () => pool!.ready());
     case 'score':
       return void answer(message.id, (signal) => {
-        const request = withOutputs(message.request);
+        const request = expected.filled(message.request);
         if (!request) return Promise.reject(Object.assign(new Error('expected outputs not held'), { missing: (message.request.tests as { expected: { key: string } }).expected.key }));
         return pool!.score(request, { signal });
       });

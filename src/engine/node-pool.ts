@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { CandidateResult, IoExpected, IoExpectRequest, ScoreRequest } from '../core/run/types';
+import { sentOnce } from './expected-outputs';
 import { nodeEngineBundles } from './node-bundles';
 import type { FromHost, HostInit, ToHost } from './node-host-protocol';
 import { permissionFlags } from './node-permission';
@@ -38,12 +39,13 @@ export function createNodePool(options: NodePoolOptions = {}): EnginePool {
   const sources = nodeEngineSources();
   const store = options.snapshotStore === undefined ? nodeSnapshotStore() : options.snapshotStore;
   const size = options.size ?? defaultPoolSize(availableParallelism());
-  const { snapshotStore: _store, workerOutput, ...rest } = options;
+  const { snapshotStore: _store, workerOutput, onWorkerReady, ...rest } = options;
   const bundles = nodeEngineBundles();
   const pyodideDir = nodePyodideDir();
   const init: HostInit = {
     pool: { ...rest, size, snapshotKey: options.snapshotKey ?? snapshotKey(sources.preload, sources.harness) },
     snapshots: !!store,
+    workerReady: !!onWorkerReady,
     workerScript: bundles.worker,
     indexURL: pyodideDir,
     sources: { harnessSources: sources.harness, preloadSource: sources.preload },
@@ -89,6 +91,7 @@ export function createNodePool(options: NodePoolOptions = {}): EnginePool {
       return;
     }
     stats = m.stats;
+    if (m.type === 'worker-ready') return onWorkerReady?.({ ...stats, readyInfo: stats.readyInfo.slice() });
     const p = pending.get(m.id);
     if (!p) return;
     if (m.type === 'result') {
@@ -127,21 +130,9 @@ export function createNodePool(options: NodePoolOptions = {}): EnginePool {
     });
   }
 
-  /** io outputs go by key once the host holds them. */
-  function slim(request: ScoreRequest): ScoreRequest {
-    if (request.tests.kind !== 'io') return request;
-    const key = request.tests.expected.key;
-    if (!known.has(key)) {
-      known.add(key);
-      while (known.size > KNOWN_KEYS) known.delete(known.values().next().value!);
-      return request;
-    }
-    return { ...request, tests: { ...request.tests, expected: { ...request.tests.expected, outputs: null as never } } };
-  }
-
   return {
     ready: () => call<ReadyInfo[]>({ type: 'ready', id: ++ids }),
-    score: (request: ScoreRequest, opts?: CallOptions) => call<CandidateResult>({ type: 'score', id: ++ids, request: slim(request) }, opts?.signal, request),
+    score: (request: ScoreRequest, opts?: CallOptions) => call<CandidateResult>({ type: 'score', id: ++ids, request: sentOnce(request, known, KNOWN_KEYS) }, opts?.signal, request),
     expect: (request: IoExpectRequest, opts?: CallOptions) => call<IoExpected>({ type: 'expect', id: ++ids, request }, opts?.signal),
     stats: () => ({ ...stats, readyInfo: stats.readyInfo.slice() }),
     async close() {

@@ -18,7 +18,7 @@ export function spawnNodeThread(script: URL, indexURL: string, sources: WorkerSo
       worker.once('error', (e) => resolve(String(e)));
       worker.once('exit', (code) => resolve(`exited with code ${code}`));
     });
-    const calls = wrap<EngineApi>(nodeEndpoint(worker)) as unknown as WorkerCalls;
+    const calls: WorkerCalls = wrap<EngineApi>(nodeEndpoint(worker));
     const init: WorkerInit = { ...options, indexURL };
     calls.start(init).catch(() => {}); // a failed start shows up through ready()
     return { calls, died, terminate: () => void worker.terminate() };

@@ -51,6 +51,7 @@ export function createPool(options: PoolOptions): EnginePool {
       if (info.snapshot === 'failed') snapshot = null; // a stale or corrupt snapshot: the next worker makes one
       if (info.snapshot === 'made') void keepSnapshot(calls);
       if (++readyCount === options.size) resolveAllReady(stats.readyInfo.slice());
+      options.onWorkerReady?.({ ...stats, readyInfo: stats.readyInfo.slice() });
       dispatch(slot);
     },
     onStartFailed(slot: WorkerSlot, error: unknown) {

@@ -2,17 +2,11 @@
 import type { CandidateResult, IoExpectRequest, IoExpected, ScoreRequest } from '../core/run/types';
 import type { ReadyInfo } from './runtime';
 import type { SnapshotStore } from './snapshot';
-import type { WorkerInit, WorkerReply } from './worker-api';
+import type { EngineApi } from './worker-api';
 
-/** The calls a pool makes on a worker (the comlink-wrapped EngineApi, or anything shaped like it). */
-export interface WorkerCalls {
-  start(init: WorkerInit): Promise<void>;
-  ready(): Promise<ReadyInfo>;
-  takeSnapshot(): Promise<Uint8Array | null>;
-  /** `skip`: tests that lost a worker in an earlier attempt (not run again). */
-  score(request: ScoreRequest, progress: Float64Array | null, skip: number[]): Promise<WorkerReply>;
-  expect(request: IoExpectRequest & { skip?: number[] }, progress: Float64Array | null): Promise<WorkerReply>;
-}
+/** The calls a pool makes on a worker: the worker's EngineApi as comlink's wrap() gives it (each method
+ *  returns a promise), derived from the implementation. A `Remote<EngineApi>` is one; so is a test's fake. */
+export type WorkerCalls = { [K in keyof EngineApi]: (...args: Parameters<EngineApi[K]>) => Promise<Awaited<ReturnType<EngineApi[K]>>> };
 
 /** One live worker as the transport created it. */
 export interface WorkerHandle {
@@ -51,6 +45,9 @@ export interface PoolOptions {
   maxHeapBytes?: number;
   /** Watchdog period (ms, default 10). */
   tickMs?: number;
+  /** Called each time a worker has started (the first ones and every replacement), with the stats as of then
+   *  (`readyInfo` has gained that worker's entry): a start can be followed without polling stats(). */
+  onWorkerReady?: (stats: PoolStats) => void;
 }
 
 export interface CallOptions {

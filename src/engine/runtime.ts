@@ -1,12 +1,13 @@
-// Transport-free engine runtime: loads Pyodide (from a memory snapshot when given one), installs the harness,
-// drops outward capabilities and scores candidates, each in a clean interpreter: before every call the
-// interpreter is written back from an image taken when it was sealed (or sealed with the problem's tests
-// prepared), and /tmp is a fresh file system. Worker entries expose it over comlink; tests drive it
+// Transport-free engine runtime: loads Pyodide (from a memory snapshot when given one), installs the harness
+// modules (harness-install.ts), drops outward capabilities and scores candidates, each in a clean interpreter:
+// before every call the interpreter is written back from an image taken when it was sealed (or sealed with the
+// problem's tests prepared), and /tmp is a fresh file system. Worker entries expose it over comlink; tests drive it
 // directly. Every method returns data; a fatal Pyodide error marks the runtime dead instead of throwing.
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import type { PyProxy } from 'pyodide/ffi';
 import type { IoExpectRequest, ScoreRequest } from '../core/run/types';
-import { runValue, testCount, verdictsValue, type RunTest, type RunValue, type Seen } from './harness-reply';
+import { HeldOutputs } from './expected-outputs';
+import { preparedValue, runValue, scoreValue, testCount, verdictsValue, type RunTest, type RunValue, type ScoreValue, type Seen } from './harness-reply';
+import { installHarness, preloadHarness, type HarnessFn } from './harness-install';
 import { createInterpreterImage, type InterpreterImage, type WasmInterpreter } from './interpreter-image';
 import { candidateTests, checkedIoTests, judgeBatches, judgeTests, printedMatches, problemKey } from './io-judging';
 import { dropCapabilities, type SandboxReport } from './sandbox';
@@ -17,7 +18,7 @@ export type SnapshotUse = 'loaded' | 'made' | 'none' | 'failed';
 export interface RuntimeOptions {
   /** Directory (URL in browsers, path in Node) holding pyodide.asm.wasm, python_stdlib.zip, ... */
   indexURL: string;
-  /** The harness files (sources-types.ts's HARNESS_FILES), in that order. */
+  /** The sources of the harness modules (sources-types.ts's HARNESS_FILES), in that order. */
   harnessSources: readonly string[];
   /** preload.py: imports captured by the snapshot. */
   preloadSource: string;
@@ -40,8 +41,8 @@ export interface ReadyInfo {
 }
 
 /** What a harness call returns across the transport. */
-export type RuntimeReply =
-  | { ok: true; value: unknown }
+export type RuntimeReply<T = unknown> =
+  | { ok: true; value: T }
   /** `fatal`: the Pyodide instance is unusable and the worker must be replaced. `missing`: resend with
    *  the expected outputs (this worker no longer holds them). `tampered`: the code changed the harness
    *  (harness_integrity.py): its results are void (the next call starts from the clean image anyway). */
@@ -51,18 +52,26 @@ export interface EngineRuntime {
   readonly info: ReadyInfo;
   /** The snapshot this runtime made (once; null afterwards or when none was made). */
   takeSnapshot(): Uint8Array | null;
-  /** `skip`: tests not to run (they lost a worker in an earlier attempt). */
-  score(request: ScoreRequest, progress: Float64Array | null, skip?: readonly number[]): RuntimeReply;
+  /** `skip`: tests not to run (they lost a worker in an earlier attempt). A null value: the candidate's
+   *  interpreter replied with something else than the harness's shape, so its results are void. */
+  score(request: ScoreRequest, progress: Float64Array | null, skip?: readonly number[]): RuntimeReply<ScoreValue | null>;
   expect(request: IoExpectRequest & { skip?: number[] }, progress: Float64Array | null): RuntimeReply;
   /** Size of the wasm heap in bytes: it never shrinks, so the pool recycles workers that grew large. */
   heapBytes(): number;
 }
 
-type HarnessFn = PyProxy & ((json: string, second?: Float64Array | string) => string);
-
 interface PyodideModule extends WasmInterpreter {
   MEMFS: unknown;
   finalizationRegistry: { register(...args: unknown[]): void; unregister(...args: unknown[]): void };
+}
+
+type Failure = Extract<RuntimeReply, { ok: false }>;
+
+/** A candidate's replies put together: tests from every call, io tests possibly still to judge. */
+interface Run {
+  head: RunValue;
+  tests: RunTest[];
+  exhausted: boolean;
 }
 
 /** Characters of JSON per judge call at most (what candidates hand over can be megabytes per test). */
@@ -76,50 +85,6 @@ function isPythonError(e: unknown, pyodide: PyodideAPI): boolean {
   return !!ctor && e instanceof ctor;
 }
 
-/** What a snapshot captures: the preloaded modules and the compiled (not yet run) harness. */
-function preload(py: PyodideAPI, opts: RuntimeOptions): void {
-  py.runPython(opts.preloadSource);
-  const sources = py.toPy(opts.harnessSources) as PyProxy;
-  const precompile = py.globals.get('precompile_harness') as PyProxy & ((s: PyProxy) => void);
-  try {
-    precompile(sources);
-  } finally {
-    precompile.destroy();
-    sources.destroy(); // a snapshot must not be taken while proxies are alive
-  }
-}
-
-/** Remove the preload's helper names from __main__ (before the harness records its baseline), run the harness:
- *  the compiled code the snapshot holds when it was compiled from these very sources, else the sources. */
-function installHarness(py: PyodideAPI, ns: PyProxy, sources: readonly string[]): void {
-  const held = py.globals.get('HARNESS_CODE') as (PyProxy & { get(i: number): PyProxy }) | undefined;
-  py.globals.delete('HARNESS_CODE');
-  py.globals.delete('precompile_harness');
-  const compiledFrom = held?.get(0);
-  const same = compiledFrom !== undefined && sameSources(compiledFrom.toJs() as string[], sources);
-  compiledFrom?.destroy();
-  if (!held || !same) {
-    held?.destroy();
-    for (const source of sources) py.runPython(source, { globals: ns as never });
-    return;
-  }
-  const codes = held.get(1) as PyProxy & Iterable<PyProxy>;
-  const builtins = py.pyimport('builtins') as PyProxy & { exec: PyProxy & ((code: PyProxy, globals: PyProxy) => void) };
-  const exec = builtins.exec;
-  try {
-    for (const code of codes) {
-      exec(code, ns);
-      code.destroy();
-    }
-  } finally {
-    for (const proxy of [codes, held, exec, builtins]) proxy.destroy();
-  }
-}
-
-function sameSources(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((s, i) => s === b[i]);
-}
-
 async function load(opts: RuntimeOptions): Promise<{ py: PyodideAPI; use: SnapshotUse; error: string | null }> {
   const quiet = { stdout: () => {}, stderr: () => {} };
   if (opts.snapshot) {
@@ -131,12 +96,12 @@ async function load(opts: RuntimeOptions): Promise<{ py: PyodideAPI; use: Snapsh
       return { py, use: 'loaded', error: null };
     } catch (e) {
       const py = await loadPyodide({ indexURL: opts.indexURL, ...quiet });
-      preload(py, opts);
+      preloadHarness(py, opts.preloadSource, opts.harnessSources);
       return { py, use: 'failed', error: String(e) };
     }
   }
   const py = await loadPyodide({ indexURL: opts.indexURL, ...quiet, _makeSnapshot: !!opts.makeSnapshot });
-  preload(py, opts);
+  preloadHarness(py, opts.preloadSource, opts.harnessSources);
   return { py, use: opts.makeSnapshot ? 'made' : 'none', error: null };
 }
 
@@ -150,26 +115,17 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   py.setStdout({ write: (buf: Uint8Array) => buf.length });
   py.setStderr({ write: (buf: Uint8Array) => buf.length });
   py.setStdin({ error: true });
-  const ns = py.globals.get('dict')() as PyProxy & { get(k: string): unknown; set(k: string, v: unknown): void };
-  ns.set('__name__', '_verifier_lab_harness');
-  installHarness(py, ns, opts.harnessSources);
-  const scoreFn = ns.get('score') as HarnessFn;
-  const expectFn = ns.get('expect') as HarnessFn;
-  const prepareFn = ns.get('prepare') as HarnessFn;
-  const judgeFn = ns.get('judge') as HarnessFn;
-  const prepareJudgeFn = ns.get('prepare_judge') as HarnessFn;
-  const sealFn = ns.get('seal') as PyProxy & (() => void);
+  const harness = installHarness(py, opts.harnessSources);
+  const { score: scoreFn, expect: expectFn, prepare: prepareFn, judge: judgeFn, prepareJudge: prepareJudgeFn } = harness;
   /** io outputs by key, on this side only: no interpreter a candidate runs in ever holds them. */
-  const expectedKept = new Map<string, (string | null)[]>();
-  ns.destroy();
+  const expectedKept = new HeldOutputs(EXPECTED_KEPT);
 
   const setInterruptBuffer = py.setInterruptBuffer.bind(py);
   const mod = (py as unknown as { _module: PyodideModule })._module;
   const interrupt = opts.interrupt ?? null;
   // Before the sandbox: it hides FS.mount, which the scratch file system needs for every candidate.
   const files = createScratchFs(py.FS as unknown as EmscriptenFs, mod.MEMFS);
-  sealFn();
-  sealFn.destroy();
+  harness.seal();
   const sandbox = opts.sandbox === false ? null : dropCapabilities(py);
   const sealed = createInterpreterImage(mod);
   sealed.capture();
@@ -183,16 +139,10 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   };
   let dead: string | null = null;
 
-  /** Keep io outputs on this side; null when they are needed but not held here. */
+  /** io outputs on this side; null when they are needed but not held here. */
   function outputsOf(request: ScoreRequest): (string | null)[] | null {
-    if (request.tests.kind !== 'io') return [];
-    const { key, outputs } = request.tests.expected;
-    if (outputs) {
-      expectedKept.delete(key);
-      expectedKept.set(key, outputs);
-      while (expectedKept.size > EXPECTED_KEPT) expectedKept.delete(expectedKept.keys().next().value!);
-    }
-    return expectedKept.get(key) ?? null;
+    const full = expectedKept.filled(request);
+    return full && (full.tests.kind === 'io' ? full.tests.expected.outputs : []);
   }
 
   function invoke(run: () => string): RuntimeReply {
@@ -212,7 +162,7 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   }
 
   /** A clean interpreter for the next call: as sealed, or as sealed with a problem prepared by `prepare`. */
-  function cleanInterpreter(role: 'run' | 'judge' | null, key: string, prepare: () => string): RuntimeReply | null {
+  function cleanInterpreter(role: 'run' | 'judge' | null, key: string, prepare: () => string): Failure | null {
     files.reset();
     const slot = role && prepared[role];
     if (slot && slot.key === key) {
@@ -224,6 +174,7 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
     slot.key = null;
     const reply = invoke(prepare);
     if (!reply.ok) return reply;
+    if (!preparedValue(reply.value)) return { ok: false, fatal: false, message: 'the harness replied to prepare with something else than its shape' };
     slot.image.capture();
     slot.key = key;
     return null;
@@ -234,8 +185,9 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
     return invoke(() => fn(JSON.stringify(request), prog));
   }
 
-  /** The candidate's calls: from the first test, again from where a call stopped (its reply grew large). */
-  function runCandidate(request: ScoreRequest, outputs: (string | null)[], progress: Float64Array | null, skip: readonly number[]) {
+  /** The candidate's calls: from the first test, again from where a call stopped (its reply grew large).
+   *  Null when a reply does not have the harness's shape (the pool voids the candidate's results). */
+  function runCandidate(request: ScoreRequest, outputs: (string | null)[], progress: Float64Array | null, skip: readonly number[]): Run | Failure | null {
     const key = problemKey(request);
     const t = request.tests;
     const total = t.kind === 'io' ? outputs.length : testCount(t);
@@ -252,19 +204,19 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
       const reply = call(scoreFn, { ...request, tests: forPython(false), budgetMs, skip, start }, progress);
       if (!reply.ok) return reply;
       const value = runValue(reply.value, total, start);
-      if (!value) return { ok: true as const, value: null }; // the pool voids a malformed reply
+      if (!value) return null;
       // Only io tests are judged; an assertion test never hands anything over.
-      if (t.kind !== 'io' && value.tests.some((x) => x[0] === 'judge')) return { ok: true as const, value: null };
+      if (t.kind !== 'io' && value.tests.some((x) => x[0] === 'judge')) return null;
       tests.push(...value.tests);
       head ??= value;
       exhausted ||= value.budgetExhausted;
-      if (value.next === null) return { ok: true as const, value: { ...head, budgetExhausted: exhausted, next: null, tests } };
+      if (value.next === null) return { head, tests, exhausted };
       start = value.next;
     }
   }
 
   /** Decide the io tests the candidate left to judge, in the judge's clean interpreter. */
-  function judged(request: ScoreRequest, outputs: (string | null)[], tests: RunTest[]): RuntimeReply | null {
+  function judged(request: ScoreRequest, outputs: (string | null)[], tests: RunTest[]): Failure | null {
     const t = request.tests;
     if (t.kind !== 'io') return null;
     const checked = checkedIoTests(tests, t, outputs);
@@ -312,10 +264,13 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
       if (dead) return { ok: false, fatal: true, message: dead };
       const outputs = outputsOf(request);
       if (!outputs) return { ok: false, fatal: false, message: 'expected outputs are not held here', missing: 'expected' };
-      const reply = runCandidate(request, outputs, progress, skip);
-      if (!reply.ok || !reply.value) return reply;
-      const value = reply.value as { tests: RunTest[] };
-      return judged(request, outputs, value.tests) ?? { ok: true, value };
+      const run = runCandidate(request, outputs, progress, skip);
+      if (!run || 'ok' in run) return run ?? { ok: true, value: null };
+      const failed = judged(request, outputs, run.tests);
+      if (failed) return failed;
+      const { total, uncompilable, compileError } = run.head;
+      // Checked again: every test is decided by now (a 'judge' left over would void it).
+      return { ok: true, value: scoreValue({ total, tests: run.tests, uncompilable, compileError, budgetExhausted: run.exhausted }, total) };
     },
     expect(request, progress) {
       if (dead) return { ok: false, fatal: true, message: dead };

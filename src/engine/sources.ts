@@ -2,10 +2,15 @@
 import harnessState from './harness_state.py?raw';
 import harnessCompare from './harness_compare.py?raw';
 import harnessDefine from './harness_define.py?raw';
-import harness from './harness.py?raw';
-import harnessJudge from './harness_judge.py?raw';
 import harnessIntegrity from './harness_integrity.py?raw';
+import harnessCommon from './harness_common.py?raw';
+import harnessJudge from './harness_judge.py?raw';
+import harness from './harness.py?raw';
 import preload from './preload.py?raw';
 import type { EngineSources } from './sources-types';
 
-export const engineSources: EngineSources = { harness: [harnessState, harnessCompare, harnessDefine, harness, harnessJudge, harnessIntegrity], preload };
+/** In the order of HARNESS_FILES. */
+export const engineSources: EngineSources = {
+  harness: [harnessState, harnessCompare, harnessDefine, harnessIntegrity, harnessCommon, harnessJudge, harness],
+  preload,
+};

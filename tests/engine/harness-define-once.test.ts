@@ -10,11 +10,13 @@ let definitionOnly: (code: string) => boolean;
 let keptOnce: (code: string) => boolean;
 beforeAll(async () => {
   rt = await createLocalRuntime();
-  // The classifier itself, from a harness namespace of its own (the runtime keeps its namespace private).
+  // The classifier itself, from harness modules of its own (the runtime's are out of reach).
   const { py, ns } = await harnessNamespace();
   [definitionOnly, keptOnce] = (
     py.runPython(
       `
+from harness_state import CappedWriter
+
 def definition_only(source):
     try:
         code = compile(source, '<candidate>', 'exec')

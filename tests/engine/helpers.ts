@@ -2,8 +2,9 @@
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import type { CompareMode, IoExpected, ScoreRequest, TestSpec } from '../../src/core/run/types';
+import { installHarness, preloadHarness } from '../../src/engine/harness-install';
 import { nodeEngineSources, nodePyodideDir } from '../../src/engine/node-sources';
-import { scoreValue, testCount, type ScoreValue } from '../../src/engine/harness-reply';
+import { expectValue, scoreValue, testCount, type ScoreValue } from '../../src/engine/harness-reply';
 import { createEngineRuntime, type EngineRuntime } from '../../src/engine/runtime';
 
 /** A runtime in the test's own thread: the sandbox would strip this very process, so it stays off here. */
@@ -21,11 +22,9 @@ export function asserts(code: string, tests: string[], extra: Partial<ScoreReque
   return { code, tests: { kind: 'assert', setup, asserts: tests }, compare: 'paper', limitMs: 2000, budgetMs: 60_000, ...extra };
 }
 
-/** The harness's score() value, as the pool checks it (harness-reply.ts). */
-export type RuntimeScore = ScoreValue;
-
-/** Score on a local runtime and return the harness's value (throws on a runtime error or a malformed reply). */
-export function scoreLocal(rt: EngineRuntime, request: ScoreRequest): RuntimeScore {
+/** Score on a local runtime and return its value, checked as the pool checks it (throws on a runtime error or
+ *  a malformed reply). */
+export function scoreLocal(rt: EngineRuntime, request: ScoreRequest): ScoreValue {
   const reply = rt.score(request, null);
   if (!reply.ok) throw new Error(reply.message);
   const value = scoreValue(reply.value, testCount(request.tests));
@@ -33,7 +32,7 @@ export function scoreLocal(rt: EngineRuntime, request: ScoreRequest): RuntimeSco
   return value;
 }
 
-export const statuses = (r: RuntimeScore) => r.tests.map((t) => t[0]);
+export const statuses = (r: ScoreValue) => r.tests.map((t) => t[0]);
 
 /** A JSON line with EvalPlus inputs, as Python will parse it (big ints kept as written). */
 export function ioSource(base: string, plus = '[]'): string {
@@ -45,19 +44,25 @@ export function ioTests(taskId: string, entryPoint: string, source: string, expe
   return { kind: 'io', taskId, entryPoint, atol, inputs: { key: `src-${source.length}-${keyCounter++}`, source, sets }, expected };
 }
 
+/** An expect() reply's outputs under a fresh key (throws on a malformed reply). */
 export function expectedFrom(value: unknown, compare: CompareMode): IoExpected {
-  const v = value as { outputs: (string | null)[]; errors: (string | null)[]; ms: number[] };
+  const v = expectValue(value);
+  if (!v) throw new Error(`malformed expect reply: ${JSON.stringify(value).slice(0, 300)}`);
   return { key: `exp-${keyCounter++}`, compare, outputs: v.outputs, errors: v.errors, ms: v.ms };
 }
 
-/** A Pyodide of its own with the harness exec'd into a fresh namespace, for tests of the harness's parts
- *  (the runtime keeps its namespace private). Run Python there with `py.runPython(code, { globals: ns })`. */
-export async function harnessNamespace(): Promise<{ py: PyodideAPI; ns: PyProxy }> {
+/** A Pyodide of its own with the harness modules installed as the runtime installs them (harness-install.ts),
+ *  for tests of the harness's parts; `ns` is the namespace of `module` (harness.py's by default). Run Python
+ *  there with `py.runPython(code, { globals: ns })`. This interpreter is the test's own, so the modules are
+ *  put back into its sys.modules: test code may import names from the others. */
+export async function harnessNamespace(module = 'harness'): Promise<{ py: PyodideAPI; ns: PyProxy }> {
   const sources = nodeEngineSources();
   const py = await loadPyodide({ indexURL: nodePyodideDir(), stdout: () => {}, stderr: () => {} });
-  py.runPython(sources.preload);
-  const ns = py.globals.get('dict')() as PyProxy;
-  (ns as unknown as Map<string, unknown>).set('__name__', 'harness_under_test');
-  for (const source of sources.harness) py.runPython(source, { globals: ns as never });
+  preloadHarness(py, sources.preload, sources.harness);
+  const { modules } = installHarness(py, sources.harness);
+  const sys = py.pyimport('sys') as PyProxy & { modules: PyProxy & { update(m: PyProxy): void } };
+  sys.modules.update(modules);
+  const ns = py.runPython(`vars(__import__('sys').modules[${JSON.stringify(module)}])`) as PyProxy;
+  modules.destroy();
   return { py, ns };
 }

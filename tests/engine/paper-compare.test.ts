@@ -10,7 +10,7 @@ let rt: EngineRuntime;
 
 beforeAll(async () => {
   rt = await createLocalRuntime();
-  const { py, ns } = await harnessNamespace();
+  const { py, ns } = await harnessNamespace('harness_compare');
   const check = py.runPython(
     `
 def plain(got, expected, atol):

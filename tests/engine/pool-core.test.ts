@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScoreRequest } from '../../src/core/run/types';
 import { createPool } from '../../src/engine/pool-core';
 import { HEADER, P_CURRENT, P_DEADLINE } from '../../src/engine/progress';
-import type { SpawnOptions, WorkerCalls, WorkerHandle } from '../../src/engine/pool-types';
+import type { PoolStats, SpawnOptions, WorkerCalls, WorkerHandle } from '../../src/engine/pool-types';
 import type { ReadyInfo } from '../../src/engine/runtime';
 import type { WorkerReply } from '../../src/engine/worker-api';
 
@@ -118,6 +118,18 @@ describe('pool core', () => {
     const r = await p.score(request(['pass', 'die', 'pass']));
     expect(r.tests.map((t) => t.status)).toEqual(['pass', 'crash', 'pass']);
     expect(p.stats().crashes).toBe(1);
+    await p.close();
+  });
+
+  it('tells onWorkerReady of every worker that starts, replacements included, without polling', async () => {
+    const seen: number[] = [];
+    const p = pool([], { size: 2, onWorkerReady: (stats: PoolStats) => seen.push(stats.readyInfo.length) });
+    await p.ready();
+    expect(seen).toEqual([1, 2]);
+    await p.score(request(['pass', 'die', 'pass']));
+    await sleep(50);
+    expect(seen.length).toBeGreaterThanOrEqual(3); // the replacement of the worker that died
+    expect(seen).toEqual(seen.map((_, i) => i + 1));
     await p.close();
   });
 

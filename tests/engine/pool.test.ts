@@ -13,9 +13,15 @@ const ADD = 'def add(a, b):\n    return a + b\n';
 const cacheDir = mkdtempSync(join(tmpdir(), 'vl-snapshot-'));
 let pool: EnginePool;
 
+/** readyInfo.length as each onWorkerReady call saw it (relayed from the engine host). */
+const workerReady: number[] = [];
 beforeAll(async () => {
-  pool = createNodePool({ size: 2, snapshotStore: nodeSnapshotStore(cacheDir), graceMs: 500 });
+  pool = createNodePool({ size: 2, snapshotStore: nodeSnapshotStore(cacheDir), graceMs: 500, onWorkerReady: (s) => workerReady.push(s.readyInfo.length) });
   await pool.ready();
+});
+
+it('tells onWorkerReady of each worker as it starts, before ready() settles', () => {
+  expect(workerReady.slice(0, 2)).toEqual([1, 2]);
 });
 afterAll(async () => {
   await pool?.close();

@@ -4,26 +4,34 @@
 /** Expected outputs in these tests start with this, so a search can recognise them. */
 export const SECRET_PREFIX = 'tok-';
 
-/** Walks every frame and every harness cache it can reach, and returns whatever looks like the secret. */
+/** Walks every frame and every harness module it can reach (through the functions the frames hold), and
+ *  returns whatever looks like the secret. */
 export const READ_EXPECTED = `
 import sys
 def f(x):
     found = []
+    scopes = []
     fr = sys._getframe()
     while fr is not None:
-        for scope in (fr.f_locals, fr.f_globals):
-            for name, v in list(scope.items()):
-                if isinstance(v, dict):
-                    vals = list(v.values())
-                elif isinstance(v, (list, tuple)):
-                    vals = list(v)
-                else:
-                    vals = [v]
-                for item in vals:
-                    for y in (item if isinstance(item, (list, tuple)) else [item]):
-                        if isinstance(y, str) and y.startswith('tok-'):
-                            found.append(y)
+        scopes += [fr.f_locals, fr.f_globals]
         fr = fr.f_back
+    for scope in list(scopes):
+        for v in list(scope.values()):
+            g = getattr(v, '__globals__', None)
+            if isinstance(g, dict) and all(g is not s for s in scopes):
+                scopes.append(g)
+    for scope in scopes:
+        for name, v in list(scope.items()):
+            if isinstance(v, dict):
+                vals = list(v.values())
+            elif isinstance(v, (list, tuple)):
+                vals = list(v)
+            else:
+                vals = [v]
+            for item in vals:
+                for y in (item if isinstance(item, (list, tuple)) else [item]):
+                    if isinstance(y, str) and y.startswith('tok-'):
+                        found.append(y)
     return found[0] if found else 'nothing found'
 `;
 
