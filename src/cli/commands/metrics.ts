@@ -3,17 +3,11 @@
 import { intervalsBySplit } from '../../core/compare/split-intervals';
 import { DEFAULT_RESAMPLES } from '../../core/metrics/bootstrap';
 import { computeMetricsBySplit } from '../../core/metrics/split-metrics';
-import type { PredictionMethod } from '../../core/metrics/types';
-import { EvalFileParseError } from '../../core/run/eval-file-error';
-import { predictionFieldName } from '../../core/run/eval-file-fields';
-import { parseEvalFileChunks } from '../../core/run/eval-file-read';
 import { parseCommandArgs } from '../command-args';
 import { CliUsageError, type CliCommand } from '../cli-io';
 import { formatIntervalsTable, formatMetricsTable, metricsJson } from '../format-metrics';
-import { readTextFile } from '../read-text-file';
+import { methodOption, readEvalFile } from '../read-eval-file';
 import { resamplesOption, seedOption } from './compare-options';
-
-const METHODS: readonly PredictionMethod[] = ['utg', 'reward'];
 
 const usage = `Usage: verifier-lab metrics FILE.jsonl [--method utg|reward] [--ci [--resamples N] [--seed S]] [--json]
 
@@ -42,11 +36,10 @@ export const metricsCommand: CliCommand = {
   async run(args, io) {
     const { values, positionals } = parseOptions(args);
     if (positionals.length !== 1) throw new CliUsageError(`expected one FILE.jsonl, got ${positionals.length} (see --help)`);
-    const method = values.method as PredictionMethod;
-    if (!METHODS.includes(method)) throw new CliUsageError(`--method must be utg or reward (got "${values.method}")`);
+    const method = methodOption(values.method);
     if (!values.ci && (values.resamples !== undefined || values.seed !== undefined)) throw new CliUsageError('--resamples and --seed need --ci');
     const [file] = positionals;
-    const solutions = await parseFile(file, method);
+    const solutions = await readEvalFile(file, method);
     if (solutions.length === 0) throw new CliUsageError(`${file}: no evaluation lines`);
     const metrics = computeMetricsBySplit(solutions, method);
     if (!values.ci) {
@@ -75,15 +68,4 @@ function parseOptions(args: string[]) {
     resamples: { type: 'string' },
     seed: { type: 'string' },
   });
-}
-
-async function parseFile(file: string, method: PredictionMethod) {
-  try {
-    return await parseEvalFileChunks(readTextFile(file), method);
-  } catch (error) {
-    if (!(error instanceof EvalFileParseError)) throw error;
-    const other = METHODS.find((m) => m !== method);
-    const hint = error.field === predictionFieldName(method) && error.message.includes('missing field') ? ` (is this a --method ${other} file?)` : '';
-    throw new CliUsageError(`${file}: ${error.message}${hint}`);
-  }
 }
