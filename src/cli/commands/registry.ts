@@ -1,10 +1,11 @@
 // The list of subcommands the dispatcher knows; add a command by importing it here.
 import type { CliCommand } from '../cli-io';
 import { buildCommand } from './build';
+import { compareCommand } from './compare';
 import { datasetsFetchCommand } from './datasets-fetch';
 import { generateCommand } from './generate';
 import { metricsCommand } from './metrics';
 import { scoreCommand } from './score';
 import { verifyCommand } from './verify';
 
-export const COMMANDS: readonly CliCommand[] = [metricsCommand, scoreCommand, verifyCommand, buildCommand, generateCommand, datasetsFetchCommand];
+export const COMMANDS: readonly CliCommand[] = [metricsCommand, compareCommand, scoreCommand, verifyCommand, buildCommand, generateCommand, datasetsFetchCommand];
