@@ -18,3 +18,10 @@ export function seedOption(text: string | undefined): number {
   if (!/^\d+$/.test(text) || n > 0xffffffff) throw new CliUsageError(`--seed must be a whole number from 0 to 4294967295 (got "${text}")`);
   return n;
 }
+
+/** A --scaling value: comma-separated test counts k >= 1, e.g. "1,2,5,10" (duplicates dropped, ascending). */
+export function scalingOption(text: string): number[] {
+  const parts = text.split(',').map((part) => part.trim());
+  if (parts.some((part) => !/^\d+$/.test(part) || Number(part) < 1 || Number(part) > 100_000)) throw new CliUsageError(`--scaling must be comma-separated whole numbers from 1 to 100000, e.g. 1,2,5,10 (got "${text}")`);
+  return [...new Set(parts.map(Number))].sort((a, b) => a - b);
+}
