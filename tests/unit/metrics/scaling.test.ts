@@ -1,7 +1,7 @@
 // Scaling curves: the mean of every metric over k-subsets of each problem's tests, against numpy's exact means
 // over all combinations (make_compare_goldens.py), and the seeded Monte Carlo average converging to them.
 import { describe, expect, it } from 'vitest';
-import { drawTestSubset, metricsForColumns, scalingCurve } from '../../../src/core/compare/scaling';
+import { drawTestSubset, metricsForColumns, ScalingEvaluator, scalingCurve } from '../../../src/core/compare/scaling';
 import { SCORER_NAMES } from '../../../src/core/compare/scorers';
 import { prngMulberry32 } from '../../../src/core/metrics/prng';
 import { METRIC_NAMES } from '../../../src/core/metrics/split-table';
@@ -75,5 +75,21 @@ describe('drawTestSubset', () => {
       for (const j of subset) counts[j] += 1;
     }
     for (const c of counts) expect(Math.abs(c - 4000)).toBeLessThan(200);
+  });
+});
+
+describe('ScalingEvaluator', () => {
+  it('gives metricsForColumns for every draw, cached or not', () => {
+    for (const scorer of SCORER_NAMES) {
+      const evaluator = new ScalingEvaluator('DEMO', problems, scorer);
+      const out = new Float64Array(6);
+      const draws = product(problems.map((p) => combinations(p.pass[0].length, Math.min(2, p.pass[0].length))));
+      // Twice: the second pass reads every problem's values from the caches.
+      for (const draw of [...draws, ...draws]) {
+        evaluator.metricsInto(draw, out);
+        const expected = metricsForColumns('DEMO', problems, draw, scorer);
+        METRIC_NAMES.forEach((m, i) => expect(out[i], `${scorer} ${m}`).toBeCloseTo(expected[m], 12));
+      }
+    }
   });
 });
