@@ -89,6 +89,21 @@ describe('verifier-lab score', () => {
     expect(scored.stdout).toBe(metrics.stdout);
   });
 
+  it('--scorer valid-only on ground-truth tests equals the pass fraction (the canonical passes them all), and --scaling with k >= N equals the point metrics', async () => {
+    const tests = file('gt-tests.jsonl', ['Demo/0', 'Demo/2', 'Demo/5'].map((id) => ({ task_id: id, tests: byId.get(id)!.test_list })));
+    const out = join(scratch, 'eval-valid.jsonl');
+    const scored = await run('score', DEMO, '--tests', tests, '--out', out, '--json', '--workers', '1', '--timeout-ms', '2000', '--scorer', 'valid-only', '--scaling', '1,1000', '--resamples', '20');
+    expect(scored.code, scored.stderr).toBe(0);
+    const { scaling, ...point } = JSON.parse(scored.stdout).DEMO;
+    const metrics = JSON.parse((await run('metrics', out, '--json')).stdout).DEMO;
+    expect(point).toEqual(metrics);
+    for (const line of readEval(out).filter((l) => ['Demo/0', 'Demo/2', 'Demo/5'].includes(l.task_id))) {
+      expect(round2(line.average_test_score), `${line.task_id} rank ${line.rank}`).toBe(byId.get(line.task_id)!.all_solutions.find((s) => s.rank === line.rank)!.average_test_score);
+    }
+    for (const key of ['top1', 'bottom1', 'spearman', 'kendall', 'mae', 'r2']) expect(scaling['1000'][key], key).toBeCloseTo(point[key], 12);
+    expect(scaling['1'].spearman).not.toBeCloseTo(point.spearman, 6);
+  });
+
   it('tests each candidate on its own shown_rank lines, under a fixed --timeout-ms', async () => {
     const d = byId.get('Demo/3')!;
     const tests = file('per-candidate.jsonl', [

@@ -1,17 +1,15 @@
-// `verifier-lab metrics FILE.jsonl [--method utg|reward] [--json]`: the paper's six metrics of an evaluation file.
+// `verifier-lab metrics FILE.jsonl [--method utg|reward] [--ci [--resamples N] [--seed S]] [--json]`: the paper's
+// six metrics of an evaluation file, optionally with bootstrap intervals.
+import { intervalsBySplit } from '../../core/compare/split-intervals';
+import { DEFAULT_RESAMPLES } from '../../core/metrics/bootstrap';
 import { computeMetricsBySplit } from '../../core/metrics/split-metrics';
-import type { PredictionMethod } from '../../core/metrics/types';
-import { EvalFileParseError } from '../../core/run/eval-file-error';
-import { predictionFieldName } from '../../core/run/eval-file-fields';
-import { parseEvalFileChunks } from '../../core/run/eval-file-read';
 import { parseCommandArgs } from '../command-args';
 import { CliUsageError, type CliCommand } from '../cli-io';
-import { formatMetricsTable, metricsJson } from '../format-metrics';
-import { readTextFile } from '../read-text-file';
+import { formatIntervalsTable, formatMetricsTable, metricsJson } from '../format-metrics';
+import { methodOption, readEvalFile } from '../read-eval-file';
+import { resamplesOption, seedOption } from './compare-options';
 
-const METHODS: readonly PredictionMethod[] = ['utg', 'reward'];
-
-const usage = `Usage: verifier-lab metrics FILE.jsonl [--method utg|reward] [--json]
+const usage = `Usage: verifier-lab metrics FILE.jsonl [--method utg|reward] [--ci [--resamples N] [--seed S]] [--json]
 
 Top-1, Bottom-1, Spearman, Kendall tau-b, MAE and R^2 per split of an evaluation file
 (one JSON line per solution: dataset, task_id, rank, ground_average_test_score, and the prediction).
@@ -21,6 +19,11 @@ Options:
   --method reward  predictions are raw rewards in "reward.reward_score", min-max normalized per problem
   --json           print one JSON object keyed by split with top1, bottom1, spearman, kendall, mae, r2,
                    problems, solutions
+  --ci             add 95% bootstrap intervals: problems resampled with replacement, every metric recomputed on
+                   the drawn problems (MAE and R^2 pooled over their solutions), percentile interval; with --json
+                   each split gets "ci": {"top1": [lo, hi], "bottom1": ..., "spearman", "kendall", "mae", "r2"}
+  --resamples N    bootstrap resamples (default ${DEFAULT_RESAMPLES}; with --ci)
+  --seed S         PRNG seed, 0 to 4294967295 (default 0; the same seed gives the same intervals; with --ci)
   -h, --help       show this text
 
 Exit codes: 0 ok, 2 bad input (usage, unreadable file, malformed line), 1 unexpected error.
@@ -33,13 +36,26 @@ export const metricsCommand: CliCommand = {
   async run(args, io) {
     const { values, positionals } = parseOptions(args);
     if (positionals.length !== 1) throw new CliUsageError(`expected one FILE.jsonl, got ${positionals.length} (see --help)`);
-    const method = values.method as PredictionMethod;
-    if (!METHODS.includes(method)) throw new CliUsageError(`--method must be utg or reward (got "${values.method}")`);
+    const method = methodOption(values.method);
+    if (!values.ci && (values.resamples !== undefined || values.seed !== undefined)) throw new CliUsageError('--resamples and --seed need --ci');
     const [file] = positionals;
-    const solutions = await parseFile(file, method);
+    const solutions = await readEvalFile(file, method);
     if (solutions.length === 0) throw new CliUsageError(`${file}: no evaluation lines`);
     const metrics = computeMetricsBySplit(solutions, method);
-    io.stdout(values.json ? `${JSON.stringify(metricsJson(metrics), null, 2)}\n` : `${file} (method ${method})\n\n${formatMetricsTable(metrics)}`);
+    if (!values.ci) {
+      io.stdout(values.json ? `${JSON.stringify(metricsJson(metrics), null, 2)}\n` : `${file} (method ${method})\n\n${formatMetricsTable(metrics)}`);
+      return 0;
+    }
+    const resamples = resamplesOption(values.resamples, DEFAULT_RESAMPLES);
+    const seed = seedOption(values.seed);
+    const ci = intervalsBySplit(solutions, method, { resamples, seed });
+    if (values.json) {
+      const json = Object.fromEntries(Object.entries(metricsJson(metrics)).map(([split, m]) => [split, { ...m, ci: ci[split as keyof typeof ci] }]));
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    } else {
+      const about = `95% bootstrap intervals (${resamples} resamples of problems, seed ${seed})`;
+      io.stdout(`${file} (method ${method})\n\n${formatMetricsTable(metrics)}\n${about}\n\n${formatIntervalsTable(ci)}`);
+    }
     return 0;
   },
 };
@@ -48,16 +64,8 @@ function parseOptions(args: string[]) {
   return parseCommandArgs(args, {
     method: { type: 'string', default: 'utg' },
     json: { type: 'boolean', default: false },
+    ci: { type: 'boolean', default: false },
+    resamples: { type: 'string' },
+    seed: { type: 'string' },
   });
-}
-
-async function parseFile(file: string, method: PredictionMethod) {
-  try {
-    return await parseEvalFileChunks(readTextFile(file), method);
-  } catch (error) {
-    if (!(error instanceof EvalFileParseError)) throw error;
-    const other = METHODS.find((m) => m !== method);
-    const hint = error.field === predictionFieldName(method) && error.message.includes('missing field') ? ` (is this a --method ${other} file?)` : '';
-    throw new CliUsageError(`${file}: ${error.message}${hint}`);
-  }
 }

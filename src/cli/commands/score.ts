@@ -7,6 +7,9 @@ import { rename, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { splitForDatasetName } from '../../core/dataset/split-name';
 import type { Dataset } from '../../core/dataset/types';
+import { executionMatrix, type MatrixProblem } from '../../core/compare/execution-matrix';
+import { DEFAULT_SCALING_DRAWS, scalingCurve } from '../../core/compare/scaling';
+import { SCORER_NAMES, scoreProblem, scorerMethod, type ScorerName } from '../../core/compare/scorers';
 import { computeMetricsBySplit } from '../../core/metrics/split-metrics';
 import { ZERO_TESTS_SCORE } from '../../core/run/orchestration/candidate-tests';
 import { fileGenerations, perCandidateFile, type FileTaskTests } from '../../core/run/orchestration/file-generations';
@@ -18,13 +21,15 @@ import { ENGINE_VERSION, PYODIDE_VERSION } from '../../run/versions';
 import { parseCommandArgs, splitOption } from '../command-args';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
 import { driveRun, runSolutions } from '../drive-run';
-import { formatMetricsTable, metricsJson } from '../format-metrics';
+import { alignedTable, formatMetricsTable, metricsJson } from '../format-metrics';
 import { createJsonlRunStore, openJsonlRunStore, type CliRunStore } from '../jsonl-run-store';
 import { readDatasetInput } from '../read-dataset-file';
 import { readTestsFile } from '../read-tests-file';
+import { resamplesOption, scalingOption, seedOption } from './compare-options';
 import { type EngineCommandDeps, compareOption, runWithSigint, workersOption } from './engine-options';
 
-const usage = `Usage: verifier-lab score DATASET.jsonl --tests TESTS.jsonl [--split S] [--out EVAL.jsonl] [--json]
+const usage = `Usage: verifier-lab score DATASET.jsonl --tests TESTS.jsonl [--split S] [--out EVAL.jsonl]
+                            [--scorer fraction|codet|valid-only] [--scaling K,... [--resamples B] [--seed S]] [--json]
 
 Runs every candidate of the dataset against the generated tests given for its problem and prints the paper's
 metrics (Top-1, Bottom-1, Spearman, Kendall tau-b, MAE, R^2) per split. The predicted score of a candidate is
@@ -47,6 +52,16 @@ Options:
   --workers N        Python workers (default: cores - 1)
   --timeout-ms N     one fixed limit per test; default: the paper's max(100 ms, 4 x the canonical solution's
                      time on that test), the canonical solution running each test set first
+  --scorer S         fraction (default, the paper's: fraction of tests passed), codet (CodeT dual agreement:
+                     candidates passing the same tests form a group scored size x tests passed, normalized per
+                     problem as a reward; --out then writes reward.reward_score) or valid-only (fraction of the
+                     tests the rank-1 solution passes); codet and valid-only need shared tests (not the
+                     instruction+solution variant, where each candidate ran its own tests)
+  --scaling K,...    add scaling curves: for each k, every metric averaged over draws of k of each problem's
+                     tests without replacement (all of them when fewer); with --json each split gets
+                     "scaling": {"k": {"top1", "bottom1", "spearman", "kendall", "mae", "r2"}, ...}
+  --resamples B      draws per k for --scaling (default ${DEFAULT_SCALING_DRAWS})
+  --seed S           PRNG seed for --scaling, 0 to 4294967295 (default 0)
   --json             print the metrics as \`verifier-lab metrics --json\` does
   -h, --help         show this text
 
@@ -70,6 +85,11 @@ export async function runScore(args: string[], io: CliIo, deps: ScoreDeps = {}):
   if (values.tests === undefined && !resume) throw new CliUsageError('--tests TESTS.jsonl is required (see --help)');
   const execution = executionConfig(compareOption(values.compare), timeoutOption(values['timeout-ms']));
   const workers = workersOption(values.workers);
+  const scorer = scorerOption(values.scorer);
+  const scaling = values.scaling === undefined ? null : scalingOption(values.scaling);
+  if (scaling === null && (values.resamples !== undefined || values.seed !== undefined)) throw new CliUsageError('--resamples and --seed need --scaling');
+  const draws = resamplesOption(values.resamples, DEFAULT_SCALING_DRAWS);
+  const seed = seedOption(values.seed);
 
   // Read and check every input before any worker starts.
   const [file] = positionals as [string];
@@ -78,22 +98,45 @@ export async function runScore(args: string[], io: CliIo, deps: ScoreDeps = {}):
   const { dataset, sha256 } = await readDatasetInput(file, forced ? { split: forced } : {});
   const held = resume ? await resumedRun(values.run!, sha256, io) : await newRun(values.tests!, dataset, sha256, execution, values.run ?? null, io);
   const { store, run } = held;
+  const shared = run.verifier.variant !== 'instruction+solution';
+  if (!shared && scorer !== 'fraction') throw new CliUsageError(`--scorer ${scorer} needs candidates run on shared tests; this run gave each candidate its own tests (instruction+solution)`);
 
   if (run.status !== 'done') {
     const stopped = await driveRun({ name: 'score', store, run, dataset, workers, generator: null, keptIn: values.run ?? null }, io, deps);
     if (stopped !== null) return stopped;
   }
 
-  const solutions = await runSolutions(store, run, dataset);
+  const results = await store.loadResults(run.id);
+  const scored = dataset.problems.filter((problem) => run.problemIds.includes(problem.taskId));
+  const matrix: MatrixProblem[] | null = scorer === 'fraction' && scaling === null ? null : executionMatrix(scored, results, shared);
+  const scores = matrix === null || scorer === 'fraction' ? null : new Map(matrix.map((m) => [m.taskId, scoreProblem(m, scorer)]));
+  const method = scorerMethod(scorer);
+  const position = new Map(scored.map((p) => [p.taskId, new Map(p.candidates.map((c, i) => [c.rank, i]))]));
+  const solutions = (await runSolutions(store, run, dataset)).map((s) => (scores === null ? s : { ...s, predicted: scores.get(s.taskId)![position.get(s.taskId)!.get(s.rank)!]! }));
   if (values.out !== undefined) {
     const temp = `${values.out}.partial-${process.pid}`;
-    await writeFile(temp, formatEvalFile(solutions, 'utg'), 'utf8');
+    await writeFile(temp, formatEvalFile(solutions, method), 'utf8');
     await rename(temp, values.out);
     io.stderr(`score: wrote ${solutions.length} evaluation lines to ${values.out}\n`);
   }
-  const metrics = computeMetricsBySplit(solutions, 'utg');
+  const metrics = computeMetricsBySplit(solutions, method);
   const source = values.tests ?? values.run;
-  io.stdout(values.json ? `${JSON.stringify(metricsJson(metrics), null, 2)}\n` : `${file} scored with ${source}\n\n${formatMetricsTable(metrics)}`);
+  const curve = scaling === null ? null : scalingCurve(run.split, matrix!, scaling, { draws, seed, scorer });
+  const scorerNote = scorer === 'fraction' ? '' : ` (scorer ${scorer})`;
+  if (curve === null) {
+    io.stdout(values.json ? `${JSON.stringify(metricsJson(metrics), null, 2)}\n` : `${file} scored with ${source}${scorerNote}\n\n${formatMetricsTable(metrics)}`);
+    return 0;
+  }
+  const scalingJson = Object.fromEntries([...curve].map(([k, point]) => [String(k), point]));
+  if (values.json) {
+    const json = Object.fromEntries(Object.entries(metricsJson(metrics)).map(([split, m]) => [split, { ...m, scaling: scalingJson }]));
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    const names = ['top1', 'bottom1', 'spearman', 'kendall', 'mae', 'r2'] as const;
+    const rows = [...curve].map(([k, point]) => [String(k), ...names.map((name) => point[name].toFixed(4))]);
+    const about = `${run.split}: mean over ${draws} draws of k tests per problem (seed ${seed})`;
+    io.stdout(`${file} scored with ${source}${scorerNote}\n\n${formatMetricsTable(metrics)}\n${about}\n\n${alignedTable(['k', ...names], rows)}`);
+  }
   return 0;
 }
 
@@ -137,6 +180,12 @@ function hasTests(sets: FileTaskTests | undefined): boolean {
 }
 
 
+function scorerOption(text: string | undefined): ScorerName {
+  const scorer = SCORER_NAMES.find((name) => name === (text ?? 'fraction'));
+  if (scorer === undefined) throw new CliUsageError(`--scorer must be ${SCORER_NAMES.join(', ')} (got "${text}")`);
+  return scorer;
+}
+
 function executionConfig(comparison: ExecutionConfig['comparison'], timeout: TimeoutPolicy): ExecutionConfig {
   return { comparison, timeout, budgetMs: RUN_BUDGET_CAP_MS, engineVersion: ENGINE_VERSION, pyodideVersion: PYODIDE_VERSION };
 }
@@ -160,5 +209,9 @@ function parseOptions(args: string[]) {
     workers: { type: 'string' },
     'timeout-ms': { type: 'string' },
     json: { type: 'boolean', default: false },
+    scorer: { type: 'string' },
+    scaling: { type: 'string' },
+    resamples: { type: 'string' },
+    seed: { type: 'string' },
   });
 }

@@ -1,4 +1,5 @@
 // The run file: JSONL, a manifest line (format, versions, the whole run config) then one line per generation and per result.
+import { errorMessage } from '../error-message';
 import { readCandidateRecord, readGeneration } from './record-read';
 import { RunFieldError, RunReader } from './run-fields';
 import { generationSlot, resultSlot } from './run-progress';
@@ -95,7 +96,7 @@ function readRunLines(text: string, journal: boolean): RunFileContents {
       value = JSON.parse(raw);
     } catch (error) {
       if (journal && index === lines.length - 1 && manifest !== undefined) return;
-      throw new RunFileError(line, '', `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      throw new RunFileError(line, '', `not valid JSON (${errorMessage(error)})`);
     }
     try {
       if (manifest === undefined) {

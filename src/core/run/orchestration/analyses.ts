@@ -8,7 +8,8 @@ import { computeMetricsBySplit } from '../../metrics/split-metrics';
 import type { MetricsBySplit, ScoredSolution } from '../../metrics/types';
 import type { SplitName } from '../../dataset/types';
 import type { CandidateRecord } from '../run-records';
-import { ZERO_TESTS_SCORE } from './candidate-tests';
+import { scoreProblem } from '../../compare/scorers';
+import type { MatrixProblem } from '../../compare/execution-matrix';
 import { NO_CANDIDATE } from '../run-records';
 import type { WorkPlan } from './work-plan';
 
@@ -23,12 +24,13 @@ export interface TestValidity {
 
 /** CodeT scores of one problem's candidates (rank -> score), from their per-test outcomes on shared tests. */
 export function codetScores(results: readonly CandidateRecord[]): Map<number, number> {
-  const signature = (r: CandidateRecord) => r.tests.map((t) => (t.status === 'pass' ? '1' : '0')).join('');
-  const groups = new Map<string, CandidateRecord[]>();
-  for (const r of results) groups.set(signature(r), [...(groups.get(signature(r)) ?? []), r]);
-  const scores = new Map<number, number>();
-  for (const members of groups.values()) for (const r of members) scores.set(r.rank, members.length * r.passed);
-  return scores;
+  const scores = scoreProblem(matrixOfRecords(results), 'codet');
+  return new Map(results.map((r, i) => [r.rank, scores[i]]));
+}
+
+/** One problem's records as a shared-tests execution matrix (ground scores unused here). */
+function matrixOfRecords(results: readonly CandidateRecord[]): MatrixProblem {
+  return { taskId: results[0]?.taskId ?? '', ranks: results.map((r) => r.rank), truth: results.map(() => 0), pass: results.map((r) => Uint8Array.from(r.tests, (t) => (t.status === 'pass' ? 1 : 0))), shared: true };
 }
 
 /** Complete problems with their results by rank, when the run's candidates share one test set. */
@@ -69,10 +71,10 @@ export function testValidity(plan: WorkPlan, split: SplitName, results: readonly
     tests += keep.length;
     valid += kept;
     if (kept < keep.length) problemsWithInvalid++;
+    const scores = scoreProblem(matrixOfRecords(rows), 'valid-only');
     for (const c of planned.problem.candidates) {
-      const r = rows.find((x) => x.rank === c.rank)!;
-      const passed = r.tests.filter((t, i) => keep[i] && t.status === 'pass').length;
-      solutions.push({ split, taskId: planned.problem.taskId, rank: c.rank, groundScore: c.score, predicted: kept === 0 ? ZERO_TESTS_SCORE : passed / kept });
+      const predicted = scores[rows.findIndex((x) => x.rank === c.rank)];
+      solutions.push({ split, taskId: planned.problem.taskId, rank: c.rank, groundScore: c.score, predicted });
     }
   }
   return { tests, valid, problemsWithInvalid, metrics: solutions.length === 0 ? null : computeMetricsBySplit(solutions, 'utg') };
