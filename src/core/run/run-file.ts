@@ -1,5 +1,4 @@
 // The run file: JSONL, a manifest line (format, versions, the whole run config) then one line per generation and per result.
-import { errorMessage } from '../error-message';
 import { readCandidateRecord, readGeneration } from './record-read';
 import { RunFieldError, RunReader } from './run-fields';
 import { generationSlot, resultSlot } from './run-progress';
