@@ -12,13 +12,20 @@ export interface ExecutionSettings {
   comparison: ComparisonMode;
 }
 
-export const MAX_WORKERS = 8;
+export const MAX_WORKERS = 16;
+/** Memory budgeted per worker (MB): one Pyodide interpreter takes about 120 MB, plus room for a candidate's data. */
+export const WORKER_MEMORY_MB = 256;
 export const TIMEOUT_MIN_MS = 100;
 export const TIMEOUT_MAX_MS = 60_000;
 
-/** Defaults for a machine with `cores` logical cores: leave one core for the page, at most 4 workers. */
-export function defaultSettings(cores: number): ExecutionSettings {
-  return { workers: Math.max(1, Math.min(4, cores - 1)), testTimeoutMs: 1000, comparison: 'paper' };
+/**
+ * Defaults for a device with `cores` logical cores and `memoryGb` of memory (navigator.deviceMemory, where the
+ * browser tells): a worker per core (the page's own work during a run is small next to a worker's), but no more
+ * than half the memory holds at WORKER_MEMORY_MB each.
+ */
+export function defaultSettings(cores: number, memoryGb?: number): ExecutionSettings {
+  const byMemory = memoryGb && memoryGb > 0 ? Math.floor((memoryGb * 1024) / 2 / WORKER_MEMORY_MB) : MAX_WORKERS;
+  return { workers: Math.max(1, Math.min(cores, byMemory, MAX_WORKERS)), testTimeoutMs: 1000, comparison: 'paper' };
 }
 
 /** Round and clamp to an integer range; non-numbers give the fallback. */

@@ -12,6 +12,12 @@ import {
 } from './execution-settings';
 import { readStoredJson, safeLocalStorage } from './local-storage';
 
+/** What the browser reports of the device's memory (Chromium's navigator.deviceMemory), if anything. */
+function deviceMemoryGb(): number | undefined {
+  const gb = (navigator as Navigator & { deviceMemory?: unknown }).deviceMemory;
+  return typeof gb === 'number' ? gb : undefined;
+}
+
 export const SETTINGS_STORAGE_KEY = 'verifier-lab:settings:v1';
 
 export class Settings {
@@ -19,9 +25,9 @@ export class Settings {
   #value = $state.raw<ExecutionSettings>(defaultSettings(1));
   #storage: Storage | null;
 
-  constructor(storage: Storage | null = safeLocalStorage(), cores = navigator.hardwareConcurrency || 2) {
+  constructor(storage: Storage | null = safeLocalStorage(), cores = navigator.hardwareConcurrency || 2, memoryGb = deviceMemoryGb()) {
     this.#storage = storage;
-    this.defaults = defaultSettings(cores);
+    this.defaults = defaultSettings(cores, memoryGb);
     this.#value = settingsFromJson(readStoredJson(storage, SETTINGS_STORAGE_KEY), this.defaults);
   }
 

@@ -41,7 +41,7 @@ Options:
   --min-solutions N    leave out problems with fewer solutions (default 2)
   --first N            only the first N benchmark problems (a documented subset)
   --tasks ID,ID        only these task ids
-  --workers N          Python workers (default: cores - 1)
+  --workers N          Python workers (default: one per core)
   --limit-floor-ms N   per-test time limit floor (default 100)
   --limit-factor X     per-test limit as a multiple of the canonical time (default 4)
   --candidate-budget-s N  cap one candidate's total time; its remaining tests count as timeouts

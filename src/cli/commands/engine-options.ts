@@ -29,7 +29,7 @@ export function limitRuleOptions(floor: string | undefined, factor: string | und
   return { minMs, factor: times };
 }
 
-/** A Node worker_threads pool (workers default to cores - 1). */
+/** A Node worker_threads pool (workers default to one per core). */
 export function openPool(workers: number | undefined): EnginePool {
   return createNodePool(workers === undefined ? {} : { size: workers });
 }

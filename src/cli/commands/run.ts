@@ -28,7 +28,7 @@ again without running anything. Progress goes to stderr; Ctrl-C stops and keeps 
 
 Options:
   --api-key-env VAR  read the API key from environment variable VAR (needed only when tests are to be generated)
-  --workers N        Python workers (default: cores - 1)
+  --workers N        Python workers (default: one per core)
   --out FILE         write the evaluation file (one JSON line per solution, as \`verifier-lab metrics\` reads)
   --json             print the metrics as \`verifier-lab metrics --json\` does
   -h, --help         show this text

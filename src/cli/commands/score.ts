@@ -49,7 +49,7 @@ Options:
   --run FILE         keep the run in FILE (the app's run file: import it there as the same run); if FILE
                      exists, its run is resumed (--tests is then not needed) or, when done, reported again
   --compare MODE     paper (default) or evalplus (recorded; generated tests are assertions)
-  --workers N        Python workers (default: cores - 1)
+  --workers N        Python workers (default: one per core)
   --timeout-ms N     one fixed limit per test; default: the paper's max(100 ms, 4 x the canonical solution's
                      time on that test), the canonical solution running each test set first
   --scorer S         fraction (default, the paper's: fraction of tests passed), codet (CodeT dual agreement:

@@ -24,7 +24,7 @@ Options:
   --split S            HE_base, HE_plus, MBPP_base, MBPP_plus, DEMO (or HE-R, HE-R+, MBPP-R, MBPP-R+);
                        default: from the file name
   --compare MODE       io tests: paper (printed output, the authors' harness; default) or evalplus
-  --workers N          Python workers (default: cores - 1)
+  --workers N          Python workers (default: one per core)
   --limit-floor-ms N   per-test time limit floor (default 100, the paper's 0.1 s)
   --limit-factor X     per-test limit as a multiple of the canonical time (default 4)
   --show N             disagreements listed per file (default 20; all in --json)
