@@ -123,6 +123,12 @@ export class BrowserBench {
     }, problems as BenchProblem[]);
   }
 
+  /** The app's re-verification of a dataset text, whole job, on a freshly loaded page (snapshot in IndexedDB). */
+  async verifyWhole(text: string): Promise<{ wallMs: number; workers: number; disagree: number }> {
+    await this.load();
+    return this.page.evaluate((text) => (window as unknown as { bench: BenchApi }).bench.verifyWhole(text), text);
+  }
+
   async close(): Promise<void> {
     await this.browser.close().catch(() => {});
     await this.server.close();
@@ -136,4 +142,5 @@ interface BenchApi {
   interruptsAvailable(): boolean;
   runWorkload(pool: unknown, problems: unknown): Promise<WorkloadRun>;
   idbSnapshotStore(): { clear(): Promise<void>; count(): Promise<number> };
+  verifyWhole(text: string): Promise<{ wallMs: number; workers: number; disagree: number }>;
 }

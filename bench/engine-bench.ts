@@ -4,10 +4,13 @@
 // and prints it.
 //
 //   npm run bench -- [--problems K] [--reps R] [--workers N] [--keep-timeouts] [--no-browser] [--demo] [--out FILE]
+//                    [--reverify K] [--reverify-only]
 //
 // --problems K: the first K HumanEval problems (default 40, the engine issue's workload: one rep of all four
 // systems took 33 min on 2 quiet cores, so the default 3 reps take over 1.5 hours; --problems 12 takes about
 // 10 minutes in all). --demo: the demo workload even when the data is there.
+// --reverify K: also the throughput issue's whole-job re-verification of a ranking set of the first K HE-R+
+// problems (default 40; 0 skips it; skipped without the real data); --reverify-only measures only that.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -22,6 +25,8 @@ import { nodeReady, openNodePool, primedNodeStore } from './node-bench';
 import { renderReport, type BenchResults, type NativeRun } from './bench-report';
 import { runWorkload, type WorkloadRun } from './run-workload';
 import { codetWorkload, demoWorkload, realDataPresent, type Workload } from './workload';
+import { measureReverify, renderReverify } from './reverify-bench';
+import { reverifySetFile, reverifyWorkload } from './reverify-workload';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const NATIVE = fileURLToPath(new URL('./native_baseline.py', import.meta.url));
@@ -38,6 +43,8 @@ const { values } = parseArgs({
     'no-browser': { type: 'boolean', default: false },
     chromium: { type: 'string', default: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
     out: { type: 'string', default: `${REPO}bench/results/latest.md` },
+    reverify: { type: 'string', default: '40' },
+    'reverify-only': { type: 'boolean', default: false },
   },
 });
 const k = Number(values.problems);
@@ -51,6 +58,23 @@ if (browserWanted && !existsSync(values.chromium)) throw new Error(`no Chromium 
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
 const began = Date.now();
 const loadBefore = loadavg();
+const reverifyK = Number(values.reverify);
+if (!(Number.isInteger(reverifyK) && reverifyK >= 0 && reverifyK <= 164)) throw new Error('--reverify must be 0..164');
+
+if (values['reverify-only']) {
+  if (!realDataPresent() || reverifyK === 0) throw new Error('--reverify-only needs ../shared/data and --reverify K >= 1');
+  const browser = browserWanted ? await BrowserBench.start(values.chromium) : null;
+  try {
+    if (browser) await browser.primeSnapshot();
+    const markdown = ['# Engine benchmark: re-verification only', '', `Command: \`npm run bench -- ${process.argv.slice(2).join(' ')}\` (${new Date().toISOString()}); ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores; load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')} before.`, '', await reverifySection(browser), `Load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`, ''].join('\n');
+    mkdirSync(dirname(values.out), { recursive: true });
+    writeFileSync(values.out, markdown);
+    process.stdout.write(`${markdown}\n`);
+  } finally {
+    await browser?.close();
+  }
+  process.exit(0);
+}
 
 // --- workload --------------------------------------------------------------------------------------------------
 const real = realDataPresent() && !values.demo;
@@ -101,6 +125,7 @@ if (browserWanted) {
 const native: NativeRun[] = [];
 const nodeRuns: WorkloadRun[] = [];
 const browserRuns: WorkloadRun[] = [];
+let reverifyMarkdown = '';
 const { pool: nodePool } = await openNodePool(workers, store);
 if (browser) await browser.openPool(workers);
 try {
@@ -111,6 +136,7 @@ try {
     nodeRuns.push(await runLogged('Node', () => runWorkload(nodePool, workload.problems)));
     if (browser) browserRuns.push(await runLogged('Chromium', () => browser!.runWorkload(workload.problems)));
   }
+  reverifyMarkdown = await reverifySection(browser);
 } finally {
   await nodePool.close();
   await browser?.close();
@@ -141,11 +167,28 @@ const results: BenchResults = {
   browserRuns,
   minutes: (Date.now() - began) / 60_000,
 };
-const markdown = renderReport(results);
+const markdown = [renderReport(results), reverifyMarkdown].filter(Boolean).join('\n');
 mkdirSync(dirname(values.out), { recursive: true });
 writeFileSync(values.out, markdown);
 process.stdout.write(`${markdown}\n`);
 log(`wrote ${values.out}`);
+
+/** The whole-job re-verification section ('' when skipped). Native uses one process per core, as the issue's baseline. */
+async function reverifySection(browser: BrowserBench | null): Promise<string> {
+  if (reverifyK === 0) return '';
+  if (!realDataPresent()) {
+    log('notice: no real data at ../shared/data; the re-verification workload is skipped');
+    return '';
+  }
+  const setFile = reverifySetFile(reverifyK, availableParallelism(), log);
+  const dir = mkdtempSync(join(tmpdir(), 'verifier-lab-reverify-'));
+  try {
+    const results = await measureReverify({ setFile, workload: reverifyWorkload(setFile), workloadFile: join(dir, 'workload.json'), reps, nativeWorkers: availableParallelism(), browser, log });
+    return renderReverify(results);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function runLogged(name: string, run: () => Promise<WorkloadRun>): Promise<WorkloadRun> {
   const result = await run();
