@@ -13,7 +13,7 @@ import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../core/run/time-limits';
 import type { CompareMode } from '../core/run/types';
 import type { EnginePool } from '../engine/pool-types';
 import { eachLimited } from '../core/concurrency/semaphore';
-import { prepareTests } from '../engine/prepare-tests';
+import { prepareTests, type EngineCanonicalCache } from '../engine/prepare-tests';
 
 export interface BuildOptions {
   split: BuildSplit;
@@ -25,6 +25,8 @@ export interface BuildOptions {
   rule?: TimeLimitRule;
   signal?: AbortSignal;
   onProgress?: (progress: BuildProgress) => void;
+  /** Canonical runs kept from earlier jobs on this machine (none by default). */
+  canonicalCache?: EngineCanonicalCache | null;
   /**
    * Cap on one candidate's total wall time (ms). Default: none beyond every test's own limit, as in the paper.
    * A capped candidate's remaining tests count as timeouts; reports count how often that happened.
@@ -177,6 +179,7 @@ async function prepareProblem(pool: EnginePool, problem: BenchmarkProblem, optio
       timeout,
       origin: 'ground-truth',
       alwaysRunCanonical: true,
+      canonicalCache: options.canonicalCache ?? null,
       ...(options.candidateBudgetMs === undefined ? {} : { budgetCapMs: options.candidateBudgetMs }),
       ...(signal ? { signal } : {}),
     });

@@ -12,7 +12,7 @@ import { needsRecheck, recheckedOutcome, skippedOutcome, verifyOutcome, verifySu
 import type { FailedTest, VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
 import type { EnginePool } from '../engine/pool-types';
 import { eachLimited } from '../core/concurrency/semaphore';
-import { prepareTests } from '../engine/prepare-tests';
+import { prepareTests, type EngineCanonicalCache } from '../engine/prepare-tests';
 
 export interface VerifyOptions {
   compare: CompareMode;
@@ -22,6 +22,8 @@ export interface VerifyOptions {
   /** Failing tests kept per outcome for its diff (default 5). */
   failuresShown?: number;
   problemConcurrency?: number;
+  /** Canonical runs kept from earlier jobs on this machine (none by default). */
+  canonicalCache?: EngineCanonicalCache | null;
 }
 
 export interface VerifyProgress {
@@ -66,7 +68,7 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
       try {
         const plan = datasetTestPlan(problem, dataset.split);
         const timeout = { kind: 'scaled' as const, ...(rule ?? PAPER_TIME_LIMITS) };
-        ready = { plan, prepared: await prepareTests(pool, plan, problem.canonicalSolution, { compare, timeout, origin: 'ground-truth', alwaysRunCanonical: true, ...(signal ? { signal } : {}) }) };
+        ready = { plan, prepared: await prepareTests(pool, plan, problem.canonicalSolution, { compare, timeout, origin: 'ground-truth', alwaysRunCanonical: true, canonicalCache: options.canonicalCache ?? null, ...(signal ? { signal } : {}) }) };
       } catch (error) {
         if (!(error instanceof BuildRequestError || error instanceof CanonicalError)) throw error;
         const reason = error.message;

@@ -10,7 +10,7 @@ import { executeRun } from '../run/orchestrator';
 import { RunStop } from '../run/run-stop';
 import type { CliIo, ExitCode } from './cli-io';
 import { formatElapsed, throttledProgress } from './cli-progress';
-import { openPool, type EngineCommandDeps } from './commands/engine-options';
+import { commandCanonicalCache, openPool, type EngineCommandDeps } from './commands/engine-options';
 
 export interface DriveRequest {
   /** The command's name, the prefix of its progress lines. */
@@ -19,6 +19,8 @@ export interface DriveRequest {
   run: Run;
   dataset: Dataset;
   workers: number | undefined;
+  /** Time the canonical solutions again instead of reusing this machine's kept runs. */
+  remeasureCanonical?: boolean;
   /** Needed only while generations are pending. */
   generator: TestGenerator | null;
   /** Where the run is kept (said when it stops), or null when it lives in memory only. */
@@ -50,7 +52,8 @@ export async function driveRun(request: DriveRequest, io: CliIo, deps: EngineCom
       report(++done, done === total);
     };
     const problemsInFlight = Math.max(2, 2 * pool.stats().size);
-    const outcome = await executeRun({ store, pool, dataset, generator: request.generator, problemsInFlight, onRecord }, run.id, stop.signal);
+    const canonicalCache = commandCanonicalCache(deps, request.remeasureCanonical);
+    const outcome = await executeRun({ store, pool, dataset, generator: request.generator, canonicalCache, problemsInFlight, onRecord }, run.id, stop.signal);
     if (outcome.status === 'done') return null;
     if (outcome.status === 'failed') throw new Error(outcome.error ?? 'the run failed');
     io.stderr(request.keptIn === null ? `${name}: stopped; nothing was written\n` : `${name}: stopped; ${done} of ${total} candidates are kept in ${request.keptIn}; run the same command to continue\n`);

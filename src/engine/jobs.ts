@@ -31,6 +31,11 @@ function lostMessage(outcome: Extract<CallOutcome, { kind: 'lost' }>, limit: num
 
 let expectedCounter = 0;
 
+/** A key no other computed expectation has (workers cache decoded outputs by it). */
+export function freshExpectedKey(): string {
+  return `expected-${++expectedCounter}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
 /**
  * Score one candidate. When a call loses its worker (watchdog kill, death, fatal error), the test it was on
  * gets the loss as its result and every other test runs again on a fresh worker with that one skipped: a
@@ -141,7 +146,7 @@ export async function scoreJob(
  * fatal error) is skipped on the retry and has no output; each input is retried at most once, so this ends.
  */
 export async function expectJob(run: RunCall, request: IoExpectRequest, shared: boolean, signal?: AbortSignal): Promise<IoExpected> {
-  const key = `expected-${++expectedCounter}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const key = freshExpectedKey();
   const skip: number[] = [];
   for (;;) {
     const progress = shared ? createProgress(true) : null;

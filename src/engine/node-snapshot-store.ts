@@ -9,7 +9,8 @@ import { threadId } from 'node:worker_threads';
 import type { SnapshotStore } from './snapshot';
 import { nodePyodideDir } from './node-sources';
 
-function defaultDir(): string {
+/** node_modules/.cache/verifier-lab/, else the OS temp dir's verifier-lab/: where the engine's caches live. */
+export function engineCacheDir(): string {
   const nodeModules = join(nodePyodideDir(), '..');
   for (const dir of [join(nodeModules, '.cache', 'verifier-lab'), join(tmpdir(), 'verifier-lab')]) {
     try {
@@ -25,7 +26,7 @@ function defaultDir(): string {
 const HASH_BYTES = 32;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
 
-export function nodeSnapshotStore(dir: string = defaultDir()): SnapshotStore & { dir: string } {
+export function nodeSnapshotStore(dir: string = engineCacheDir()): SnapshotStore & { dir: string } {
   const file = (key: string) => join(dir, `${key.replace(/[^\w.-]/g, '_')}.snapshot`);
   return {
     dir,

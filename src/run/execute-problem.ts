@@ -8,13 +8,14 @@ import { needsCanonicalTimes } from '../core/run/time-limits';
 import { testSetOf, type PlannedProblem } from '../core/run/orchestration/work-plan';
 import type { CandidateRecord, GenerationRecord } from '../core/run/run-records';
 import type { CandidateResult } from '../core/run/types';
-import { prepareTests } from '../engine/prepare-tests';
+import { prepareTests, type EngineCanonicalCache } from '../engine/prepare-tests';
 import type { EnginePool } from '../engine/pool-types';
 
 export interface ExecuteContext {
   runId: string;
   execution: ExecutionConfig;
   pool: EnginePool;
+  canonicalCache?: EngineCanonicalCache | null;
   signal: AbortSignal;
   /** Stores a finished candidate (awaited before the next candidate of the same set counts as done). */
   store(record: CandidateRecord): Promise<void>;
@@ -61,6 +62,7 @@ export async function executeProblem(
         origin: 'generated',
         budgetCapMs,
         signal: ctx.signal,
+        canonicalCache: ctx.canonicalCache ?? null,
         ...(stored ? { canonicalKnown: stored.tests } : {}),
       });
       let rest = ranks;

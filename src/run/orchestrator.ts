@@ -11,6 +11,7 @@ import { generationSlot, resultSlot } from '../core/run/run-progress';
 import type { CandidateRecord, GenerationRecord } from '../core/run/run-records';
 import { isFinalStatus, RunStatusError } from '../core/run/run-status';
 import type { Run, RunStatus } from '../core/run/run-types';
+import type { EngineCanonicalCache } from '../engine/prepare-tests';
 import type { EnginePool } from '../engine/pool-types';
 import type { TestGenerator } from '../llm/generator';
 import { RunNotFoundError, type RunStore } from '../core/run/run-store';
@@ -30,6 +31,8 @@ export interface RunEnvironment {
   dataset: Dataset;
   /** Needed only while generations are pending (runs imported from a file have none). */
   generator?: TestGenerator | null;
+  /** Canonical runs kept from earlier jobs on this machine (none by default). */
+  canonicalCache?: EngineCanonicalCache | null;
   now?: () => number;
   /** Problems between the start of their generation and the end of their execution (default 4). */
   problemsInFlight?: number;
@@ -138,7 +141,7 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
         env.onRecord?.(record);
         report();
       };
-      const ctx = { runId, execution: initial!.execution, pool: env.pool, signal: local.signal, store: keep };
+      const ctx = { runId, execution: initial!.execution, pool: env.pool, canonicalCache: env.canonicalCache ?? null, signal: local.signal, store: keep };
       await executeProblem(ctx, planned, byTask.get(taskId) ?? [], pendingCandidates(planned, finishedRes), resultsByTask.get(taskId) ?? []);
       monitor.problemDone(taskId);
     } finally {

@@ -4,6 +4,7 @@ import type { Dataset } from '../core/dataset/types';
 import { pendingGenerations, planRun } from '../core/run/orchestration/work-plan';
 import type { Run } from '../core/run/run-types';
 import type { EnginePool } from '../engine/pool-types';
+import type { EngineCanonicalCache } from '../engine/prepare-tests';
 import type { TestGenerator } from '../llm/generator';
 import { generationSlot } from '../core/run/run-progress';
 import { RunNotFoundError, type RunStore } from '../core/run/run-store';
@@ -23,6 +24,8 @@ export interface LauncherDeps {
    * reject with RunDeferredError to put the start off, leaving the stored run as it was.
    */
   generator(run: Run, signal: AbortSignal): Promise<TestGenerator>;
+  /** Canonical runs kept from earlier jobs on this machine (none by default). */
+  canonicalCache?: EngineCanonicalCache | null;
   /** Runs `task` holding an exclusive lock named `name`, or returns false at once when another tab holds it. */
   exclusive?(name: string, task: () => Promise<void>): Promise<boolean>;
 }
@@ -109,7 +112,7 @@ export class RunLauncher {
       try {
         const pool = await this.#deps.pool();
         if (listeners.onEngine) watchEngineStart(pool, listeners.onEngine, watching.signal);
-        return await executeRun({ store, pool, dataset, generator, ...listeners }, runId, signal);
+        return await executeRun({ store, pool, dataset, generator, canonicalCache: this.#deps.canonicalCache ?? null, ...listeners }, runId, signal);
       } finally {
         watching.abort();
         await generator?.dispose?.().catch(() => {});

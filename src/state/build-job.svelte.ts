@@ -21,6 +21,7 @@ import { DatasetExistsError } from '../storage/storage-errors';
 import { readPickedFile } from './build-files';
 import type { DatasetLibrary } from './datasets-library.svelte';
 import { errorMessage } from '../core/error-message';
+import type { EngineCanonicalCache } from '../engine/prepare-tests';
 import type { PoolFactory } from './engine-jobs';
 
 export interface BuildInput {
@@ -90,7 +91,7 @@ export class BuildJob {
   }
 
   /** Runs the build to its end; never throws (the status says how it ended). */
-  async run(pools: PoolFactory): Promise<void> {
+  async run(pools: PoolFactory, canonicalCache: EngineCanonicalCache | null = null): Promise<void> {
     const signal = this.#controller.signal;
     try {
       const { benchmark, lines, promptMap } = await this.#readInputs();
@@ -104,6 +105,7 @@ export class BuildJob {
           split: this.input.split,
           compare: this.input.compare,
           rule: this.input.rule,
+          canonicalCache,
           signal,
           onProgress: (progress) => (this.#status = { phase: 'running', join: joined.report, progress }),
         });

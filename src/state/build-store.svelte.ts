@@ -7,7 +7,9 @@ import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../core/run/time-limits';
 import type { CompareMode } from '../core/run/types';
 import { BuildJob } from './build-job.svelte';
 import type { DatasetLibrary } from './datasets-library.svelte';
+import type { EngineCanonicalCache } from '../engine/prepare-tests';
 import { browserPoolFactory, type PoolFactory } from './engine-jobs';
+import { engineCanonicalCache } from './engine-pool-options';
 import type { Settings } from './settings.svelte';
 import { VerifyJob } from './verify-job.svelte';
 
@@ -29,12 +31,19 @@ export class BuildStore {
   #verify = $state.raw<VerifyJob | null>(null);
   readonly #settings: Pick<Settings, 'workers' | 'comparison'>;
   readonly #pools: PoolFactory;
+  readonly #canonicalCache: EngineCanonicalCache | null;
   readonly library: DatasetLibrary;
 
-  constructor(settings: Pick<Settings, 'workers' | 'comparison'>, library: DatasetLibrary, pools: PoolFactory = browserPoolFactory) {
+  constructor(
+    settings: Pick<Settings, 'workers' | 'comparison'>,
+    library: DatasetLibrary,
+    pools: PoolFactory = browserPoolFactory,
+    canonicalCache: EngineCanonicalCache | null = engineCanonicalCache(),
+  ) {
     this.#settings = settings;
     this.library = library;
     this.#pools = pools;
+    this.#canonicalCache = canonicalCache;
     this.compare = settings.comparison;
   }
 
@@ -82,7 +91,7 @@ export class BuildStore {
       limits: this.library.limits.value,
     });
     this.#build = job;
-    void job.run(this.#pools);
+    void job.run(this.#pools, this.#canonicalCache);
     return job;
   }
 
@@ -108,7 +117,7 @@ export class BuildStore {
     this.#verify?.cancel();
     const job = new VerifyJob(dataset, { datasetId: this.library.idOf(dataset), compare, rule: this.rule });
     this.#verify = job;
-    void job.run(this.#pools, this.#settings.workers);
+    void job.run(this.#pools, this.#settings.workers, this.#canonicalCache);
     return job;
   }
 }

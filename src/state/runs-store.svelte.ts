@@ -23,7 +23,7 @@ import { duplicateRun, type RunChanges } from '../storage/run-duplicate';
 import { importRunFile, type ImportedRun } from '../storage/run-file-store';
 import { createRun, deleteRun, listRuns, updateRunStatus } from '../storage/runs-repo';
 import type { LabDb } from '../storage/schema';
-import { enginePoolOptions } from './engine-pool-options';
+import { engineCanonicalCache, enginePoolOptions } from './engine-pool-options';
 import { SharedPool } from './shared-pool';
 import type { ApiKeys } from './runs-api-keys.svelte';
 import { RunKeyPrompts } from './runs-key-prompts.svelte';
@@ -132,6 +132,7 @@ export class RunsStore {
           return browserGenerator(run, this.#keys, (model) => this.#patchLive(run.id, { model }));
         },
         exclusive: webLocks(),
+        canonicalCache: engineCanonicalCache(),
       });
       await this.refresh();
       this.#state = { status: 'ready' };

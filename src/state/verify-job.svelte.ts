@@ -7,6 +7,7 @@ import { disagreements } from '../core/verify/verify-compare';
 import type { VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
 import { verifyDataset, type VerifyProgress } from '../build/verify-dataset';
 import { errorMessage } from '../core/error-message';
+import type { EngineCanonicalCache } from '../engine/prepare-tests';
 import type { PoolFactory } from './engine-jobs';
 
 export type VerifyStatus =
@@ -53,7 +54,7 @@ export class VerifyJob {
   }
 
   /** Runs to the end; never throws (the status says how it ended). */
-  async run(pools: PoolFactory, workers: number): Promise<void> {
+  async run(pools: PoolFactory, workers: number, canonicalCache: EngineCanonicalCache | null = null): Promise<void> {
     const signal = this.#controller.signal;
     try {
       const pool = await pools(workers);
@@ -61,6 +62,7 @@ export class VerifyJob {
         const result = await verifyDataset(pool, this.dataset, {
           compare: this.compare,
           rule: this.rule,
+          canonicalCache,
           signal,
           onProgress: (progress) => {
             this.#last = progress;

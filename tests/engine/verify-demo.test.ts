@@ -1,10 +1,13 @@
 // Re-verifying the bundled demo dataset on real Pyodide workers reproduces every stored score; a tampered
 // score shows up as exactly one disagreement with its diff.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDataset } from '../../src/build/verify-dataset';
 import { parseDatasetText } from '../../src/core/dataset/parse-dataset';
 import { describeDisagreement, disagreements } from '../../src/core/verify/verify-compare';
+import { nodeCanonicalCache } from '../../src/engine/node-canonical-cache';
 import { createNodePool } from '../../src/engine/node-pool';
 import type { EnginePool } from '../../src/engine/pool-types';
 
@@ -40,6 +43,30 @@ describe('verify the demo dataset', () => {
     expect(summary).toMatchObject({ candidates: 8, agree: 7, disagree: 1 });
     const [d] = disagreements(outcomes);
     expect(describeDisagreement(d!)).toMatch(/^Demo\/0 rank 2: stored 0\.5, recomputed 0\.92 \(\+0\.42; 11\/12 passed\); #\d+ fail: AssertionError/);
+  });
+
+  it('keeps each canonical run on disk and reuses it: same outcomes, no canonical run the second time', async () => {
+    const dataset = parseDatasetText(text, { name: 'Demo-R' });
+    const dir = mkdtempSync(join(tmpdir(), 'verifier-lab-canonical-test-'));
+    try {
+      let calls = 0;
+      const counting: EnginePool = { ...pool, score: (r, o) => (calls++, pool.score(r, o)) };
+      const rule = { minMs: 1000, factor: 4 };
+      const first = await verifyDataset(counting, dataset, { compare: 'paper', rule, canonicalCache: nodeCanonicalCache({ dir }) });
+      const firstCalls = calls;
+      expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(24);
+      calls = 0;
+      const second = await verifyDataset(counting, dataset, { compare: 'paper', rule, canonicalCache: nodeCanonicalCache({ dir }) });
+      expect(firstCalls).toBe(96 + 24);
+      expect(calls).toBe(96);
+      expect(second.outcomes.map((o) => o.rounded)).toEqual(first.outcomes.map((o) => o.rounded));
+      expect(second.summary.agree).toBe(96);
+      calls = 0;
+      await verifyDataset(counting, dataset, { compare: 'paper', rule, canonicalCache: nodeCanonicalCache({ dir, remeasure: true }) });
+      expect(calls).toBe(96 + 24);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops on abort and rejects with the reason', async () => {

@@ -16,7 +16,7 @@ import { parseCommandArgs } from '../command-args';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
 import { formatElapsed, throttledProgress } from '../cli-progress';
 import { readInputFile } from '../read-input-file';
-import { type EngineCommandDeps, compareOption, limitRuleOptions, openPool, runWithSigint, workersOption } from './engine-options';
+import { type EngineCommandDeps, commandCanonicalCache, compareOption, limitRuleOptions, openPool, REMEASURE_HELP, runWithSigint, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab build BENCHMARK --pool POOL [--pool POOL...] --split base|plus --out FILE [options]
 
@@ -44,6 +44,7 @@ Options:
   --workers N          Python workers (default: one per core)
   --limit-floor-ms N   per-test time limit floor (default 100)
   --limit-factor X     per-test limit as a multiple of the canonical time (default 4)
+${REMEASURE_HELP}
   --candidate-budget-s N  cap one candidate's total time; its remaining tests count as timeouts
                        (default: no cap, as in the paper; the report counts capped candidates)
   --json               print the build report as JSON on stdout
@@ -110,6 +111,7 @@ export async function runBuild(args: string[], io: CliIo, deps: BuildDeps = {}):
       size,
       minSolutions,
       ...(budgetS === undefined ? {} : { candidateBudgetMs: budgetS * 1000 }),
+      canonicalCache: commandCanonicalCache(deps, values['remeasure-canonical']),
       signal: deps.signal,
       onProgress: (p) => report(p, p.problemsDone === p.problemsTotal),
     });
@@ -210,6 +212,7 @@ function parseOptions(args: string[]) {
     first: { type: 'string' },
     tasks: { type: 'string' },
     workers: { type: 'string' },
+    'remeasure-canonical': { type: 'boolean', default: false },
     'limit-floor-ms': { type: 'string' },
     'limit-factor': { type: 'string' },
     'candidate-budget-s': { type: 'string' },

@@ -2,7 +2,9 @@
 // comparison mode, workers, time limits.
 import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../../core/run/time-limits';
 import type { CompareMode } from '../../core/run/types';
+import { nodeCanonicalCache } from '../../engine/node-canonical-cache';
 import { createNodePool } from '../../engine/node-pool';
+import type { EngineCanonicalCache } from '../../engine/prepare-tests';
 import type { EnginePool } from '../../engine/pool-types';
 import { withSigint } from '../cli-cancel';
 import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
@@ -37,7 +39,18 @@ export function openPool(workers: number | undefined): EnginePool {
 /** What tests inject into a command that executes candidates. */
 export interface EngineCommandDeps {
   createPool?: (workers: number | undefined) => EnginePool;
+  /** Default: this machine's cache beside the engine snapshot (node_modules/.cache/verifier-lab/canonical). */
+  canonicalCache?: EngineCanonicalCache | null;
   signal?: AbortSignal;
+}
+
+/** Help text of --remeasure-canonical, shared by the commands that take it. */
+export const REMEASURE_HELP = `  --remeasure-canonical
+                       time the canonical solutions again (their runs are kept per machine and reused)`;
+
+/** The canonical cache a command uses: read unless --remeasure-canonical, written either way. */
+export function commandCanonicalCache(deps: EngineCommandDeps, remeasure: boolean | undefined): EngineCanonicalCache | null {
+  return deps.canonicalCache !== undefined ? deps.canonicalCache : nodeCanonicalCache({ remeasure: remeasure === true });
 }
 
 /** A command's `run`, given the signal the first Ctrl-C aborts. */

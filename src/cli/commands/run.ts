@@ -16,7 +16,7 @@ import { driveRun, runSolutions } from '../drive-run';
 import { formatMetricsTable, metricsJson } from '../format-metrics';
 import { openJsonlRunStore } from '../jsonl-run-store';
 import { readDatasetInput } from '../read-dataset-file';
-import { type EngineCommandDeps, runWithSigint, workersOption } from './engine-options';
+import { type EngineCommandDeps, REMEASURE_HELP, runWithSigint, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab run RUN.jsonl DATASET.jsonl [--api-key-env VAR] [--workers N] [--out EVAL.jsonl] [--json]
 
@@ -29,6 +29,7 @@ again without running anything. Progress goes to stderr; Ctrl-C stops and keeps 
 Options:
   --api-key-env VAR  read the API key from environment variable VAR (needed only when tests are to be generated)
   --workers N        Python workers (default: one per core)
+${REMEASURE_HELP}
   --out FILE         write the evaluation file (one JSON line per solution, as \`verifier-lab metrics\` reads)
   --json             print the metrics as \`verifier-lab metrics --json\` does
   -h, --help         show this text
@@ -53,6 +54,7 @@ export async function runRun(args: string[], io: CliIo, deps: RunDeps = {}): Pro
   const { values, positionals } = parseCommandArgs(args, {
     'api-key-env': { type: 'string' },
     workers: { type: 'string' },
+    'remeasure-canonical': { type: 'boolean', default: false },
     out: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
@@ -68,7 +70,7 @@ export async function runRun(args: string[], io: CliIo, deps: RunDeps = {}): Pro
     const generator = (await generationsPending(store, run, dataset)) ? openGenerator(run, values['api-key-env'], deps) : null;
     io.stderr(`run: ${run.status === 'draft' ? 'starting' : 'resuming'} "${run.name}" (${run.progress.candidatesDone} of ${run.progress.candidatesTotal || '?'} candidates done)\n`);
     try {
-      const stopped = await driveRun({ name: 'run', store, run, dataset, workers, generator, keptIn: runFile }, io, deps);
+      const stopped = await driveRun({ name: 'run', store, run, dataset, workers, remeasureCanonical: values['remeasure-canonical'], generator, keptIn: runFile }, io, deps);
       if (stopped !== null) return stopped;
     } finally {
       await generator?.dispose?.().catch(() => {});

@@ -26,7 +26,7 @@ import { createJsonlRunStore, openJsonlRunStore, type CliRunStore } from '../jso
 import { readDatasetInput } from '../read-dataset-file';
 import { readTestsFile } from '../read-tests-file';
 import { resamplesOption, scalingOption, seedOption } from './compare-options';
-import { type EngineCommandDeps, compareOption, runWithSigint, workersOption } from './engine-options';
+import { type EngineCommandDeps, compareOption, REMEASURE_HELP, runWithSigint, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab score DATASET.jsonl --tests TESTS.jsonl [--split S] [--out EVAL.jsonl]
                             [--scorer fraction|codet|valid-only] [--scaling K,... [--resamples B] [--seed S]] [--json]
@@ -52,6 +52,7 @@ Options:
   --workers N        Python workers (default: one per core)
   --timeout-ms N     one fixed limit per test; default: the paper's max(100 ms, 4 x the canonical solution's
                      time on that test), the canonical solution running each test set first
+${REMEASURE_HELP}
   --scorer S         fraction (default, the paper's: fraction of tests passed), codet (CodeT dual agreement:
                      candidates passing the same tests form a group scored size x tests passed, normalized per
                      problem as a reward; --out then writes reward.reward_score) or valid-only (fraction of the
@@ -102,7 +103,7 @@ export async function runScore(args: string[], io: CliIo, deps: ScoreDeps = {}):
   if (!shared && scorer !== 'fraction') throw new CliUsageError(`--scorer ${scorer} needs candidates run on shared tests; this run gave each candidate its own tests (instruction+solution)`);
 
   if (run.status !== 'done') {
-    const stopped = await driveRun({ name: 'score', store, run, dataset, workers, generator: null, keptIn: values.run ?? null }, io, deps);
+    const stopped = await driveRun({ name: 'score', store, run, dataset, workers, remeasureCanonical: values['remeasure-canonical'], generator: null, keptIn: values.run ?? null }, io, deps);
     if (stopped !== null) return stopped;
   }
 
@@ -207,6 +208,7 @@ function parseOptions(args: string[]) {
     run: { type: 'string' },
     compare: { type: 'string', default: 'paper' },
     workers: { type: 'string' },
+    'remeasure-canonical': { type: 'boolean', default: false },
     'timeout-ms': { type: 'string' },
     json: { type: 'boolean', default: false },
     scorer: { type: 'string' },

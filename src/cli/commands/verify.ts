@@ -10,7 +10,7 @@ import { parseCommandArgs, splitOption } from '../command-args';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
 import { formatElapsed, throttledProgress } from '../cli-progress';
 import { readDatasetFile } from '../read-dataset-file';
-import { type EngineCommandDeps, compareOption, limitRuleOptions, openPool, runWithSigint, workersOption } from './engine-options';
+import { type EngineCommandDeps, compareOption, commandCanonicalCache, limitRuleOptions, openPool, REMEASURE_HELP, runWithSigint, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab verify DATASET.jsonl... [--split S] [--compare paper|evalplus] [--json]
 
@@ -27,6 +27,7 @@ Options:
   --workers N          Python workers (default: one per core)
   --limit-floor-ms N   per-test time limit floor (default 100, the paper's 0.1 s)
   --limit-factor X     per-test limit as a multiple of the canonical time (default 4)
+${REMEASURE_HELP}
   --show N             disagreements listed per file (default 20; all in --json)
   --strict             exit 1 when any candidate disagrees
   --json               print {files: [{file, summary, disagreements}]} on stdout
@@ -61,6 +62,7 @@ export async function runVerify(args: string[], io: CliIo, deps: VerifyDeps = {}
     datasets.push({ file, dataset: await readDatasetFile(file, split ? { split } : {}) });
   }
 
+  const canonicalCache = commandCanonicalCache(deps, values['remeasure-canonical']);
   const pool = (deps.createPool ?? openPool)(workersOption(values.workers));
   const results: { file: string; result: VerifyResult }[] = [];
   try {
@@ -68,7 +70,7 @@ export async function runVerify(args: string[], io: CliIo, deps: VerifyDeps = {}
       const report = throttledProgress<VerifyProgress>(io.stderr, (p, ms) =>
         `verify ${file}: ${p.problemsDone}/${p.problemsTotal} problems, ${p.candidatesDone}/${p.candidatesTotal} candidates, ${p.disagree} disagreeing (${formatElapsed(ms)})`,
       );
-      const result = await verifyDataset(pool, dataset, { compare, rule, signal: deps.signal, onProgress: (p) => report(p, p.problemsDone === p.problemsTotal) });
+      const result = await verifyDataset(pool, dataset, { compare, rule, canonicalCache, signal: deps.signal, onProgress: (p) => report(p, p.problemsDone === p.problemsTotal) });
       results.push({ file, result });
     }
   } catch (error) {
@@ -128,6 +130,7 @@ function parseOptions(args: string[]) {
     workers: { type: 'string' },
     'limit-floor-ms': { type: 'string' },
     'limit-factor': { type: 'string' },
+    'remeasure-canonical': { type: 'boolean', default: false },
     show: { type: 'string' },
     strict: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
