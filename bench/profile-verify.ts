@@ -1,0 +1,48 @@
+// Ad-hoc: where a whole verify job's time goes (pool start, canonical runs, candidate calls, rechecks, idle).
+//   npx tsx bench/profile-verify.ts SET.jsonl [--workers N]
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { verifyDataset } from '../src/build/verify-dataset';
+import { parseDatasetText } from '../src/core/dataset/parse-dataset';
+import { openPool } from '../src/cli/commands/engine-options';
+import type { EnginePool } from '../src/engine/pool-types';
+
+const { values, positionals } = parseArgs({ options: { workers: { type: 'string' } }, allowPositionals: true });
+const t0 = performance.now();
+const dataset = parseDatasetText(readFileSync(positionals[0]!, 'utf8'), { name: 'HE-R+', split: 'HE_plus' });
+const tParsed = performance.now();
+const inner = openPool(values.workers ? Number(values.workers) : undefined);
+await inner.ready();
+const tReady = performance.now();
+const spans: { kind: string; start: number; end: number; tests: number; task: string }[] = [];
+const pool: EnginePool = {
+  ...inner,
+  async score(request, options) {
+    const start = performance.now();
+    const r = await inner.score(request, options);
+    spans.push({ kind: 'score', start, end: performance.now(), tests: r.total, task: request.tests.kind === 'io' ? request.tests.taskId : '' });
+    return r;
+  },
+  async expect(request, options) {
+    const start = performance.now();
+    const r = await inner.expect(request, options);
+    spans.push({ kind: 'expect', start, end: performance.now(), tests: r.outputs.length, task: request.taskId });
+    return r;
+  },
+};
+const result = await verifyDataset(pool, dataset, { compare: 'paper' });
+const tDone = performance.now();
+await inner.close();
+const sum = (k: string) => spans.filter((s) => s.kind === k).reduce((n, s) => n + (s.end - s.start), 0);
+const tests = (k: string) => spans.filter((s) => s.kind === k).reduce((n, s) => n + s.tests, 0);
+console.log(JSON.stringify({
+  parseMs: tParsed - t0, readyMs: tReady - tParsed, verifyMs: tDone - tReady,
+  workers: inner.stats().size,
+  expect: { calls: spans.filter((s) => s.kind === 'expect').length, ms: sum('expect'), tests: tests('expect') },
+  score: { calls: spans.filter((s) => s.kind === 'score').length, ms: sum('score'), tests: tests('score') },
+  summary: result.summary,
+  rechecked: result.outcomes.filter((o) => 'second' in o || 'recheck' in o).length,
+  slowest: spans.sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 8).map((s) => ({ ...s, ms: s.end - s.start })),
+  tail: spans.filter((s) => s.end > tDone - 0.15 * (tDone - tReady)).length,
+  stats: inner.stats(),
+}, null, 1));
