@@ -1,11 +1,13 @@
 // Hash routes of the app (#/datasets, #/datasets/<task_id>, #/runs, #/runs/new, #/runs/<run id>[/<task_id>],
-// #/settings): pure parse and format.
+// #/leaderboard, #/learn, #/settings): pure parse and format.
 
 export type Route =
   | { page: 'datasets'; taskId: string | null }
   /** The run list; `view: 'new'` the new-run form; `runId` one run, `taskId` one of its problems. */
   | { page: 'runs'; view?: 'new'; runId?: string; taskId?: string }
   | { page: 'build' }
+  | { page: 'leaderboard' }
+  | { page: 'learn' }
   | { page: 'settings' }
   | { page: 'not-found'; path: string };
 
@@ -15,7 +17,7 @@ export type PageName = Route['page'];
 export function routeFromHash(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/') return { page: 'datasets', taskId: null };
-  const match = /^\/(datasets|runs|build|settings)(?:\/(.*))?$/.exec(path);
+  const match = /^\/(datasets|runs|build|leaderboard|learn|settings)(?:\/(.*))?$/.exec(path);
   if (!match) return { page: 'not-found', path };
   const [, page, rest] = match;
   if (page === 'datasets') {
@@ -28,7 +30,7 @@ export function routeFromHash(hash: string): Route {
   }
   if (page === 'runs') return runsRoute(rest, path);
   if (rest) return { page: 'not-found', path };
-  return page === 'build' ? { page: 'build' } : { page: 'settings' };
+  return { page: page as 'build' | 'leaderboard' | 'learn' | 'settings' };
 }
 
 function runsRoute(rest: string | undefined, path: string): Route {
@@ -54,6 +56,10 @@ export function hrefFor(route: Route): string {
       return `#/runs/${encodeURIComponent(route.runId)}${route.taskId === undefined ? '' : `/${encodeURIComponent(route.taskId)}`}`;
     case 'build':
       return '#/build';
+    case 'leaderboard':
+      return '#/leaderboard';
+    case 'learn':
+      return '#/learn';
     case 'settings':
       return '#/settings';
     case 'not-found':

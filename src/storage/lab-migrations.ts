@@ -18,4 +18,12 @@ export const LAB_MIGRATIONS: readonly MigrationStep<LabSchema>[] = [
       results.createIndex('by-run', 'runId');
     },
   },
+  {
+    version: 2,
+    describe: 'evaluations: evaluation files imported as leaderboard rows',
+    apply({ db }) {
+      const evaluations = db.createObjectStore('evaluations', { keyPath: 'id' });
+      evaluations.createIndex('by-addedAt', 'addedAt');
+    },
+  },
 ];

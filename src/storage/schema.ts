@@ -2,6 +2,7 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { CandidateRecord, GenerationRecord } from '../core/run/run-records';
 import type { Run } from '../core/run/run-types';
+import type { StoredEvaluation } from '../core/leaderboard/evaluation-record';
 import type { DatasetBody, DatasetMeta } from './dataset-records';
 
 /** Default database name. */
@@ -21,6 +22,8 @@ export interface LabSchema extends DBSchema {
   runs: { key: string; value: Run; indexes: { 'by-createdAt': number } };
   generations: { key: GenerationKey; value: GenerationRecord; indexes: { 'by-run': string } };
   results: { key: ResultKey; value: CandidateRecord; indexes: { 'by-run': string } };
+  /** Evaluation files imported as leaderboard rows (version 2). */
+  evaluations: { key: string; value: StoredEvaluation; indexes: { 'by-addedAt': number } };
 }
 
 /** An open Verifier Lab database. */

@@ -18,3 +18,13 @@ describe('runs routes', () => {
     expect(routeFromHash('#/settings/x')).toEqual({ page: 'not-found', path: '/settings/x' });
   });
 });
+
+describe('leaderboard and learn routes', () => {
+  it('parses and formats them, and refuses sub-paths', () => {
+    for (const page of ['leaderboard', 'learn'] as const) {
+      expect(routeFromHash(`#/${page}`)).toEqual({ page });
+      expect(hrefFor({ page })).toBe(`#/${page}`);
+      expect(routeFromHash(`#/${page}/x`)).toEqual({ page: 'not-found', path: `/${page}/x` });
+    }
+  });
+});

@@ -5,12 +5,12 @@ import { openLabDb } from '../../../src/storage/open-db';
 import { freshDb } from './helpers';
 
 describe('openLabDb', () => {
-  it('creates every store at version 1 with the documented keys and indexes', async () => {
+  it('creates every store at version 2 with the documented keys and indexes', async () => {
     const db = await freshDb();
     expect(db.version).toBe(LAB_MIGRATIONS.length);
-    expect(db.version).toBe(1);
-    expect([...db.objectStoreNames].sort()).toEqual(['datasetBodies', 'datasets', 'generations', 'results', 'runs']);
-    const tx = db.transaction(['datasets', 'datasetBodies', 'runs', 'generations', 'results']);
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['datasetBodies', 'datasets', 'evaluations', 'generations', 'results', 'runs']);
+    const tx = db.transaction(['datasets', 'datasetBodies', 'runs', 'generations', 'results', 'evaluations']);
     expect(tx.objectStore('datasets').keyPath).toBe('id');
     expect(tx.objectStore('datasetBodies').keyPath).toBe('id');
     expect(tx.objectStore('runs').keyPath).toBe('id');
@@ -19,6 +19,8 @@ describe('openLabDb', () => {
     expect(tx.objectStore('generations').index('by-run').keyPath).toBe('runId');
     expect(tx.objectStore('results').keyPath).toEqual(['runId', 'taskId', 'rank']);
     expect(tx.objectStore('results').index('by-run').keyPath).toBe('runId');
+    expect(tx.objectStore('evaluations').keyPath).toBe('id');
+    expect(tx.objectStore('evaluations').index('by-addedAt').keyPath).toBe('addedAt');
     await tx.done;
     db.close();
   });
@@ -36,13 +38,13 @@ describe('openLabDb', () => {
   it('closes itself when another connection wants a newer version, so upgrades are not blocked', async () => {
     const factory = new IDBFactory();
     const old = await openLabDb({ factory });
-    const request = factory.open('verifier-lab', 2);
+    const request = factory.open('verifier-lab', LAB_MIGRATIONS.length + 1);
     const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
       request.onblocked = () => reject(new Error('blocked'));
     });
-    expect(upgraded.version).toBe(2);
+    expect(upgraded.version).toBe(LAB_MIGRATIONS.length + 1);
     upgraded.close();
     await expect(old.get('runs', 'x')).rejects.toThrow();
   });

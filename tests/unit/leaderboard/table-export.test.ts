@@ -1,0 +1,48 @@
+// CSV and Markdown exports, checked against exact expected text.
+import { describe, expect, it } from 'vitest';
+import { leaderboardCsv, leaderboardMarkdown } from '../../../src/core/leaderboard/table-export';
+import { facts, metrics, row } from './fixtures';
+
+const intervals = { top1: [0.5, 1] as [number, number], bottom1: [0.25, 0.75] as [number, number], spearman: [0.4, 0.9] as [number, number], kendall: [0.3, 0.8] as [number, number], mae: [0.1, 0.3] as [number, number], r2: [-0.5, 0.5] as [number, number] };
+const one = row('run "one", v2', { DEMO: { metrics: metrics({ top1: 0.75, bottom1: 0.5, spearman: 0.625, kendall: 0.5, mae: 0.2, r2: -0.004, problems: 4, solutions: 16 }), intervals } });
+const two = row('two|pipes', { DEMO: { metrics: metrics({ top1: 1, bottom1: 0.25, spearman: 1, kendall: 1, mae: 0.05, r2: 0.9 }), intervals: null } }, { facts: facts({ scorer: 'CodeT' }) });
+const none = row('three', {}, { kind: 'eval-file', facts: facts({ scorer: 'valid-only', variant: 'instruction+solution' }), note: 'Does not apply, because, "reasons"' });
+
+describe('leaderboardCsv', () => {
+  it('writes every number with its interval, quoting fields that need it', () => {
+    const head = 'name,kind,datasets,backend,model,variant,scorer,' + ['top1', 'bottom1', 'spearman', 'kendall', 'mae', 'r2'].map((m) => `DEMO ${m},DEMO ${m} lo,DEMO ${m} hi`).join(',') + ',DEMO problems,DEMO solutions,note';
+    expect(leaderboardCsv([one, two, none], ['DEMO'])).toBe(
+      [
+        head,
+        '"run ""one"", v2",tests,Demo-R,file,tests.jsonl,instruction,fraction,0.75,0.5,1,0.5,0.25,0.75,0.625,0.4,0.9,0.5,0.3,0.8,0.2,0.1,0.3,-0.004,-0.5,0.5,4,16,',
+        'two|pipes,tests,Demo-R,file,tests.jsonl,instruction,CodeT,1,,,0.25,,,1,,,1,,,0.05,,,0.9,,,4,16,',
+        'three,eval-file,Demo-R,file,tests.jsonl,instruction+solution,valid-only,,,,,,,,,,,,,,,,,,,,,"Does not apply, because, ""reasons"""',
+        '',
+      ].join('\r\n'),
+    );
+  });
+});
+
+describe('leaderboardMarkdown', () => {
+  it('prints a table per split with ± half-widths, in the paper’s rounding', () => {
+    expect(leaderboardMarkdown([one, two, none], ['HE_base', 'DEMO'], 'pm', { resamples: 2000, seed: 0 })).toBe(
+      [
+        '**Demo-R**',
+        '',
+        '| Verifier | Top-1 | Bottom-1 | Spearman | Kendall | MAE | R² | Problems |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+        '| run "one", v2 | 75.0 ± 25.0 | 50.0 ± 25.0 | 0.63 ± 0.25 | 0.50 ± 0.25 | 0.20 ± 0.10 | 0.00 ± 0.50 | 4 |',
+        '| two\\|pipes | 100.0 | 25.0 | 1.00 | 1.00 | 0.05 | 0.90 | 4 |',
+        '',
+        'Intervals: percentile bootstrap over problems, 2000 resamples, seed 0; ± is half the width of the 95% interval. Top-1 and Bottom-1 in %.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints [lo, hi] intervals', () => {
+    const text = leaderboardMarkdown([one], ['DEMO'], 'bracket', { resamples: 500, seed: 7 });
+    expect(text.split('\n')[4]).toBe('| run "one", v2 | 75.0 [50.0, 100.0] | 50.0 [25.0, 75.0] | 0.63 [0.40, 0.90] | 0.50 [0.30, 0.80] | 0.20 [0.10, 0.30] | 0.00 [-0.50, 0.50] | 4 |');
+    expect(text).toContain('500 resamples, seed 7; brackets give the 95% interval.');
+  });
+});
