@@ -50,7 +50,7 @@ export async function measureReverify(o: ReverifyOptions): Promise<ReverifyResul
   for (let r = 0; r < o.reps; r++) {
     const nativeMs = await timed(() => run('python3', [NATIVE, o.workloadFile, '--reps', '1', '--workers', String(o.nativeWorkers), '--modes', 'exec']));
     let out = '';
-    const cliMs = await timed(async () => void (out = await run(process.execPath, [CLI, 'verify', o.setFile, '--json'])));
+    const cliMs = await timed(async () => void (out = await run(process.execPath, [CLI, 'verify', o.setFile, '--split', 'HE-R+', '--json'])));
     const cli = JSON.parse(out) as { files: { summary: { disagree: number; skipped: number } }[] };
     const cliDisagree = cli.files[0]!.summary.disagree + cli.files[0]!.summary.skipped;
     let browser: { wallMs: number; workers: number; disagree: number } | null = null;

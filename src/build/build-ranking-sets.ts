@@ -14,6 +14,7 @@ import type { CompareMode } from '../core/run/types';
 import type { EnginePool } from '../engine/pool-types';
 import { eachLimited } from '../core/concurrency/semaphore';
 import { prepareTests, type EngineCanonicalCache } from '../engine/prepare-tests';
+import { partsFor, scoreInParts } from '../engine/score-parts';
 
 export interface BuildOptions {
   split: BuildSplit;
@@ -124,7 +125,8 @@ export async function buildRankingSets(
         list,
         candidateLanes,
         async (program, i) => {
-          const result = await pool.score({ code: program.code, tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs: prepared.budgetMs }, { signal });
+          const parts = partsFor(prepared.limitsMs.length, pool.stats().size);
+          const result = await scoreInParts(pool, { code: program.code, tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs: prepared.budgetMs }, parts, { signal });
           const s = candidateScore(result.tests, plan);
           if (result.budgetExhausted) report.budgetExhausted++;
           scored[i] = { code: program.code, score: s.score, timeTaken: s.timeTaken, allErrored: s.allErrored };

@@ -13,6 +13,7 @@ import type { FailedTest, VerifyOutcome, VerifySummary } from '../core/verify/ve
 import type { EnginePool } from '../engine/pool-types';
 import { eachLimited } from '../core/concurrency/semaphore';
 import { prepareTests, type EngineCanonicalCache } from '../engine/prepare-tests';
+import { partsFor, scoreInParts } from '../engine/score-parts';
 
 export interface VerifyOptions {
   compare: CompareMode;
@@ -24,6 +25,8 @@ export interface VerifyOptions {
   problemConcurrency?: number;
   /** Canonical runs kept from earlier jobs on this machine (none by default). */
   canonicalCache?: EngineCanonicalCache | null;
+  /** Parts a candidate's tests are split into across workers (default partsFor: big test sets only). */
+  partsPerCandidate?: (tests: number, workers: number) => number;
 }
 
 export interface VerifyProgress {
@@ -87,7 +90,8 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
         async (candidate, i) => {
           let upper = 0;
           const run = async () => {
-            const result = await pool.score({ code: candidate.code, tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs }, { signal });
+            const parts = (options.partsPerCandidate ?? partsFor)(prepared.limitsMs.length, pool.stats().size);
+            const result = await scoreInParts(pool, { code: candidate.code, tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs }, parts, { signal });
             const s = candidateScore(result.tests, plan);
             const timeouts = result.tests.reduce((n, t) => n + (t.status === 'timeout' ? 1 : 0), 0);
             upper = timeouts === 0 ? s.score : candidateScore(result.tests.map((t) => (t.status === 'timeout' ? { ...t, status: 'pass' as const } : t)), plan).score;

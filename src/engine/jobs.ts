@@ -29,6 +29,9 @@ function lostMessage(outcome: Extract<CallOutcome, { kind: 'lost' }>, limit: num
     : `the worker crashed (${outcome.message.slice(0, 200)})`;
 }
 
+/** The message of a test another part of the candidate runs (see ScoreRequest.part). */
+export const NOT_IN_PART = 'not in this part';
+
 let expectedCounter = 0;
 
 /** A key no other computed expectation has (workers cache decoded outputs by it). */
@@ -60,6 +63,10 @@ export async function scoreJob(
   let uncompilable: number[] = [];
   let compileError: string | null = null;
   let budgetExhausted = false;
+  // Tests of the other parts: skipped by the harness (they return at once) and marked here.
+  const outside: number[] = [];
+  if (request.part) for (let i = 0; i < n; i++) if (i < request.part.start || i >= request.part.end) outside.push(i);
+  for (const i of outside) lostAt.set(i, { status: 'crash', message: NOT_IN_PART, ms: 0 });
   const fillAll = (status: TestResult['status'], message: string) => {
     results = results.map((r, i) => lostAt.get(i) ?? r ?? { status, message, ms: 0 });
   };
@@ -126,12 +133,13 @@ export async function scoreJob(
   }
 
   const tests = results.map((r, i) => lostAt.get(i) ?? r ?? { status: 'crash' as const, message: 'not run', ms: 0 });
+  const inPart = n - outside.length;
   const passed = tests.filter((t) => t.status === 'pass').length;
   return {
     tests,
     passed,
     total: n,
-    score: n ? passed / n : 0,
+    score: inPart ? passed / inPart : 0,
     compare: request.compare,
     uncompilable,
     compileError,

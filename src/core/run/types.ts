@@ -87,6 +87,9 @@ export interface ScoreRequest {
   limitMs: number | number[];
   /** Wall-time budget for the whole candidate; tests after it runs out are `timeout`. */
   budgetMs: number;
+  /** Run only tests start..end-1 (one part of a candidate split across workers); the others come back as
+   *  'crash' "not in this part" for the caller to fill in from the other parts. */
+  part?: { start: number; end: number };
 }
 
 /** Compute canonical outputs (and canonical times) for an io problem. */
