@@ -125,7 +125,7 @@ export async function buildRankingSets(
         list,
         candidateLanes,
         async (program, i) => {
-          const parts = partsFor(prepared.limitsMs.length, pool.stats().size);
+          const parts = partsFor(prepared.limitsMs, pool.stats().size);
           const result = await scoreInParts(pool, { code: program.code, tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs: prepared.budgetMs }, parts, { signal });
           const s = candidateScore(result.tests, plan);
           if (result.budgetExhausted) report.budgetExhausted++;

@@ -25,8 +25,8 @@ export interface VerifyOptions {
   problemConcurrency?: number;
   /** Canonical runs kept from earlier jobs on this machine (none by default). */
   canonicalCache?: EngineCanonicalCache | null;
-  /** Parts a candidate's tests are split into across workers (default partsFor: big test sets only). */
-  partsPerCandidate?: (tests: number, workers: number) => number;
+  /** Parts a candidate's tests are split into across workers (default partsFor: long worst cases only). */
+  partsPerCandidate?: (limitsMs: readonly number[], workers: number) => number;
 }
 
 export interface VerifyProgress {
@@ -90,7 +90,7 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
         async (candidate, i) => {
           let upper = 0;
           const run = async () => {
-            const parts = (options.partsPerCandidate ?? partsFor)(prepared.limitsMs.length, pool.stats().size);
+            const parts = (options.partsPerCandidate ?? partsFor)(prepared.limitsMs, pool.stats().size);
             const result = await scoreInParts(pool, { code: candidate.code, tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs }, parts, { signal });
             const s = candidateScore(result.tests, plan);
             const timeouts = result.tests.reduce((n, t) => n + (t.status === 'timeout' ? 1 : 0), 0);

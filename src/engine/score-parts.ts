@@ -8,12 +8,15 @@ import type { CandidateResult, ScoreRequest } from '../core/run/types';
 import { testCount } from './harness-reply';
 import type { CallOptions, EnginePool } from './pool-types';
 
-/** Fewest tests worth a part of their own: below this the call's fixed cost outweighs the balance gained. */
-export const MIN_TESTS_PER_PART = 150;
+/** Worst-case time (the sum of its tests' limits) that earns a part of its own: a candidate that may run this
+ *  long can hold a worker at the end of a job while the others idle; below it a call's fixed cost (a few ms)
+ *  outweighs the balance gained. */
+export const PART_LIMIT_SUM_MS = 10_000;
 
-/** How many parts a candidate with `tests` tests gets on a pool of `workers`. */
-export function partsFor(tests: number, workers: number): number {
-  return Math.max(1, Math.min(workers, Math.floor(tests / MIN_TESTS_PER_PART)));
+/** How many parts a candidate with these per-test limits gets on a pool of `workers`. */
+export function partsFor(limitsMs: readonly number[], workers: number): number {
+  const sum = limitsMs.reduce((a, b) => a + b, 0);
+  return Math.max(1, Math.min(workers, limitsMs.length, Math.floor(sum / PART_LIMIT_SUM_MS)));
 }
 
 /** Contiguous [start, end) ranges covering 0..n-1 in `parts` near-equal pieces. */

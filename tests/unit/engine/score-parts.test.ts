@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateResult, ScoreRequest } from '../../../src/core/run/types';
 import type { EnginePool } from '../../../src/engine/pool-types';
-import { mergeParts, MIN_TESTS_PER_PART, partRanges, partsFor, scoreInParts } from '../../../src/engine/score-parts';
+import { mergeParts, PART_LIMIT_SUM_MS, partRanges, partsFor, scoreInParts } from '../../../src/engine/score-parts';
 
 describe('partRanges', () => {
   it('covers every test once, in order, in near-equal pieces', () => {
@@ -13,13 +13,16 @@ describe('partRanges', () => {
 });
 
 describe('partsFor', () => {
-  it('splits only big test sets, never into more parts than workers', () => {
-    expect(partsFor(10, 8)).toBe(1);
-    expect(partsFor(2 * MIN_TESTS_PER_PART - 1, 8)).toBe(1);
-    expect(partsFor(2 * MIN_TESTS_PER_PART, 8)).toBe(2);
-    expect(partsFor(760, 2)).toBe(2);
-    expect(partsFor(760, 1)).toBe(1);
-    expect(partsFor(10_000, 16)).toBe(16);
+  const limits = (n: number, ms: number) => new Array<number>(n).fill(ms);
+  it('splits only long worst cases, never into more parts than workers or tests', () => {
+    expect(PART_LIMIT_SUM_MS).toBe(10_000);
+    expect(partsFor(limits(10, 100), 8)).toBe(1); // an MBPP candidate: 1 s at worst
+    expect(partsFor(limits(199, 100), 8)).toBe(1);
+    expect(partsFor(limits(200, 100), 8)).toBe(2);
+    expect(partsFor(limits(760, 100), 2)).toBe(2); // a HE-R+ candidate at the 0.1 s floor
+    expect(partsFor(limits(760, 100), 1)).toBe(1);
+    expect(partsFor(limits(137, 400), 8)).toBe(5); // few tests, slow canonical
+    expect(partsFor(limits(3, 60_000), 8)).toBe(3);
   });
 });
 
