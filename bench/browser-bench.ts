@@ -123,6 +123,11 @@ export class BrowserBench {
     }, problems as BenchProblem[]);
   }
 
+  /** Forget the canonical runs the page's IndexedDB keeps. */
+  async clearCanonicalCache(): Promise<void> {
+    await this.page.evaluate(() => (window as unknown as { bench: BenchApi }).bench.clearCanonicalCache());
+  }
+
   /** The app's re-verification of a dataset text, whole job, on a freshly loaded page (snapshot in IndexedDB). */
   async verifyWhole(text: string): Promise<{ wallMs: number; workers: number; disagree: number }> {
     await this.load();
@@ -143,4 +148,5 @@ interface BenchApi {
   runWorkload(pool: unknown, problems: unknown): Promise<WorkloadRun>;
   idbSnapshotStore(): { clear(): Promise<void>; count(): Promise<number> };
   verifyWhole(text: string): Promise<{ wallMs: number; workers: number; disagree: number }>;
+  clearCanonicalCache(): Promise<void>;
 }

@@ -3,8 +3,8 @@
 import { createBrowserPool, interruptsAvailable } from '../../src/engine/browser-pool';
 import { runWorkload } from '../run-workload';
 import { idbSnapshotStore } from './idb-snapshot-store';
-import { verifyWhole } from './verify-whole';
+import { clearCanonicalCache, verifyWhole } from './verify-whole';
 
 const target = window as unknown as Record<string, unknown>;
-target.bench = { createBrowserPool, interruptsAvailable, runWorkload, idbSnapshotStore, verifyWhole };
+target.bench = { createBrowserPool, interruptsAvailable, runWorkload, idbSnapshotStore, verifyWhole, clearCanonicalCache };
 target.benchLoaded = true;
