@@ -25,6 +25,7 @@ export function createPool(options: PoolOptions): EnginePool {
   const tickMs = options.tickMs ?? 10;
   const stats: PoolStats = { size: options.size, workersStarted: 0, watchdogKills: 0, crashes: 0, recycled: 0, readyInfo: [] };
   const waiters: Waiter[] = [];
+  const readyListeners = new Set<(stats: PoolStats) => void>();
   let snapshot: Uint8Array | null = null;
   let snapshotLoaded = !options.snapshotStore;
   let makingSnapshot = false;
@@ -52,6 +53,7 @@ export function createPool(options: PoolOptions): EnginePool {
       if (info.snapshot === 'made') void keepSnapshot(calls);
       if (++readyCount === options.size) resolveAllReady(stats.readyInfo.slice());
       options.onWorkerReady?.({ ...stats, readyInfo: stats.readyInfo.slice() });
+      for (const listener of readyListeners) listener({ ...stats, readyInfo: stats.readyInfo.slice() });
       dispatch(slot);
     },
     onStartFailed(slot: WorkerSlot, error: unknown) {
@@ -176,7 +178,12 @@ export function createPool(options: PoolOptions): EnginePool {
     score: (request: ScoreRequest, call?: CallOptions) => scoreJob(runCall, request, shared, options, call?.signal),
     expect: (request: IoExpectRequest, call?: CallOptions) => expectJob(runCall, request, shared, call?.signal),
     stats: () => ({ ...stats, readyInfo: stats.readyInfo.slice() }),
+    watchReady(listener) {
+      readyListeners.add(listener);
+      return () => void readyListeners.delete(listener);
+    },
     async close() {
+      readyListeners.clear();
       closed = true;
       if (timer) clearInterval(timer);
       timer = null;

@@ -75,6 +75,9 @@ export interface EnginePool {
   /** Canonical outputs (and times) of an io problem. */
   expect(request: IoExpectRequest, options?: CallOptions): Promise<IoExpected>;
   stats(): PoolStats;
+  /** Calls `listener` each time a worker has started (see PoolOptions.onWorkerReady), until the returned
+   *  function is called. Any number of listeners: a tab's runs share one pool. Pools may not offer it. */
+  watchReady?(listener: (stats: PoolStats) => void): () => void;
   close(): Promise<void>;
 }
 

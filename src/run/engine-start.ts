@@ -1,6 +1,6 @@
-// A pool's start as a run's view shows it: Python workers starting, then ready, or failed. Uses only what every
-// EnginePool exposes: ready() settles once every worker has started (at once for a warm pool), and stats()
-// counts the workers that have started so far, read every `pollMs` until then.
+// A pool's start as a run's view shows it: Python workers starting, then ready, or failed. ready() settles once
+// every worker has started (at once for a warm pool); in between, each worker's start comes from the pool's
+// watchReady listener, or, for a pool without one, from stats() read every `pollMs`.
 import type { EnginePool } from '../engine/pool-types';
 import { errorMessage } from '../core/error-message';
 
@@ -27,8 +27,12 @@ export function watchEngineStart(pool: EnginePool, report: (start: EngineStart) 
     const { size, readyInfo } = pool.stats();
     return { phase: 'starting', workersReady: Math.min(readyInfo.length, size), workers: size, error: null };
   };
-  const timer = setInterval(() => send(counted()), pollMs);
-  const stop = () => clearInterval(timer);
+  const unwatch = pool.watchReady?.(() => send(counted()));
+  const timer = unwatch ? null : setInterval(() => send(counted()), pollMs);
+  const stop = () => {
+    unwatch?.();
+    if (timer !== null) clearInterval(timer);
+  };
   signal.addEventListener('abort', stop, { once: true });
   send(counted());
   pool.ready().then(

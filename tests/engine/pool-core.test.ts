@@ -133,6 +133,23 @@ describe('pool core', () => {
     await p.close();
   });
 
+  it('tells every watchReady listener of each start until it lets go', async () => {
+    const p = pool([], { size: 2 });
+    const a: number[] = [];
+    const b: number[] = [];
+    p.watchReady!((stats) => a.push(stats.readyInfo.length));
+    const stopB = p.watchReady!((stats) => b.push(stats.readyInfo.length));
+    await p.ready();
+    expect(a).toEqual([1, 2]);
+    expect(b).toEqual([1, 2]);
+    stopB();
+    await p.score(request(['pass', 'die', 'pass']));
+    await sleep(50);
+    expect(a.length).toBeGreaterThanOrEqual(3); // the replacement
+    expect(b).toEqual([1, 2]);
+    await p.close();
+  });
+
   it('replaces the worker after a fatal reply', async () => {
     const p = pool([]);
     const r = await p.score(request(['fatal', 'pass']));

@@ -76,6 +76,28 @@ describe('watchEngineStart', () => {
   });
 });
 
+describe('watchEngineStart on a pool that tells of each start', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('follows the listener, sets no timer, and lets go of the listener when ready', async () => {
+    const fake = fakePool(2);
+    const listeners = new Set<() => void>();
+    const pool = { ...fake.pool, ready: fake.pool.ready, stats: fake.pool.stats, watchReady: (l: () => void) => (listeners.add(l), () => void listeners.delete(l)) } as EnginePool;
+    const seen: EngineStart[] = [];
+    watchEngineStart(pool, (s) => seen.push(s), new AbortController().signal, 100);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(listeners.size).toBe(1);
+    fake.workerReady();
+    for (const l of listeners) l();
+    fake.workerReady();
+    fake.allReady();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen.map((s) => `${s.phase} ${s.workersReady}/${s.workers}`)).toEqual(['starting 0/2', 'starting 1/2', 'ready 2/2']);
+    expect(listeners.size).toBe(0);
+  });
+});
+
 describe('engineText', () => {
   it('says what the engine is doing, apart from generation and execution', () => {
     expect(engineText(null)).toBe('Starts once the run is set up');
