@@ -1,10 +1,13 @@
 // Test tiers: unit (pure core + storage, fast), engine (real Pyodide in Node), e2e (headless Chromium on the built app).
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // Rune classes (*.svelte.ts) compile as in the app, so state can be unit-tested too.
+        plugins: [svelte()],
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],

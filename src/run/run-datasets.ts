@@ -1,5 +1,7 @@
 // The datasets a run can use: the bundled demo (stored on first use, so runs refer to it like any stored dataset)
-// and the datasets in storage. Parsed datasets are cached per id; a run's dataset must match its sha256.
+// and the datasets in storage. Parsed datasets are cached per id; a run's dataset must match its sha256. In the
+// app it is the run-facing side of the tab's one DatasetLibrary (state/datasets-library.svelte.ts), which owns
+// its database connection and tells it when a dataset goes (forget).
 import type { Dataset, SplitName } from '../core/dataset/types';
 import type { Run } from '../core/run/run-types';
 import { getDataset, listDatasets, loadDataset, saveDataset } from '../storage/datasets-repo';
@@ -10,8 +12,8 @@ import { sha256OfText } from '../storage/sha256';
 import { DatasetExistsError } from '../storage/storage-errors';
 import { RunSetupError } from './run-stop';
 
-/** One choice in the new-run form. */
-export interface DatasetChoice {
+/** One dataset offered by the new-run form. */
+export interface RunDatasetOption {
   /** The stored id (sha256), or DEMO_CHOICE before the demo is stored. */
   id: string;
   name: string;
@@ -41,10 +43,10 @@ export class RunDatasets {
   }
 
   /** The demo first, then stored datasets (the demo's stored copy is not listed twice). */
-  async choices(): Promise<DatasetChoice[]> {
+  async choices(): Promise<RunDatasetOption[]> {
     const stored = await listDatasets(this.#db);
     const demo = stored.find((m) => m.source.kind === 'bundled' && m.source.fileName === DEMO_FILE);
-    const demoChoice: DatasetChoice = demo ? choice(demo, true) : { id: DEMO_CHOICE, name: 'Demo-R', split: 'DEMO', problems: 0, solutions: 0, bundled: true };
+    const demoChoice: RunDatasetOption = demo ? choice(demo, true) : { id: DEMO_CHOICE, name: 'Demo-R', split: 'DEMO', problems: 0, solutions: 0, bundled: true };
     return [demoChoice, ...stored.filter((m) => m !== demo).map((m) => choice(m, false))];
   }
 
@@ -70,6 +72,11 @@ export class RunDatasets {
     return parsed;
   }
 
+  /** Drops the parsed copy of `id` (it was deleted here or in another tab). */
+  forget(id: string): void {
+    this.#parsed.delete(id);
+  }
+
   /** The dataset a run was made on (stored ids are sha256 hashes, so a match is the same text). */
   async forRun(run: Run): Promise<Dataset> {
     if (run.datasetId !== run.datasetSha256) throw new RunSetupError('the run names a dataset id that is not its sha256');
@@ -90,6 +97,6 @@ export class RunDatasets {
   }
 }
 
-function choice(meta: DatasetMeta, bundled: boolean): DatasetChoice {
+function choice(meta: DatasetMeta, bundled: boolean): RunDatasetOption {
   return { id: meta.id, name: meta.name, split: meta.split, problems: meta.problemCount, solutions: meta.solutionCount, bundled };
 }

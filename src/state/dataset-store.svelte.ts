@@ -12,7 +12,7 @@ import type { Dataset, Problem } from '../core/dataset/types';
 import type { DatasetMeta } from '../storage/dataset-records';
 import { DatasetChanges, type DatasetChange } from './dataset-changes';
 import { DatasetDownloads } from './datasets-downloads.svelte';
-import { DatasetLibrary, DEMO_ID } from './datasets-library.svelte';
+import { type DatasetLibrary, DEMO_ID } from './datasets-library.svelte';
 import { datasetStats, summarizeProblem, type DatasetStats, type ProblemSummary } from './problem-summary';
 import { hrefFor, routeFromHash } from './routes';
 import { errorMessage } from '../core/error-message';
@@ -49,8 +49,8 @@ export const CHOICE_STORAGE_KEY = 'verifier-lab:datasets:choice:v1';
 export const OPENING_STORAGE_KEY = 'verifier-lab:datasets:opening:v1';
 
 export class DatasetStore {
-  readonly library = new DatasetLibrary();
-  readonly downloads = new DatasetDownloads(this.library);
+  readonly library: DatasetLibrary;
+  readonly downloads: DatasetDownloads;
   #load = $state.raw<DatasetLoad>({ status: 'loading' });
   #choice = $state.raw<DatasetChoice>({ kind: 'demo' });
   #filter = $state.raw<ProblemFilter>(OPEN_FILTER);
@@ -65,6 +65,12 @@ export class DatasetStore {
     return new Map(load.status === 'ready' ? load.dataset.problems.map((p) => [p.taskId, p]) : []);
   });
   #visible = $derived.by(() => (this.#load.status === 'ready' ? filterProblems(this.#load.summaries, this.#filter) : []));
+
+  /** `library`: the tab's one dataset library, shared with the runs and build stores. */
+  constructor(library: DatasetLibrary) {
+    this.library = library;
+    this.downloads = new DatasetDownloads(library);
+  }
 
   get load(): DatasetLoad {
     return this.#load;

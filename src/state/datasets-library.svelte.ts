@@ -8,6 +8,8 @@ import { deleteDataset, listDatasets, loadDatasetText, saveDataset } from '../st
 import { openLabDb } from '../storage/open-db';
 import type { LabDb } from '../storage/schema';
 import { requestPersistentStorage, storageUsage, type PersistResult, type StorageUsage } from '../storage/storage-quota';
+import { RunDatasets } from '../run/run-datasets';
+import { DatasetChanges } from './dataset-changes';
 import { DatasetLimitsSetting } from './dataset-limits.svelte';
 import { TransferJob } from './datasets-transfer.svelte';
 import { errorMessage } from '../core/error-message';
@@ -15,10 +17,18 @@ import { errorMessage } from '../core/error-message';
 /** The id of the bundled demo (never a sha256, so never a stored dataset's id). */
 export const DEMO_ID = 'demo';
 
+/**
+ * The tab's one dataset library: every page and store that needs datasets gets this instance (App creates it),
+ * so there is one database connection, one cache of parsed datasets per use, and one change counter.
+ */
 export class DatasetLibrary {
   /** The size caps every import, download and opening applies. */
   readonly limits = new DatasetLimitsSetting();
   #db: Promise<LabDb> | undefined;
+  #runDatasets: Promise<RunDatasets> | undefined;
+  #version = $state(0);
+  // Deletions made in other tabs (this tab's own go through remove()).
+  readonly #changes = new DatasetChanges((change) => this.#changed(change.id));
   #stored = $state.raw<readonly DatasetMeta[] | null>(null);
   #error = $state<string | null>(null);
   #usage = $state.raw<StorageUsage | null>(null);
@@ -52,6 +62,23 @@ export class DatasetLibrary {
     return this.#db;
   }
 
+  /** Goes up whenever a stored dataset is added or deleted (here or in another tab): views that list datasets
+   *  or hold a parsed one read them again. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** The datasets runs use (the demo stored on first use, parsed copies by id), on this library's connection. */
+  runDatasets(): Promise<RunDatasets> {
+    this.#runDatasets ??= this.db().then((db) => new RunDatasets(db));
+    return this.#runDatasets;
+  }
+
+  #changed(id: string | null): void {
+    if (id !== null) void this.#runDatasets?.then((d) => d.forget(id));
+    this.#version++;
+  }
+
   /** Re-read the list and the storage figures. */
   async refresh(): Promise<void> {
     try {
@@ -68,7 +95,9 @@ export class DatasetLibrary {
   async save(result: DatasetBytes, source: DatasetSource, signal: AbortSignal): Promise<DatasetMeta> {
     try {
       const file = result.format === 'parquet' ? { file: { bytes: result.bytes, sha256: result.sha256 } } : {};
-      return await saveDataset(await this.db(), { dataset: result.dataset, text: result.text, source, ...file }, { signal });
+      const meta = await saveDataset(await this.db(), { dataset: result.dataset, text: result.text, source, ...file }, { signal });
+      this.#changed(null);
+      return meta;
     } finally {
       void this.refresh();
     }
@@ -93,6 +122,7 @@ export class DatasetLibrary {
 
   async remove(id: string): Promise<void> {
     await deleteDataset(await this.db(), id);
+    this.#changed(id);
     await this.refresh();
   }
 

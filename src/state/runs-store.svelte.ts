@@ -1,7 +1,8 @@
 // The runs of this browser as runes: the list, live progress of the runs executing in this tab, and the actions
 // (create, start, pause, cancel, delete, duplicate, export, import). Runs left 'running' by a reload resume on load,
 // after asking for an API key this tab does not know.
-// A dataset deleted in any tab drops the parsed copies, so no page keeps showing a dataset that is gone.
+// Datasets come from the tab's one DatasetLibrary (injected), whose connection the runs share too; a dataset
+// deleted in any tab drops its parsed copy there, so no page keeps showing a dataset that is gone.
 import { idbRunStore } from '../storage/idb-run-store';
 import { createContext } from 'svelte';
 import type { Dataset } from '../core/dataset/types';
@@ -17,7 +18,6 @@ import type { EngineStart } from '../run/engine-start';
 import type { RunSnapshot } from '../run/run-monitor';
 import { getDataset } from '../storage/datasets-repo';
 import { loadProblemGenerations } from '../storage/generations-repo';
-import { openLabDb } from '../storage/open-db';
 import { loadResults } from '../storage/results-repo';
 import { duplicateRun, type RunChanges } from '../storage/run-duplicate';
 import { importRunFile, type ImportedRun } from '../storage/run-file-store';
@@ -27,9 +27,9 @@ import { engineCanonicalCache, enginePoolOptions } from './engine-pool-options';
 import { SharedPool } from './shared-pool';
 import type { ApiKeys } from './runs-api-keys.svelte';
 import { RunKeyPrompts } from './runs-key-prompts.svelte';
-import { RunDatasets } from '../run/run-datasets';
+import type { RunDatasets } from '../run/run-datasets';
+import type { DatasetLibrary } from './datasets-library.svelte';
 import { browserGenerator, webLocks, type ModelProgress } from '../run/browser-environment';
-import { DatasetChanges } from './dataset-changes';
 import { displayStatus, type DisplayStatus, type LivePhase } from './run-display-status';
 import type { Settings } from './settings.svelte';
 import { errorMessage } from '../core/error-message';
@@ -59,25 +59,22 @@ export class RunsStore {
   readonly #settings: Settings;
   readonly #keys: ApiKeys;
   readonly #keyPrompts: RunKeyPrompts;
-  #db: Promise<LabDb> | null = null;
+  readonly #library: DatasetLibrary;
   #launcher: RunLauncher | null = null;
   readonly #pool = new SharedPool(
     (size) => import('../engine/browser-pool').then(({ createBrowserPool }) => createBrowserPool({ size, ...enginePoolOptions() })),
     () => this.#launcher?.activeIds.length ?? 0,
   );
-  #datasets: RunDatasets | null = null;
   #runs = $state.raw<Run[]>([]);
   #listed = 0; // refreshes started: only the latest one's answer is kept
   #newest: Promise<void> = Promise.resolve();
   #state = $state.raw<{ status: 'loading' | 'ready' | 'error'; error?: string }>({ status: 'loading' });
   #live = $state.raw<Record<string, LiveRun>>({});
   #notices = $state.raw<Record<string, string>>({});
-  #datasetsVersion = $state(0);
-  // Deletions posted by the Datasets page of this tab or of another one.
-  readonly #changes = new DatasetChanges(() => this.#datasetDeleted());
 
-  constructor(settings: Settings, keys: ApiKeys) {
+  constructor(settings: Settings, keys: ApiKeys, library: DatasetLibrary) {
     this.#settings = settings;
+    this.#library = library;
     this.#keys = keys;
     this.#keyPrompts = new RunKeyPrompts(keys);
   }
@@ -103,19 +100,18 @@ export class RunsStore {
     return displayStatus(run.status, this.#live[run.id]?.phase, this.#keyPrompts.isPutOff(run.id));
   }
 
+  /** The tab's database connection (the dataset library's). */
   db(): Promise<LabDb> {
-    this.#db ??= openLabDb();
-    return this.#db;
+    return this.#library.db();
   }
 
-  /** Goes up when a stored dataset is deleted: views that hold a run's dataset read it again. */
+  /** Goes up when a stored dataset is added or deleted: views that hold a run's dataset read it again. */
   get datasetsVersion(): number {
-    return this.#datasetsVersion;
+    return this.#library.version;
   }
 
-  async datasets(): Promise<RunDatasets> {
-    this.#datasets ??= new RunDatasets(await this.db());
-    return this.#datasets;
+  datasets(): Promise<RunDatasets> {
+    return this.#library.runDatasets();
   }
 
   /** Opens the database, lists runs and resumes those a reload interrupted. */
@@ -272,11 +268,6 @@ export class RunsStore {
   async datasetOf(run: Run): Promise<Dataset> {
     if (!(await getDataset(await this.db(), run.datasetSha256))) throw new RunDatasetMissingError(run.datasetName, run.datasetSha256);
     return (await this.datasets()).forRun(run);
-  }
-
-  #datasetDeleted(): void {
-    this.#datasets = null; // its cache of parsed datasets may hold the deleted one
-    this.#datasetsVersion++;
   }
 
   #stop(runId: string, how: (h: RunHandle) => void): void {
