@@ -230,8 +230,21 @@ export class RunsStore {
     await this.refresh();
   }
 
-  /** A draft copy with changed settings; generations are reused when the verifier is unchanged. */
-  async duplicate(runId: string, changes: RunChanges, start: boolean): Promise<Run> {
+  /**
+   * A draft copy with changed settings; generations are reused when the verifier is unchanged. With `datasetId`
+   * (a choice of the new-run form) the copy runs on that dataset, over the problems it shares with this run.
+   */
+  async duplicate(runId: string, changes: RunChanges, start: boolean, datasetId?: string): Promise<Run> {
+    const source = this.run(runId);
+    if (datasetId !== undefined && source && datasetId !== source.datasetId) {
+      const datasets = await this.datasets();
+      const meta = await datasets.resolve(datasetId);
+      const target = await datasets.load(meta.id);
+      const there = new Set(target.problems.map((p) => p.taskId));
+      const problemIds = (changes.problemIds ?? source.problemIds).filter((id) => there.has(id));
+      if (problemIds.length === 0) throw new Error(`no problem of this run is in ${meta.name}`);
+      changes = { ...changes, problemIds, dataset: { id: meta.id, sha256: meta.sha256, name: meta.name, split: meta.split } };
+    }
     const { run } = await duplicateRun(await this.db(), runId, changes);
     await this.refresh();
     if (start) this.start(run.id);

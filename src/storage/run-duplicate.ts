@@ -1,7 +1,10 @@
 // Duplicating a run with changed settings. When the verifier is unchanged, its finished generations are reused, so only execution reruns.
+// A copy on another dataset (HE-R's run scored on HE-R+: same problems, other candidates and ground truth) reuses
+// them too when each was written from the problem alone; tests written for one shown candidate are not reused.
 import type { ExecutionConfig, VerifierConfig } from '../core/run/run-config';
+import type { SplitName } from '../core/dataset/types';
 import { readRun } from '../core/run/run-read';
-import type { GenerationRecord } from '../core/run/run-records';
+import { NO_CANDIDATE, type GenerationRecord } from '../core/run/run-records';
 import { draftRun, type Run } from '../core/run/run-types';
 import type { StampOptions } from './runs-repo';
 import { runKeyRange, type LabDb } from './schema';
@@ -14,6 +17,8 @@ export interface RunChanges {
   problemIds?: string[];
   verifier?: Partial<VerifierConfig>;
   execution?: Partial<ExecutionConfig>;
+  /** Another stored dataset for the copy (its problemIds must be that dataset's). */
+  dataset?: { id: string; sha256: string; name: string; split: SplitName };
 }
 
 /** The new draft run and how many generations it took over from the source. */
@@ -40,10 +45,10 @@ export async function duplicateRun(
     const draft = draftRun(
       {
         name: changes.name ?? `${source.name} (copy)`,
-        datasetId: source.datasetId,
-        datasetSha256: source.datasetSha256,
-        datasetName: source.datasetName,
-        split: source.split,
+        datasetId: changes.dataset?.id ?? source.datasetId,
+        datasetSha256: changes.dataset?.sha256 ?? source.datasetSha256,
+        datasetName: changes.dataset?.name ?? source.datasetName,
+        split: changes.dataset?.split ?? source.split,
         problemIds: changes.problemIds ?? source.problemIds,
         verifier: { ...source.verifier, ...changes.verifier },
         execution: { ...source.execution, ...changes.execution },
@@ -57,7 +62,8 @@ export async function duplicateRun(
     if (sameVerifier && options.reuseGenerations !== false) {
       const kept = new Set(run.problemIds);
       const all = await tx.objectStore('generations').getAll(runKeyRange(sourceId));
-      reused = all.filter((g) => g.error === null && kept.has(g.taskId)).map((g) => ({ ...g, runId: id }));
+      const otherDataset = run.datasetSha256 !== source.datasetSha256;
+      reused = all.filter((g) => g.error === null && kept.has(g.taskId) && (!otherDataset || g.shownRank === NO_CANDIDATE)).map((g) => ({ ...g, runId: id }));
       run.progress = {
         ...run.progress,
         generationsDone: reused.length,

@@ -126,6 +126,18 @@ describe('duplicateRun', () => {
     expect(await getRun(db, 'copy')).toEqual(run);
   });
 
+  it('on another dataset, reuses the tests written from the problem alone, not those written for a shown candidate', async () => {
+    const db = await freshDb();
+    await createRun(db, runInput(), { id: 'src' });
+    await putGeneration(db, generation('src', 'Demo/0', 0));
+    await putGeneration(db, generation('src', 'Demo/1', 0, { shownRank: 2 }));
+    const target = { id: 'b'.repeat(64), sha256: 'b'.repeat(64), name: 'Other', split: 'DEMO' as const };
+    const { run, reusedGenerations } = await duplicateRun(db, 'src', { dataset: target, problemIds: ['Demo/0', 'Demo/1'] }, { id: 'copy' });
+    expect(run).toMatchObject({ datasetId: target.id, datasetSha256: target.sha256, datasetName: 'Other', split: 'DEMO', problemIds: ['Demo/0', 'Demo/1'] });
+    expect(reusedGenerations).toBe(1);
+    expect((await loadGenerations(db, 'copy')).map((g) => g.taskId)).toEqual(['Demo/0']);
+  });
+
   it('starts from scratch when the verifier changes', async () => {
     const db = await freshDb();
     await createRun(db, runInput(), { id: 'src' });
