@@ -96,5 +96,8 @@ function csvNumber(x: number): string {
 }
 
 function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // A run name like "=HYPERLINK(...)" would be a formula in a spreadsheet: text (not a number) starting with a
+  // formula character gets a leading apostrophe, which spreadsheets show as plain text.
+  const safe = /^[=+\-@\t\r]/.test(text) && !Number.isFinite(Number(text)) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -23,6 +23,16 @@ describe('leaderboardCsv', () => {
   });
 });
 
+describe('leaderboardCsv and spreadsheet formulas', () => {
+  it('turns text that a spreadsheet would run into plain text, and leaves negative numbers alone', () => {
+    const evil = row('=HYPERLINK("http://x","click")', { DEMO: { metrics: metrics({ r2: -0.25 }), intervals: null } });
+    const line = leaderboardCsv([evil], ['DEMO']).split('\r\n')[1]!;
+    expect(line.startsWith(`"'=HYPERLINK(""http://x"",""click"")",`)).toBe(true);
+    expect(line).toContain(',-0.25,');
+    for (const name of ['+1 cmd', '-x', '@SUM(A1)', '\tx']) expect(leaderboardCsv([row(name, {})], ['DEMO']).split('\r\n')[1]!.replace(/^"/, '').startsWith(`'`)).toBe(true);
+  });
+});
+
 describe('leaderboardMarkdown', () => {
   it('prints a table per split with ± half-widths, in the paper’s rounding', () => {
     expect(leaderboardMarkdown([one, two, none], ['HE_base', 'DEMO'], 'pm', { resamples: 2000, seed: 0 })).toBe(
