@@ -10,6 +10,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import type { ReadyInfo } from '../src/engine/runtime';
 import { launchBrowser, type Browser } from '../tests/e2e/browser';
 import { pyodideAssets } from '../vite-plugins/pyodide-assets';
+import type { AnalysisTiming } from './browser/analysis-timing';
 import type { WorkloadRun } from './run-workload';
 import type { BenchProblem } from './workload';
 
@@ -123,6 +124,12 @@ export class BrowserBench {
     }, problems as BenchProblem[]);
   }
 
+  /** The leaderboard's computation at MBPP-R scale in the analysis worker, on a freshly loaded page. */
+  async analysisTiming(): Promise<AnalysisTiming> {
+    await this.load();
+    return this.page.evaluate(() => (window as unknown as { bench: BenchApi }).bench.analysisTiming());
+  }
+
   /** Forget the canonical runs the page's IndexedDB keeps. */
   async clearCanonicalCache(): Promise<void> {
     await this.page.evaluate(() => (window as unknown as { bench: BenchApi }).bench.clearCanonicalCache());
@@ -149,4 +156,5 @@ interface BenchApi {
   idbSnapshotStore(): { clear(): Promise<void>; count(): Promise<number> };
   verifyWhole(text: string): Promise<{ wallMs: number; workers: number; disagree: number }>;
   clearCanonicalCache(): Promise<void>;
+  analysisTiming(): Promise<AnalysisTiming>;
 }

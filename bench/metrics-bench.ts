@@ -11,13 +11,13 @@ import { pairedComparison } from '../src/core/compare/paired';
 import { scalingCurve } from '../src/core/compare/scaling';
 import { SCORER_NAMES, scoreProblem, scorerMethod, type ScorerName } from '../src/core/compare/scorers';
 import { bootstrapSplitMetrics } from '../src/core/metrics/bootstrap';
-import { prngMulberry32 } from '../src/core/metrics/prng';
 import { drawResampleIndices } from '../src/core/metrics/resample';
 import { metricsFromParts, splitParts } from '../src/core/metrics/split-metrics';
 import type { ProblemGroup } from '../src/core/metrics/types';
+import { MBPP_R_PROBLEMS, MBPP_R_SOLUTIONS, syntheticMatrix } from './synthetic-matrix';
 
-const PROBLEMS = 974;
-const SOLUTIONS = 3249;
+const PROBLEMS = MBPP_R_PROBLEMS;
+const SOLUTIONS = MBPP_R_SOLUTIONS;
 const RESAMPLES = 2000;
 const DRAWS = 200;
 const KS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -25,19 +25,6 @@ const KS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const { values } = parseArgs({ options: { reps: { type: 'string', default: '3' }, tests: { type: 'string', default: '10' } } });
 const reps = Number(values.reps);
 const testsPerProblem = Number(values.tests);
-
-/** 974 problems holding 3,249 candidates (3 or 4 each); better candidates pass more of the (partly wrong) tests. */
-function syntheticMatrix(seed: number): MatrixProblem[] {
-  const random = prngMulberry32(seed);
-  const extra = SOLUTIONS - 3 * PROBLEMS;
-  return Array.from({ length: PROBLEMS }, (_, p) => {
-    const n = p < extra ? 4 : 3;
-    const truth = [1, ...Array.from({ length: n - 1 }, () => Math.round(random() * 99) / 100).sort((a, b) => b - a)];
-    const wrong = Array.from({ length: testsPerProblem }, () => random() < 0.15);
-    const pass = truth.map((t) => Uint8Array.from(wrong, (w) => (w ? (random() < 0.3 ? 1 : 0) : random() < 0.1 + 0.85 * t ? 1 : 0)));
-    return { taskId: `Mbpp/${p}`, ranks: truth.map((_, i) => i + 1), truth, pass, shared: true };
-  });
-}
 
 function groupsOf(matrix: readonly MatrixProblem[], scorer: ScorerName): ProblemGroup[] {
   return matrix.map((m) => {
@@ -54,8 +41,8 @@ function time<T>(run: () => T): { ms: number; value: T } {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const matrix = syntheticMatrix(1);
-const other = syntheticMatrix(2).map((m, p) => ({ ...m, ranks: matrix[p].ranks, truth: matrix[p].truth, pass: m.pass.slice(0, matrix[p].ranks.length) }));
+const matrix = syntheticMatrix(1, testsPerProblem);
+const other = syntheticMatrix(2, testsPerProblem).map((m, p) => ({ ...m, ranks: matrix[p].ranks, truth: matrix[p].truth, pass: m.pass.slice(0, matrix[p].ranks.length) }));
 const rows: string[] = [];
 for (const scorer of SCORER_NAMES) {
   const method = scorerMethod(scorer);
