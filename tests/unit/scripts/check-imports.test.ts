@@ -50,6 +50,12 @@ afterEach(() => {
 });
 
 describe('scripts/check-imports.mjs', () => {
+  it('passes the real src tree', { timeout: 30_000 }, async () => {
+    const result = await checkImports(join(ROOT, 'src'));
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('keeps its layers');
+  });
+
   it('passes a tree that keeps its layers', { timeout: 30_000 }, async () => {
     const result = await checkImports(tree(GOOD));
     expect(result).toMatchObject({ code: 0, stderr: '' });
