@@ -6,7 +6,7 @@ import type { Dataset, SplitName } from '../core/dataset/types';
 import type { Run } from '../core/run/run-types';
 import { getDataset, listDatasets, loadDataset, saveDataset } from '../storage/datasets-repo';
 import { parseDatasetText } from '../core/dataset/parse-dataset';
-import type { DatasetMeta } from '../storage/dataset-records';
+import type { DatasetMeta } from '../core/dataset/dataset-records';
 import type { LabDb } from '../storage/schema';
 import { sha256OfText } from '../storage/sha256';
 import { DatasetExistsError } from '../storage/storage-errors';

@@ -15,7 +15,7 @@ import type { Dataset } from '../core/dataset/types';
 import type { TimeLimitRule } from '../core/run/time-limits';
 import type { CompareMode } from '../core/run/types';
 import { buildRankingSets, buildTotals, type BuildProgress, type BuildResult } from '../build/build-ranking-sets';
-import type { DatasetMeta } from '../storage/dataset-records';
+import type { DatasetMeta } from '../core/dataset/dataset-records';
 import { sha256OfText } from '../storage/sha256';
 import { DatasetExistsError } from '../storage/storage-errors';
 import { readPickedFile } from './build-files';

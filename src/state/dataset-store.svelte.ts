@@ -9,12 +9,12 @@ import { DatasetSizeError } from '../core/dataset/dataset-limits';
 import { DatasetParseError } from '../core/dataset/errors';
 import { parseDatasetText } from '../core/dataset/parse-dataset';
 import type { Dataset, Problem } from '../core/dataset/types';
-import type { DatasetMeta } from '../storage/dataset-records';
+import type { DatasetMeta } from '../core/dataset/dataset-records';
 import { DatasetChanges, type DatasetChange } from './dataset-changes';
 import { DatasetDownloads } from './datasets-downloads.svelte';
 import { type DatasetLibrary, DEMO_ID } from './datasets-library.svelte';
 import { datasetStats, summarizeProblem, type DatasetStats, type ProblemSummary } from './problem-summary';
-import { hrefFor, routeFromHash } from './routes';
+import type { Router } from './router.svelte';
 import { errorMessage } from '../core/error-message';
 
 export type DatasetLoad =
@@ -49,6 +49,7 @@ export const CHOICE_STORAGE_KEY = 'verifier-lab:datasets:choice:v1';
 export const OPENING_STORAGE_KEY = 'verifier-lab:datasets:opening:v1';
 
 export class DatasetStore {
+  readonly #router: Pick<Router, 'route' | 'replace'>;
   readonly library: DatasetLibrary;
   readonly downloads: DatasetDownloads;
   #load = $state.raw<DatasetLoad>({ status: 'loading' });
@@ -66,8 +67,12 @@ export class DatasetStore {
   });
   #visible = $derived.by(() => (this.#load.status === 'ready' ? filterProblems(this.#load.summaries, this.#filter) : []));
 
-  /** `library`: the tab's one dataset library, shared with the runs and build stores. */
-  constructor(library: DatasetLibrary) {
+  /**
+   * `router`: the page's route, read and replaced when a dataset that was open goes away; `library`: the tab's
+   * one dataset library, shared with the runs and build stores.
+   */
+  constructor(router: Pick<Router, 'route' | 'replace'>, library: DatasetLibrary) {
+    this.#router = router;
     this.library = library;
     this.downloads = new DatasetDownloads(library);
   }
@@ -206,8 +211,8 @@ export class DatasetStore {
     const dataset = this.#load.status === 'ready' ? this.#load.dataset : null;
     const opening = this.openDemo(); // its #begin clears the notice synchronously, so set it after
     this.#notice = { id: ++this.#notices, reason, name, text: noticeText(name, reason), dataset };
-    const route = routeFromHash(location.hash);
-    if (route.page === 'datasets' && route.taskId !== null) location.replace(hrefFor({ page: 'datasets', taskId: null }));
+    const route = this.#router.route;
+    if (route.page === 'datasets' && route.taskId !== null) this.#router.replace({ page: 'datasets', taskId: null });
     await opening;
   }
 

@@ -3,7 +3,7 @@
 import type { Dataset, SplitName } from '../core/dataset/types';
 import type { DatasetBytes } from '../core/download/read-dataset';
 import { parseTextInWorker, readFileInWorker } from '../import/dataset-in-worker';
-import type { DatasetMeta, DatasetSource } from '../storage/dataset-records';
+import type { DatasetMeta, DatasetSource } from '../core/dataset/dataset-records';
 import { deleteDataset, listDatasets, loadDatasetText, saveDataset } from '../storage/datasets-repo';
 import { openLabDb } from '../storage/open-db';
 import type { LabDb } from '../storage/schema';

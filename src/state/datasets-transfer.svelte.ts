@@ -4,7 +4,7 @@ import { DatasetSizeError } from '../core/dataset/dataset-limits';
 import { DatasetParseError, ParquetFileError } from '../core/dataset/errors';
 import { DownloadError, type DownloadFailure } from '../core/download/errors';
 import type { DatasetBytes, ReadProgress } from '../core/download/read-dataset';
-import type { DatasetMeta } from '../storage/dataset-records';
+import type { DatasetMeta } from '../core/dataset/dataset-records';
 import { DatasetExistsError, StorageQuotaError } from '../storage/storage-errors';
 import { errorMessage } from '../core/error-message';
 

@@ -44,10 +44,3 @@ export function datasetStats(dataset: Dataset): DatasetStats {
   const sum = scores.reduce((a, b) => a + b, 0);
   return { problems: dataset.problems.length, candidates: scores.length, meanScore: scores.length ? sum / scores.length : 0 };
 }
-
-/** Summaries whose id or statement contains every whitespace-separated word of the query. */
-export function filterSummaries(summaries: readonly ProblemSummary[], query: string): readonly ProblemSummary[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return summaries;
-  return summaries.filter((s) => words.every((w) => s.haystack.includes(w)));
-}

@@ -1,6 +1,6 @@
 // A tiny rune-based hash router: the current Route follows `location.hash`; shared through context.
 import { createContext } from 'svelte';
-import { routeFromHash, type Route } from './routes';
+import { hrefFor, routeFromHash, type Route } from './routes';
 
 /** In-page anchors such as "#main" are not routes. */
 const isRouteHash = (hash: string): boolean => hash === '' || hash.startsWith('#/');
@@ -21,6 +21,11 @@ export class Router {
     update();
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
+  }
+
+  /** Goes to `route` in place of the current history entry (Back does not come back to it). */
+  replace(route: Route): void {
+    location.replace(hrefFor(route));
   }
 }
 

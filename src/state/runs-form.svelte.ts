@@ -10,8 +10,11 @@ import { DEFAULT_TEMPLATES } from '../llm/prompts/templates';
 import { fileCoverage, fileVerifier, type FileCoverage } from '../run/create-run';
 import { encodePromptTemplate } from '../run/prompt-template-text';
 import { ENGINE_VERSION, PYODIDE_VERSION } from '../run/versions';
-import { selectProblems } from '../run/problem-subset';
+import { selectProblems } from '../core/run/problem-subset';
 import { errorMessage } from '../core/error-message';
+
+/** How the UI reads a run's stored template (the run settings show it). */
+export { decodePromptTemplate } from '../run/prompt-template-text';
 
 /** A parsed test file and how it meets the chosen dataset. */
 export interface TestFileState {

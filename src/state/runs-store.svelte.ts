@@ -34,6 +34,10 @@ import { displayStatus, type DisplayStatus, type LivePhase } from './run-display
 import type { Settings } from './settings.svelte';
 import { errorMessage } from '../core/error-message';
 
+// What the runs' components are handed, named for them here so the UI reaches src/run and src/storage only through state.
+export type { EngineStart, ExportedFile, RunChanges };
+export { DEMO_CHOICE, type RunDatasetOption } from '../run/run-datasets';
+
 /** The dataset a run was made on is not stored in this browser (deleted, or the run was imported from elsewhere). */
 export class RunDatasetMissingError extends Error {
   override readonly name = 'RunDatasetMissingError';

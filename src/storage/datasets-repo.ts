@@ -2,7 +2,7 @@
 import { UNCAPPED } from '../core/dataset/dataset-limits';
 import { parseDatasetText } from '../core/dataset/parse-dataset';
 import type { Dataset } from '../core/dataset/types';
-import type { DatasetMeta, DatasetSource } from './dataset-records';
+import type { DatasetMeta, DatasetSource } from '../core/dataset/dataset-records';
 import type { LabDb } from './schema';
 import { sha256OfText } from './sha256';
 import { DatasetExistsError } from './storage-errors';

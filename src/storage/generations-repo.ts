@@ -1,8 +1,7 @@
 // Generation records, written one by one as requests finish, and the "already done" query a resumed run starts from.
 import { readGeneration } from '../core/run/record-read';
-import { generationSlot } from '../core/run/run-progress';
 import type { GenerationRecord } from '../core/run/run-records';
-import { problemKeyRange, runKeyRange, type LabDb } from './schema';
+import { problemKeyRange, type LabDb } from './schema';
 import { requireRuns } from './runs-repo';
 import { queued, writeTransaction } from './write-transaction';
 
@@ -33,21 +32,4 @@ export function loadGenerations(db: LabDb, runId: string): Promise<GenerationRec
 /** One problem's generation records, in key order. */
 export function loadProblemGenerations(db: LabDb, runId: string, taskId: string): Promise<GenerationRecord[]> {
   return db.getAll('generations', problemKeyRange(runId, taskId));
-}
-
-/** Slots (generationSlot keys) whose request finished without error; failed ones are retried on resume. */
-export async function finishedGenerations(db: LabDb, runId: string): Promise<Set<string>> {
-  const done = new Set<string>();
-  let cursor = await db.transaction('generations').store.openCursor(runKeyRange(runId));
-  while (cursor) {
-    const g = cursor.value;
-    if (g.error === null) done.add(generationSlot(g.taskId, g.shownRank, g.sampleIndex));
-    cursor = await cursor.continue();
-  }
-  return done;
-}
-
-/** How many generation records a run has (finished or not). */
-export function countGenerations(db: LabDb, runId: string): Promise<number> {
-  return db.countFromIndex('generations', 'by-run', runId);
 }

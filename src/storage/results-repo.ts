@@ -1,8 +1,7 @@
 // Candidate results, written as each candidate finishes executing, and the set of executed candidates for resume.
 import { readCandidateRecord } from '../core/run/record-read';
-import { resultSlot } from '../core/run/run-progress';
 import type { CandidateRecord } from '../core/run/run-records';
-import type { LabDb, ResultKey } from './schema';
+import type { LabDb } from './schema';
 import { requireRuns } from './runs-repo';
 import { queued, writeTransaction } from './write-transaction';
 
@@ -25,10 +24,4 @@ export function putResult(db: LabDb, result: CandidateRecord): Promise<void> {
 /** Every result of a run, in key order (taskId, rank). */
 export function loadResults(db: LabDb, runId: string): Promise<CandidateRecord[]> {
   return db.getAllFromIndex('results', 'by-run', runId);
-}
-
-/** Slots (resultSlot keys) of executed candidates. Reads keys only. */
-export async function finishedResults(db: LabDb, runId: string): Promise<Set<string>> {
-  const keys = (await db.getAllKeysFromIndex('results', 'by-run', runId)) as ResultKey[];
-  return new Set(keys.map(([, taskId, rank]) => resultSlot(taskId, rank)));
 }

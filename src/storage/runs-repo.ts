@@ -49,11 +49,6 @@ export function setRunMetrics(db: LabDb, id: string, metrics: MetricsBySplit | n
   return modifyRun(db, id, now, (run) => ({ ...run, metrics }));
 }
 
-/** Renames a run. */
-export function renameRun(db: LabDb, id: string, name: string, now?: number): Promise<Run> {
-  return modifyRun(db, id, now, (run) => ({ ...run, name }));
-}
-
 /** Deletes a run with all its generations and results, in one transaction. */
 export async function deleteRun(db: LabDb, id: string): Promise<void> {
   await writeTransaction(db, ['runs', 'generations', 'results'], 'the deletion', (tx) => {

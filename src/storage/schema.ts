@@ -3,7 +3,7 @@ import type { DBSchema, IDBPDatabase } from 'idb';
 import type { CandidateRecord, GenerationRecord } from '../core/run/run-records';
 import type { Run } from '../core/run/run-types';
 import type { StoredEvaluation } from '../core/leaderboard/evaluation-record';
-import type { DatasetBody, DatasetMeta } from './dataset-records';
+import type { DatasetBody, DatasetMeta } from '../core/dataset/dataset-records';
 
 /** Default database name. */
 export const LAB_DB_NAME = 'verifier-lab';

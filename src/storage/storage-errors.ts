@@ -42,8 +42,3 @@ export function isQuotaError(error: unknown): boolean {
   const name = (error as { name?: unknown }).name;
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
 }
-
-/** A quota DOMException becomes a StorageQuotaError about `what`; anything else is returned unchanged. */
-export function toStorageError(error: unknown, what: string): unknown {
-  return isQuotaError(error) ? new StorageQuotaError(what, error) : error;
-}

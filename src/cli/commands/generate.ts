@@ -15,7 +15,7 @@ import { draftRun } from '../../core/run/run-types';
 import { createOpenAiCompatibleGenerator, type HttpDeps } from '../../llm/openai-compatible';
 import { executeRun } from '../../run/orchestrator';
 import { defaultTemplateText } from '../../run/prompt-template-text';
-import { selectProblems } from '../../run/problem-subset';
+import { selectProblems } from '../../core/run/problem-subset';
 import { RunStop } from '../../run/run-stop';
 import { ENGINE_VERSION, PYODIDE_VERSION } from '../../run/versions';
 import { withSigint } from '../cli-cancel';

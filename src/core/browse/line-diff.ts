@@ -1,4 +1,5 @@
-// A line diff of two programs by longest common subsequence, laid out side by side (candidates are short).
+// A line diff of two programs (jsdiff's Myers diff: a longest common subsequence of lines), laid out side by side.
+import { diffArrays } from 'diff';
 
 /** One row of a side-by-side diff: a line kept on both sides, or a removed/added line (or both, paired). */
 export interface DiffRow {
@@ -10,10 +11,10 @@ export interface DiffRow {
   right: string | null;
 }
 
-/** Diffs larger than this many line pairs are not computed (quadratic memory); the caller shows both whole. */
+/** Diffs larger than this many line pairs are not computed (two unlike programs cost quadratic time); the caller shows both whole. */
 export const MAX_DIFF_CELLS = 4_000_000;
 
-/** The input is too large for an LCS table. */
+/** The input is too large to diff (over MAX_DIFF_CELLS line pairs). */
 export class DiffTooLargeError extends Error {
   override readonly name = 'DiffTooLargeError';
 }
@@ -30,20 +31,16 @@ export function lineDiffOps(a: readonly string[], b: readonly string[]): { op: '
   const n = a.length;
   const m = b.length;
   if ((n + 1) * (m + 1) > MAX_DIFF_CELLS) throw new DiffTooLargeError(`${n} x ${m} lines is too large to diff`);
-  // lcs[i * (m + 1) + j] = LCS length of a[i..] and b[j..].
-  const lcs = new Uint32Array((n + 1) * (m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * (m + 1) + j] = a[i] === b[j] ? lcs[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!);
-    }
-  }
   const ops: { op: 'same' | 'removed' | 'added'; i: number; j: number }[] = [];
   let i = 0;
   let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) ops.push({ op: 'same', i: i++, j: j++ });
-    else if (j < m && (i === n || lcs[i * (m + 1) + j + 1]! >= lcs[(i + 1) * (m + 1) + j]!)) ops.push({ op: 'added', i, j: j++ });
-    else ops.push({ op: 'removed', i: i++, j });
+  // jsdiff's Myers diff: a shortest edit script, so its common lines are a longest common subsequence.
+  for (const change of diffArrays([...a], [...b])) {
+    for (let k = 0; k < change.count; k++) {
+      if (change.added) ops.push({ op: 'added', i, j: j++ });
+      else if (change.removed) ops.push({ op: 'removed', i: i++, j });
+      else ops.push({ op: 'same', i: i++, j: j++ });
+    }
   }
   return ops;
 }

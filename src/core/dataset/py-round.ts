@@ -47,8 +47,3 @@ export function pyRound(x: number, ndigits: number): number {
   if (!Number.isFinite(magnitude)) throw new RoundingOverflowError('rounded value too large to represent');
   return x < 0 ? -magnitude : magnitude;
 }
-
-/** Python's `round(x, 2)`: how the authors rounded every average_test_score. */
-export function roundHalfEven2(x: number): number {
-  return pyRound(x, 2);
-}

@@ -79,11 +79,3 @@ export function candidateBudgetMs(limitsMs: readonly number[], capMs = Number.PO
   const sum = limitsMs.reduce((a, b) => a + b, 0);
   return Math.min(capMs, CANDIDATE_BUDGET.factor * sum + CANDIDATE_BUDGET.marginMs);
 }
-
-/** Fraction of tests passed; 0 when there are none. */
-export function passFraction(tests: readonly TestResult[]): number {
-  if (tests.length === 0) return 0;
-  let passed = 0;
-  for (const t of tests) if (t.status === 'pass') passed++;
-  return passed / tests.length;
-}

@@ -1,5 +1,8 @@
-// Incremental Server-Sent Events parser (WHATWG event-stream rules): text chunks in, complete events out.
-// Chunks may split anywhere, even between the CR and LF of one line break; decoding bytes is the caller's job.
+// Incremental Server-Sent Events parsing (WHATWG event-stream rules) on eventsource-parser: text chunks in,
+// complete events out. Chunks may split anywhere, even between the CR and LF of one line break; decoding bytes is
+// the caller's job. One thing beyond the spec, kept for cut-off streams: end() dispatches a last event that lacks
+// its blank line.
+import { createParser, type EventSourceParser } from 'eventsource-parser';
 
 /** One dispatched event: `event` is '' when the stream named none. */
 export interface SseEvent {
@@ -9,59 +12,25 @@ export interface SseEvent {
 
 /** Feed decoded text with `push`, then call `end` once; both return the events completed so far. */
 export class SseParser {
-  #line = '';
-  #afterCr = false;
-  #data: string[] = [];
-  #event = '';
+  #out: SseEvent[] = [];
+  // Comments (keep-alives), 'id' and 'retry' are irrelevant for one-shot completions; unknown fields are ignored.
+  readonly #parser: EventSourceParser = createParser({ onEvent: ({ event, data }) => void this.#out.push({ event: event ?? '', data }) });
 
   push(text: string): SseEvent[] {
-    const out: SseEvent[] = [];
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */ && this.#afterCr && i === start) {
-        // The LF of a CRLF whose CR ended the previous chunk or line.
-        this.#afterCr = false;
-        start = i + 1;
-        continue;
-      }
-      this.#afterCr = false;
-      if (c === 10 || c === 13) {
-        this.#line += text.slice(start, i);
-        this.#takeLine(out);
-        this.#afterCr = c === 13;
-        start = i + 1;
-      }
-    }
-    this.#line += text.slice(start);
-    return out;
+    this.#parser.feed(text);
+    return this.#take();
   }
 
   /** End of stream: a last line without a line break, and a last event without its blank line, still count. */
   end(): SseEvent[] {
-    const out: SseEvent[] = [];
-    if (this.#line !== '') this.#takeLine(out);
-    this.#dispatch(out);
+    // Ends any open line, then a blank line dispatches what is pending (a CR that ended the text absorbs at most the first LF).
+    this.#parser.feed('\n\n');
+    return this.#take();
+  }
+
+  #take(): SseEvent[] {
+    const out = this.#out;
+    this.#out = [];
     return out;
-  }
-
-  #takeLine(out: SseEvent[]): void {
-    const line = this.#line;
-    this.#line = '';
-    if (line === '') return this.#dispatch(out);
-    if (line.startsWith(':')) return; // comment / keep-alive
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    let value = colon < 0 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'data') this.#data.push(value);
-    else if (field === 'event') this.#event = value;
-    // 'id' and 'retry' are irrelevant for one-shot completions.
-  }
-
-  #dispatch(out: SseEvent[]): void {
-    if (this.#data.length > 0) out.push({ event: this.#event, data: this.#data.join('\n') });
-    this.#data = [];
-    this.#event = '';
   }
 }

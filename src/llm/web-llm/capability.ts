@@ -77,9 +77,3 @@ export function checkModelSupport(probe: WebGpuCheck, model: ModelFeatures, know
     ...(suggestion ? { suggestion } : {}),
   };
 }
-
-/** Probe, then check `model` if given. */
-export async function checkWebGpu(gpu: GpuLike | undefined | null, model?: ModelFeatures, known: Iterable<string> = []): Promise<WebGpuCheck> {
-  const probe = await probeWebGpu(gpu);
-  return model ? checkModelSupport(probe, model, known) : probe;
-}

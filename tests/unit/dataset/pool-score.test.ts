@@ -1,7 +1,7 @@
 // tallyScore / plusSplitScore: the authors' float arithmetic, including where it differs from the plain fraction.
 import { describe, expect, it } from 'vitest';
 import { plusSplitScore, tallyScore, TallyError } from '../../../src/core/dataset/pool-score';
-import { roundHalfEven2 } from '../../../src/core/dataset/py-round';
+import { pyRound } from '../../../src/core/dataset/py-round';
 
 describe('pool scores', () => {
   it('scores a base split as passed / total', () => {
@@ -15,7 +15,7 @@ describe('pool scores', () => {
     // while the plain fraction 25/40 = 0.625 rounds (half-even on an exact binary tie) to 0.62.
     const authors = plusSplitScore({ passed: 0, total: 1 }, { passed: 25, total: 39 });
     expect(authors).toBe(0.6250000000000001);
-    expect([roundHalfEven2(authors), roundHalfEven2(25 / 40)]).toEqual([0.63, 0.62]);
+    expect([pyRound(authors, 2), pyRound(25 / 40, 2)]).toEqual([0.63, 0.62]);
     // base 0/1, plus 15/22: 0.6521739130434782 versus 15/23 = 0.6521739130434783.
     expect(plusSplitScore({ passed: 0, total: 1 }, { passed: 15, total: 22 })).toBe(0.6521739130434782);
   });

@@ -1,8 +1,11 @@
-// pyRound / roundHalfEven2 / pyJsonFloat against CPython's own answers (tests/fixtures/dataset/make_round_goldens.py).
+// pyRound (round(x, 2) as roundHalfEven2) / pyJsonFloat against CPython's own answers (tests/fixtures/dataset/make_round_goldens.py).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pyRound, roundHalfEven2, RoundingOverflowError } from '../../../src/core/dataset/py-round';
+import { pyRound, RoundingOverflowError } from '../../../src/core/dataset/py-round';
+
+/** Python's round(x, 2): how the authors rounded every average_test_score. */
+const roundHalfEven2 = (x: number): number => pyRound(x, 2);
 import { pyJsonFloat } from '../../../src/core/dataset/py-json-float';
 
 interface Goldens {

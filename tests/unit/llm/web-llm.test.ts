@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LlmError } from '../../../src/llm/errors';
 import { createGenerator } from '../../../src/llm/generator';
-import { checkWebGpu, f32Alternative, modelNeedsF16, type GpuLike } from '../../../src/llm/web-llm/capability';
+import { checkModelSupport, f32Alternative, modelNeedsF16, probeWebGpu, type GpuLike, type ModelFeatures, type WebGpuCheck } from '../../../src/llm/web-llm/capability';
 import { cachedBytes, modelUrlPrefix, type CacheStorageLike } from '../../../src/llm/web-llm/cache';
 import { loadCatalogue, selectCatalogue } from '../../../src/llm/web-llm/catalogue';
 import type { WebLlmModule } from '../../../src/llm/web-llm/load';
@@ -12,6 +12,12 @@ import { createWebLlmGenerator } from '../../../src/llm/web-llm/web-llm-generato
 const gpu = (features: string[] | null, info = { vendor: 'acme', architecture: 'rdna' }): GpuLike => ({
   requestAdapter: async () => (features === null ? null : { features: new Set(features), info }),
 });
+/** Probe, then check `model` if given: what the generator and the new-run form do. */
+async function checkWebGpu(gpu: GpuLike | undefined | null, model?: ModelFeatures, known: Iterable<string> = []): Promise<WebGpuCheck> {
+  const probe = await probeWebGpu(gpu);
+  return model ? checkModelSupport(probe, model, known) : probe;
+}
+
 const F16_MODEL = { model_id: 'Qwen2.5-Coder-0.5B-Instruct-q4f16_1-MLC' };
 const KNOWN = ['Qwen2.5-Coder-0.5B-Instruct-q4f16_1-MLC', 'Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC'];
 

@@ -8,7 +8,7 @@ import { NO_CANDIDATE, type CandidateRecord } from '../../../src/core/run/run-re
 import type { ScoreRequest } from '../../../src/core/run/types';
 import { parseGeneratedTests } from '../../../src/llm/from-file';
 import { createFileRun, fileCoverage, fileVerifier } from '../../../src/run/create-run';
-import { selectProblems } from '../../../src/run/problem-subset';
+import { selectProblems } from '../../../src/core/run/problem-subset';
 import { evalFileExport, fileStem, runFileExport } from '../../../src/run/run-exports';
 import { DEMO_CHOICE, RunDatasets } from '../../../src/run/run-datasets';
 import { RunBusyError, RunLauncher } from '../../../src/run/run-launcher';

@@ -5,7 +5,7 @@ import { emptyProgress } from '../../../src/core/run/run-types';
 import { putGeneration, loadGenerations } from '../../../src/storage/generations-repo';
 import { loadResults, putResult } from '../../../src/storage/results-repo';
 import { duplicateRun } from '../../../src/storage/run-duplicate';
-import { createRun, deleteRun, getRun, listRuns, renameRun, setRunMetrics, updateRunProgress, updateRunStatus } from '../../../src/storage/runs-repo';
+import { createRun, deleteRun, getRun, listRuns, setRunMetrics, updateRunProgress, updateRunStatus } from '../../../src/storage/runs-repo';
 import { RunNotFoundError, StorageQuotaError } from '../../../src/storage/storage-errors';
 import { freshDb, generation, result, runInput, verifierConfig } from './helpers';
 
@@ -76,8 +76,7 @@ describe('listing and updates', () => {
     await createRun(db, runInput(), { id: 'r' });
     const progress = { ...emptyProgress(3), problemsDone: 1, generationsDone: 2, promptTokens: 640 };
     await updateRunProgress(db, 'r', progress);
-    await renameRun(db, 'r', 'renamed');
-    expect(await getRun(db, 'r')).toMatchObject({ progress, name: 'renamed' });
+    expect(await getRun(db, 'r')).toMatchObject({ progress });
     await expect(updateRunProgress(db, 'nope', progress)).rejects.toThrow(RunNotFoundError);
     await expect(updateRunProgress(db, 'r', { ...progress, problemsDone: -1 })).rejects.toThrow('run.progress.problemsDone');
   });

@@ -1,7 +1,8 @@
 // The real schema: a fresh database opens at the current version with every store, key path and index.
 import { describe, expect, it } from 'vitest';
 import { LAB_MIGRATIONS } from '../../../src/storage/lab-migrations';
-import { openLabDb } from '../../../src/storage/open-db';
+import { openLabDb, openWithMigrations } from '../../../src/storage/open-db';
+import { LAB_DB_NAME, type LabSchema } from '../../../src/storage/schema';
 import { freshDb } from './helpers';
 
 describe('openLabDb', () => {
@@ -33,6 +34,19 @@ describe('openLabDb', () => {
     const second = await openLabDb({ factory });
     expect(await second.get('datasetBodies', 'x')).toEqual({ id: 'x', text: 'hello' });
     second.close();
+  });
+
+  it('upgrades a version-1 database with data through the later steps, data intact', async () => {
+    const factory = new IDBFactory();
+    const v1 = await openWithMigrations<LabSchema>(LAB_DB_NAME, LAB_MIGRATIONS.slice(0, 1), { factory });
+    expect(v1.version).toBe(1);
+    await v1.put('datasetBodies', { id: 'x', text: 'hello' });
+    v1.close();
+    const current = await openLabDb({ factory });
+    expect(current.version).toBe(LAB_MIGRATIONS.length);
+    expect(await current.get('datasetBodies', 'x')).toEqual({ id: 'x', text: 'hello' });
+    expect(await current.count('evaluations')).toBe(0);
+    current.close();
   });
 
   it('closes itself when another connection wants a newer version, so upgrades are not blocked', async () => {

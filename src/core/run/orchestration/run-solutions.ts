@@ -18,13 +18,6 @@ export function scoredSolutions(plan: WorkPlan, split: SplitName, results: reado
   return out;
 }
 
-/** Problems whose candidates are all executed. */
-export function completeProblemCount(plan: WorkPlan, results: readonly CandidateRecord[]): number {
-  const done = new Map<string, number>();
-  for (const r of results) done.set(r.taskId, (done.get(r.taskId) ?? 0) + 1);
-  return plan.problems.filter((p) => (done.get(p.problem.taskId) ?? 0) >= p.ranks.length).length;
-}
-
 /** The six metrics per split over the complete problems (method utg: predictions are pass fractions); null when none is complete. */
 export function runMetrics(plan: WorkPlan, split: SplitName, results: readonly CandidateRecord[]): MetricsBySplit | null {
   const solutions = scoredSolutions(plan, split, results);

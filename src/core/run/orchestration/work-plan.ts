@@ -69,11 +69,6 @@ export function pendingCandidates(planned: PlannedProblem, finished: FinishedSlo
   return planned.ranks.filter((rank) => !finished.has(resultSlot(planned.problem.taskId, rank)));
 }
 
-/** True when nothing of the problem is left to do. */
-export function problemFinished(planned: PlannedProblem, generations: FinishedSlots, results: FinishedSlots): boolean {
-  return pendingGenerations(planned, generations).length === 0 && pendingCandidates(planned, results).length === 0;
-}
-
 /** The shownRank whose generations a candidate is tested with: the shared set, or the one that showed it. */
 export function testSetOf(planned: PlannedProblem, rank: number): number {
   return planned.shownRanks.length === 1 && planned.shownRanks[0] === NO_CANDIDATE ? NO_CANDIDATE : rank;

@@ -1,5 +1,5 @@
 // Offers text as a file download (an object URL on a temporary link), without any network.
-import type { ExportedFile } from '../../../run/run-exports';
+import type { ExportedFile } from '../../../state/runs-store.svelte';
 
 export function downloadFile(file: ExportedFile): void {
   const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));

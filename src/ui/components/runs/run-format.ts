@@ -1,6 +1,6 @@
 // Formatting of run facts for the runs pages: metric values, rates, durations, statuses and verifier labels.
 import type { Run } from '../../../core/run/run-types';
-import type { EngineStart } from '../../../run/engine-start';
+import type { EngineStart } from '../../../state/runs-store.svelte';
 import type { DisplayStatus } from '../../../state/run-display-status';
 import type { MetricName, SplitMetrics } from '../../../core/metrics/types';
 

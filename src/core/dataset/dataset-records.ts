@@ -1,5 +1,6 @@
-// Stored dataset shapes: a cheap meta record for listings and the body (the file's text) kept apart. No idb here.
-import type { SchemaFamily, SplitName } from '../core/dataset/types';
+// Stored dataset shapes: a cheap meta record for listings and the body (the file's text) kept apart. Pure types:
+// storage keeps them, state and the UI list them.
+import type { SchemaFamily, SplitName } from './types';
 
 /** Where a stored dataset came from. */
 export type DatasetSource =

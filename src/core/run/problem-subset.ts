@@ -1,6 +1,6 @@
 // The problem subset of a new run: task ids typed by the user (any whitespace or commas between them), in
 // dataset order, optionally cut to the first N.
-import type { Dataset } from '../core/dataset/types';
+import type { Dataset } from '../dataset/types';
 
 export interface ProblemSelection {
   ids: string[];
