@@ -6,6 +6,7 @@ import './ui/styles/code.css';
 import './ui/styles/panels.css';
 import './ui/styles/tables.css';
 import './ui/styles/settings-form.css';
+import './ui/styles/leaderboard.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
