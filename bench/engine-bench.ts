@@ -195,7 +195,12 @@ async function reverifySection(browser: BrowserBench | null): Promise<string> {
 async function analysisSection(browser: BrowserBench | null): Promise<string> {
   if (!browser) return '';
   const runs = [];
-  for (let r = 0; r < reps; r++) runs.push(await browser.analysisTiming());
+  try {
+    for (let r = 0; r < reps; r++) runs.push(await browser.analysisTiming());
+  } catch (error) {
+    log(`analysis worker timing failed: ${String(error)}`);
+    return `## Leaderboard computation in the analysis worker (issue 13)\n\nNot measured: ${String(error).slice(0, 300)}\n`;
+  }
   const longest = Math.max(0, ...runs.flatMap((t) => t.longTasksMs));
   log(`analysis worker: intervals ${runs.map((t) => t.rowCellsMs.toFixed(0)).join(', ')} ms; scaling ${runs.map((t) => t.scalingMs.toFixed(0)).join(', ')} ms; longest main-thread task ${longest.toFixed(0)} ms`);
   return [
