@@ -130,7 +130,8 @@ describe.skipIf(!chromiumPath)('plots', () => {
           await page.emulateMedia({ colorScheme: scheme });
           findings.push(...(await audit(page, `${hash}, ${scheme}, ${width}px`)));
         }
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${hash} at ${width}px`).toBeLessThanOrEqual(width);
+        const wide = await page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 1 && !e.parentElement?.closest('.scroll')).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`), width);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${hash} at ${width}px: ${wide.join(' | ')}`).toBeLessThanOrEqual(width);
         const svgWidth = await frame.locator('svg[role="img"]').evaluate((svg) => svg.getBoundingClientRect().width);
         expect(svgWidth).toBeLessThanOrEqual(width);
       }
