@@ -42,7 +42,7 @@ export function scalingPlot(Plot: PlotModule, points: readonly ScalingLinePoint[
     height: 260 + ids.length * legendRow,
     marginLeft: 40,
     marginBottom: 48 + ids.length * legendRow,
-    x: { label: 'Tests per problem (k) →', ticks: ks.length <= 10 ? [...ks] : undefined, tickFormat: 'd' },
+    x: { label: 'Tests per problem (k) →', labelOffset: 30, ticks: ks.length <= 10 ? [...ks] : undefined, tickFormat: 'd' },
     y: { label: `↑ ${metricLabel}${metric === 'mae' ? ' (lower is better)' : ''}`, grid: true, percent: PERCENT.has(metric) },
     color: { domain: [...ids], range: colors },
     symbol: { domain: [...ids], range: symbols },

@@ -37,11 +37,12 @@ export function scatterPlot(Plot: PlotModule, counts: readonly ScoreCount[], wid
 }
 
 export function spearmanHistogramPlot(Plot: PlotModule, bins: readonly HistogramBin[], width: number) {
+  const most = Math.max(1, ...bins.map((b) => b.count));
   return Plot.plot({
     ...baseOptions(width),
     height: 220,
     x: { domain: [-1, 1], label: 'Spearman of a problem →' },
-    y: { label: '↑ Problems', grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
+    y: { label: '↑ Problems', grid: true, ticks: Math.min(5, most), tickFormat: 'd' },
     marks: [Plot.rectY(bins, { x1: 'low', x2: 'high', y: 'count', fill: ACCENT, inset: 1 }), Plot.ruleY([0])],
   });
 }
