@@ -1,6 +1,7 @@
 // Plots on two demo runs (tests from files, no model): a run page's scatter and calibration as SVG with their data
 // tables (summing to the run's solutions), SVG and PNG export, the leaderboard's metric bars and scaling overlay
-// (at k = all tests the curve equals the row's own value), and an axe audit in light and dark, wide and at 390 px.
+// (at k = all tests the curve equals the row's own value), the drill-down (problems sorted with their metrics, an
+// invalid test marked in words), and an axe audit in light and dark, wide and at 390 px.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,7 +13,7 @@ const chromiumPath = inject('chromiumPath');
 const PROBLEMS = demo.problems.slice(0, 4);
 const asserts = (p: (typeof PROBLEMS)[number]) => (p.tests.kind === 'assert' ? p.tests.asserts : []);
 const RUNS = [
-  { name: 'one test', tests: (p: (typeof PROBLEMS)[number]) => asserts(p).slice(0, 1) },
+  { name: 'one test and a wrong one', tests: (p: (typeof PROBLEMS)[number]) => [...asserts(p).slice(0, 1), 'assert False'] },
   { name: 'two tests', tests: (p: (typeof PROBLEMS)[number]) => asserts(p).slice(0, 2) },
 ];
 
@@ -116,12 +117,33 @@ describe.skipIf(!chromiumPath)('plots', () => {
     await page.close();
   });
 
+  it('sorts the problem list by per-problem metrics and marks invalid tests in words', async () => {
+    const page = await app.browser.context.newPage();
+    const log = recordPage(app.browser.context, page);
+    const taskId = PROBLEMS[0]!.taskId;
+    await page.goto(new URL(`#/runs/${runIds[0]}/${encodeURIComponent(taskId)}`, app.served.url).href);
+    const nav = page.getByRole('navigation', { name: 'Problems of this run' });
+    await nav.locator('[data-problem-metrics]').first().waitFor({ timeout: 30_000 });
+    expect(await nav.getByLabel('Sort problems').inputValue()).toBe('hurt');
+    expect(await nav.locator('[data-problem-metrics]').count()).toBe(PROBLEMS.length);
+    await nav.getByLabel('Sort problems').selectOption('error');
+    const errors = (await nav.locator('[data-problem-metrics]').allTextContents()).map((t) => Number(/error (\d\.\d\d)/.exec(t)![1]));
+    expect(errors).toEqual([...errors].sort((a, b) => b - a));
+    // 'assert False' (test 2) fails the rank-1 solution: it is named and its cells read "invalid".
+    expect(await page.locator('[data-fact="invalid-tests"]').textContent()).toContain('the rank-1 solution fails them, so they are wrong): 2.');
+    const cells = page.locator('table.grid .cell.invalid');
+    expect(await cells.count()).toBe(PROBLEMS[0]!.candidates.length);
+    expect(await cells.first().textContent()).toBe('✗ invalid');
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   it('passes an axe audit in light and dark, wide and at 390 px, without scrolling sideways', async () => {
     const findings: Finding[] = [];
     for (const width of [1280, 390]) {
       const page = await app.browser.context.newPage();
       await page.setViewportSize({ width, height: 800 });
-      for (const [hash, ready] of [[`#/runs/${runIds[0]}`, 'Calibration'], ['#/leaderboard', /^Scaling/]] as const) {
+      for (const [hash, ready] of [[`#/runs/${runIds[0]}/${encodeURIComponent(PROBLEMS[0]!.taskId)}`, 'Calibration'], ['#/leaderboard', /^Scaling/]] as const) {
         await page.goto(new URL(hash, app.served.url).href);
         const frame = figure(page, ready);
         await frame.locator('svg[role="img"]').waitFor({ timeout: 60_000 });
