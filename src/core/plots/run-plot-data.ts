@@ -44,6 +44,25 @@ export function scorePoints(solutions: readonly ScoredSolution[], method: Predic
   });
 }
 
+/** Candidates sharing a (predicted, true) pair: the scatter's dots (discrete pass fractions would hide each other). */
+export interface ScoreCount {
+  predicted: number;
+  truth: number;
+  count: number;
+}
+
+/** The points grouped by (predicted, true), ordered by predicted then true score. */
+export function scoreCounts(points: readonly ScorePoint[]): ScoreCount[] {
+  const counts = new Map<string, ScoreCount>();
+  for (const { predicted, truth } of points) {
+    const key = `${predicted}|${truth}`;
+    const entry = counts.get(key) ?? { predicted, truth, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => a.predicted - b.predicted || a.truth - b.truth);
+}
+
 /** Spearman between true and predicted ranks, per problem. */
 export function problemSpearmans(solutions: readonly ScoredSolution[]): ProblemSpearman[] {
   return groupProblems(solutions).map((problem) => ({ taskId: problem.taskId, spearman: problemRankingMetrics(problem).spearman }));

@@ -1,6 +1,6 @@
 // A run's plot data on three hand-made problems; every expected value below was worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { calibrationBins, histogramBins, problemSpearmans, scorePoints } from '../../../src/core/plots/run-plot-data';
+import { calibrationBins, histogramBins, problemSpearmans, scoreCounts, scorePoints } from '../../../src/core/plots/run-plot-data';
 import type { ScoredSolution } from '../../../src/core/metrics/types';
 
 const s = (taskId: string, rank: number, groundScore: number, predicted: number): ScoredSolution => ({ split: 'DEMO', taskId, rank, groundScore, predicted });
@@ -18,6 +18,19 @@ describe('scorePoints', () => {
   it('min-max normalizes rewards per problem', () => {
     const rewards = [s('R', 1, 1, 6), s('R', 2, 0.5, 4), s('R', 3, 0, 2), s('Q', 1, 1, 3)];
     expect(scorePoints(rewards, 'reward').map((p) => p.predicted)).toEqual([1, 0.5, 0, 0]);
+  });
+});
+
+describe('scoreCounts', () => {
+  it('counts candidates per (predicted, true) pair, by predicted then true score', () => {
+    expect(scoreCounts(scorePoints(SOLUTIONS, 'utg'))).toEqual([
+      { predicted: 0, truth: 0, count: 1 },
+      { predicted: 0, truth: 1, count: 1 },
+      { predicted: 0.5, truth: 0.5, count: 2 },
+      { predicted: 0.5, truth: 1, count: 1 },
+      { predicted: 1, truth: 0, count: 1 },
+      { predicted: 1, truth: 1, count: 1 },
+    ]);
   });
 });
 

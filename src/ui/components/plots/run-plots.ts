@@ -1,27 +1,8 @@
 // A run's three plots drawn with Observable Plot from core/plots data: predicted against true score, the spread of
 // per-problem Spearman, and calibration. Each has its table fallback beside it (see RunPlots.svelte).
-import type { CalibrationBin, HistogramBin, ScorePoint } from '../../../core/plots/run-plot-data';
+import type { CalibrationBin, HistogramBin, ScoreCount } from '../../../core/plots/run-plot-data';
 import type { PlotModule } from './load-plot';
 import { ACCENT, MUTED, baseOptions } from './plot-style';
-
-/** Candidates sharing a (predicted, true) pair, the scatter's dots. */
-export interface ScoreCount {
-  predicted: number;
-  truth: number;
-  count: number;
-}
-
-/** The scatter's points grouped by (predicted, true): discrete pass fractions would otherwise hide each other. */
-export function scoreCounts(points: readonly ScorePoint[]): ScoreCount[] {
-  const counts = new Map<string, ScoreCount>();
-  for (const { predicted, truth } of points) {
-    const key = `${predicted}|${truth}`;
-    const entry = counts.get(key) ?? { predicted, truth, count: 0 };
-    entry.count += 1;
-    counts.set(key, entry);
-  }
-  return [...counts.values()].sort((a, b) => a.predicted - b.predicted || a.truth - b.truth);
-}
 
 const diagonal = (Plot: PlotModule) => Plot.line([[0, 0], [1, 1]], { stroke: MUTED, strokeDasharray: '4 4' });
 
