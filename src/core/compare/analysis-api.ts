@@ -10,7 +10,8 @@ import type { SplitMetrics } from '../metrics/types';
 import { errorMessage } from '../error-message';
 import { inputForSplit, scoredSolutionsOf, type AnalysisInput } from './analysis-input';
 import { compareEvaluations, type SplitComparison } from './compare-files';
-import { scalingCurve, DEFAULT_SCALING_DRAWS, type ScalingPoint } from './scaling';
+import { DEFAULT_SCALING_DRAWS } from './scaling';
+import { scalingBands, type ScalingBandPoint } from './scaling-band';
 import type { ScorerName } from './scorers';
 import type { MetricIntervals } from './split-intervals';
 
@@ -32,12 +33,12 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export type RowCells = Partial<Record<SplitName, SplitCell>>;
 
-/** One curve of a scaling overlay: a row's mean metrics at each k. */
+/** One curve of a scaling overlay: a row's mean metrics at each k, with the 2.5th-97.5th percentile band over the draws. */
 export interface ScalingSeries {
   id: string;
   split: SplitName;
   scorer: ScorerName;
-  points: Array<{ k: number; metrics: ScalingPoint }>;
+  points: ScalingBandPoint[];
 }
 
 export interface ScalingRequest {
@@ -67,14 +68,15 @@ export function createAnalysisApi() {
 
     /**
      * Scaling curves of several rows for one overlay: for each k, every metric averaged over `draws` draws of k of
-     * each problem's tests (see core/compare/scaling.ts). Rows are computed one after another.
+     * each problem's tests (see core/compare/scaling.ts), with the 95% band of the draws (scaling-band.ts). Rows are
+     * computed one after another.
      */
     scalingCurves(requests: readonly ScalingRequest[], ks: readonly number[], options: { draws?: number; seed?: number } = {}): Outcome<ScalingSeries[]> {
       return attempt(() =>
         requests.map(({ id, input }) => {
           if (input.problems.length === 0) throw new Error(`${id}: no complete problem to draw tests from`);
-          const curve = scalingCurve(input.split, input.problems, ks, { draws: options.draws ?? DEFAULT_SCALING_DRAWS, seed: options.seed ?? 0, scorer: input.scorer });
-          return { id, split: input.split, scorer: input.scorer, points: [...curve].map(([k, metrics]) => ({ k, metrics })) };
+          const points = scalingBands(input.split, input.problems, ks, { draws: options.draws ?? DEFAULT_SCALING_DRAWS, seed: options.seed ?? 0, scorer: input.scorer });
+          return { id, split: input.split, scorer: input.scorer, points };
         }),
       );
     },

@@ -50,27 +50,39 @@ export function metricsForColumns(split: SplitName, problems: readonly MatrixPro
  * its own k otherwise. Deterministic for a seed; each k has its own PRNG stream, so adding a k changes no other.
  */
 export function scalingCurve(split: SplitName, problems: readonly MatrixProblem[], ks: readonly number[], options: ScalingOptions = {}): Map<number, ScalingPoint> {
+  const result = new Map<number, ScalingPoint>();
+  let sums = new Float64Array(METRIC_NAMES.length);
+  scalingDraws(split, problems, ks, options, (k, d, metrics, draws) => {
+    if (d === 0) sums = new Float64Array(METRIC_NAMES.length);
+    for (let m = 0; m < sums.length; m += 1) sums[m] += metrics[m];
+    if (d === draws - 1) result.set(k, Object.fromEntries(METRIC_NAMES.map((name, m) => [name, sums[m] / draws])) as ScalingPoint);
+  });
+  return result;
+}
+
+/**
+ * The draws behind scalingCurve: for each k in order, `visit(k, d, metrics, draws)` once per draw d with the six
+ * metrics of that draw (METRIC_NAMES order, a buffer reused by the next draw). Deterministic for a seed; each k has
+ * its own PRNG stream, so adding a k changes no other.
+ */
+export function scalingDraws(split: SplitName, problems: readonly MatrixProblem[], ks: readonly number[], options: ScalingOptions, visit: (k: number, draw: number, metrics: Float64Array, draws: number) => void): void {
   const { draws = DEFAULT_SCALING_DRAWS, seed = 0, scorer = 'fraction' } = options;
   if (!Number.isInteger(draws) || draws < 1) throw new MetricInputError(`draws must be a positive integer (got ${draws})`);
   for (const k of ks) if (!Number.isInteger(k) || k < 1) throw new MetricInputError(`k must be a positive integer (got ${k})`);
   const evaluator = new ScalingEvaluator(split, problems, scorer);
-  const result = new Map<number, ScalingPoint>();
   const metrics = new Float64Array(METRIC_NAMES.length);
   // One buffer per problem (shared tests) or per candidate row, reused by every draw.
   const scratch = problems.map((problem) => (problem.shared ? [new Uint32Array(problem.pass[0]?.length ?? 0)] : problem.pass.map((row) => new Uint32Array(row.length))));
   for (const k of ks) {
     const random = prngMulberry32((seed ^ Math.imul(k, 0x9e3779b1)) >>> 0);
-    const sums = new Float64Array(METRIC_NAMES.length);
     for (let d = 0; d < draws; d += 1) {
       const columns = problems.map((problem, p) =>
         problem.shared ? drawTestSubset(random, problem.pass[0]?.length ?? 0, k, scratch[p][0]) : problem.pass.map((row, i) => drawTestSubset(random, row.length, k, scratch[p][i])),
       );
       evaluator.metricsInto(columns, metrics);
-      for (let m = 0; m < sums.length; m += 1) sums[m] += metrics[m];
+      visit(k, d, metrics, draws);
     }
-    result.set(k, Object.fromEntries(METRIC_NAMES.map((name, m) => [name, sums[m] / draws])) as ScalingPoint);
   }
-  return result;
 }
 
 /**
