@@ -57,15 +57,3 @@ export function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
   const height = Number(svg.getAttribute('height')) || box?.height || svg.clientHeight;
   return { width, height };
 }
-
-/** Offers a blob as a file download through a temporary link. */
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -1,13 +1,7 @@
-// Offers text as a file download (an object URL on a temporary link), without any network.
+// Offers an exported run, evaluation or table file as a download.
 import type { ExportedFile } from '../../../state/runs-store.svelte';
+import { downloadText } from '../../download';
 
 export function downloadFile(file: ExportedFile): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(file.name, file.text, file.type);
 }
