@@ -7,11 +7,11 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { audit, report, type Finding } from './axe-audit';
 import { recordPage, useApp } from './browser';
-import { demo } from './demo-data';
+import { FILE_RUN_PROBLEMS, groundTruthAsserts, makeFileRun } from './file-runs';
 
 const chromiumPath = inject('chromiumPath');
-const PROBLEMS = demo.problems.slice(0, 4);
-const asserts = (p: (typeof PROBLEMS)[number]) => (p.tests.kind === 'assert' ? p.tests.asserts : []);
+const PROBLEMS = FILE_RUN_PROBLEMS;
+const asserts = groundTruthAsserts;
 /** Three verifiers of different quality: one ground-truth test, two, and two plus a test that fails everything. */
 const RUNS = [
   { name: 'one test', tests: (p: (typeof PROBLEMS)[number]) => asserts(p).slice(0, 1) },
@@ -21,20 +21,6 @@ const RUNS = [
 /** A perfect verifier in the authors' format: every prediction is the true score. */
 const PERFECT = PROBLEMS.flatMap((p) => p.candidates.map((c) => JSON.stringify({ dataset: 'DEMO', task_id: p.taskId, rank: c.rank, ground_average_test_score: c.score, average_test_score: c.score }))).join('\n');
 const BAD = `${PERFECT.split('\n')[0]}\n{"dataset": "DEMO", "task_id": "Demo/0", "rank": 2, "ground_average_test_score": 0.5}\n`;
-
-async function makeRun(page: Page, url: string, name: string, tests: string): Promise<string> {
-  await page.goto(new URL('#/runs/new', url).href);
-  await page.getByLabel('Problems (task ids; empty = all)').fill(PROBLEMS.map((p) => p.taskId).join(' '));
-  await page.getByText(`${PROBLEMS.length} of ${demo.problems.length} problems selected.`).waitFor();
-  await page.getByRole('radio', { name: 'Tests from a file' }).check();
-  await page.getByLabel('Generated tests (JSONL)').setInputFiles({ name: `${name}.jsonl`, mimeType: 'application/jsonl', buffer: Buffer.from(tests) });
-  await page.getByText(`${name}.jsonl: ${PROBLEMS.length} lines`).waitFor();
-  await page.getByLabel('Run name (optional)').fill(name);
-  await page.getByRole('button', { name: 'Create and start the run' }).click();
-  await page.waitForFunction(() => /^#\/runs\/[0-9a-f-]{36}$/.test(location.hash));
-  await page.locator('.status', { hasText: 'Done' }).waitFor({ timeout: 120_000 });
-  return decodeURIComponent(new URL(page.url()).hash.slice('#/runs/'.length));
-}
 
 const cell = (page: Page, rowId: string, metric: string) => page.locator(`tr[data-row="${rowId}"] td[data-split="DEMO"][data-metric="${metric}"]`);
 
@@ -47,7 +33,7 @@ describe.skipIf(!chromiumPath)('leaderboard', () => {
     const page = await app.browser.context.newPage();
     for (const run of RUNS) {
       const file = PROBLEMS.map((p) => JSON.stringify({ task_id: p.taskId, tests: run.tests(p) })).join('\n');
-      runIds.push(await makeRun(page, app.served.url, run.name, file));
+      runIds.push(await makeFileRun(page, app.served.url, run.name, file));
       runTop1.push((await page.locator('table.metrics tbody tr').first().locator('td[data-metric="top1"]').textContent())!);
     }
     await page.close();

@@ -7,29 +7,15 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { audit, report, type Finding } from './axe-audit';
 import { recordPage, useApp } from './browser';
-import { demo } from './demo-data';
+import { FILE_RUN_PROBLEMS, groundTruthAsserts, makeFileRun } from './file-runs';
 
 const chromiumPath = inject('chromiumPath');
-const PROBLEMS = demo.problems.slice(0, 4);
-const asserts = (p: (typeof PROBLEMS)[number]) => (p.tests.kind === 'assert' ? p.tests.asserts : []);
+const PROBLEMS = FILE_RUN_PROBLEMS;
+const asserts = groundTruthAsserts;
 const RUNS = [
   { name: 'one test and a wrong one', tests: (p: (typeof PROBLEMS)[number]) => [...asserts(p).slice(0, 1), 'assert False'] },
   { name: 'two tests', tests: (p: (typeof PROBLEMS)[number]) => asserts(p).slice(0, 2) },
 ];
-
-async function makeRun(page: Page, url: string, name: string, tests: string): Promise<string> {
-  await page.goto(new URL('#/runs/new', url).href);
-  await page.getByLabel('Problems (task ids; empty = all)').fill(PROBLEMS.map((p) => p.taskId).join(' '));
-  await page.getByText(`${PROBLEMS.length} of ${demo.problems.length} problems selected.`).waitFor();
-  await page.getByRole('radio', { name: 'Tests from a file' }).check();
-  await page.getByLabel('Generated tests (JSONL)').setInputFiles({ name: `${name}.jsonl`, mimeType: 'application/jsonl', buffer: Buffer.from(tests) });
-  await page.getByText(`${name}.jsonl: ${PROBLEMS.length} lines`).waitFor();
-  await page.getByLabel('Run name (optional)').fill(name);
-  await page.getByRole('button', { name: 'Create and start the run' }).click();
-  await page.waitForFunction(() => /^#\/runs\/[0-9a-f-]{36}$/.test(location.hash));
-  await page.locator('.status', { hasText: 'Done' }).waitFor({ timeout: 120_000 });
-  return decodeURIComponent(new URL(page.url()).hash.slice('#/runs/'.length));
-}
 
 const figure = (page: Page, title: string | RegExp) => page.locator('figure.plot-frame').filter({ has: page.getByRole('heading', { name: title }) });
 
@@ -48,7 +34,7 @@ describe.skipIf(!chromiumPath)('plots', () => {
     const page = await app.browser.context.newPage();
     for (const run of RUNS) {
       const file = PROBLEMS.map((p) => JSON.stringify({ task_id: p.taskId, tests: run.tests(p) })).join('\n');
-      runIds.push(await makeRun(page, app.served.url, run.name, file));
+      runIds.push(await makeFileRun(page, app.served.url, run.name, file));
     }
     await page.close();
   });
