@@ -7,9 +7,10 @@ import { datasetTestPlan } from '../core/build/test-plan';
 import type { Dataset } from '../core/dataset/types';
 import { CanonicalError } from '../core/run/canonical-error';
 import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../core/run/time-limits';
-import type { CompareMode, TestResult } from '../core/run/types';
+import type { CompareMode } from '../core/run/types';
 import { needsRecheck, recheckedOutcome, skippedOutcome, verifyOutcome, verifySummary } from '../core/verify/verify-compare';
-import type { FailedTest, VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
+import { failedTests } from '../core/verify/failed-tests';
+import type { VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
 import type { EnginePool } from '../engine/pool-types';
 import { eachLimited } from '../core/concurrency/semaphore';
 import { prepareTests, type EngineCanonicalCache } from '../engine/prepare-tests';
@@ -125,13 +126,4 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
 
   const outcomes = perProblem.flat();
   return { summary: verifySummary(dataset.split, outcomes), outcomes, ms: Date.now() - began };
-}
-
-function failedTests(tests: readonly TestResult[], limit: number): FailedTest[] {
-  const out: FailedTest[] = [];
-  for (let i = 0; i < tests.length && out.length < limit; i++) {
-    const t = tests[i]!;
-    if (t.status !== 'pass') out.push({ index: i, status: t.status, message: t.message });
-  }
-  return out;
 }
