@@ -3,18 +3,17 @@
 // recomputed score is compared with the stored one. Cancelled by the signal; nothing is returned then.
 import { BuildRequestError } from '../core/build/build-errors';
 import { candidateScore } from '../core/build/candidate-score';
-import { datasetTestPlan } from '../core/build/test-plan';
 import type { Dataset } from '../core/dataset/types';
 import { CanonicalError } from '../core/run/canonical-error';
-import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../core/run/time-limits';
+import type { TimeLimitRule } from '../core/run/time-limits';
 import type { CompareMode } from '../core/run/types';
 import { needsRecheck, recheckedOutcome, skippedOutcome, verifyOutcome, verifySummary } from '../core/verify/verify-compare';
 import { failedTests } from '../core/verify/failed-tests';
 import type { VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
 import type { EnginePool } from '../engine/pool-types';
 import { eachLimited } from '../core/concurrency/semaphore';
-import { prepareTests, type EngineCanonicalCache } from '../engine/prepare-tests';
-import { partsFor, scoreInParts } from '../engine/score-parts';
+import { prepareGroundTruth, scoreOnGroundTruth } from '../engine/ground-truth';
+import type { EngineCanonicalCache } from '../engine/prepare-tests';
 
 export interface VerifyOptions {
   compare: CompareMode;
@@ -68,11 +67,9 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
     options.problemConcurrency ?? 2,
     async (problem, index) => {
       const stored = (rank: number, score: number) => ({ taskId: problem.taskId, rank, score });
-      let ready;
+      let truth;
       try {
-        const plan = datasetTestPlan(problem, dataset.split);
-        const timeout = { kind: 'scaled' as const, ...(rule ?? PAPER_TIME_LIMITS) };
-        ready = { plan, prepared: await prepareTests(pool, plan, problem.canonicalSolution, { compare, timeout, origin: 'ground-truth', alwaysRunCanonical: true, canonicalCache: options.canonicalCache ?? null, ...(signal ? { signal } : {}) }) };
+        truth = await prepareGroundTruth(pool, problem, dataset.split, { compare, canonicalCache: options.canonicalCache ?? null, ...(rule ? { rule } : {}), ...(signal ? { signal } : {}) });
       } catch (error) {
         if (!(error instanceof BuildRequestError || error instanceof CanonicalError)) throw error;
         const reason = error.message;
@@ -82,8 +79,7 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
         progress.problemsDone++;
         return options.onProgress?.({ ...progress });
       }
-      const { plan, prepared } = ready;
-      const { budgetMs } = prepared;
+      const { plan } = truth;
       const outcomes: VerifyOutcome[] = new Array(problem.candidates.length);
       await eachLimited(
         problem.candidates,
@@ -91,9 +87,7 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
         async (candidate, i) => {
           let upper = 0;
           const run = async () => {
-            const parts = (options.partsPerCandidate ?? partsFor)(prepared.limitsMs, pool.stats().size);
-            const result = await scoreInParts(pool, { code: candidate.code, tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs }, parts, { signal });
-            const s = candidateScore(result.tests, plan);
+            const { result, score: s } = await scoreOnGroundTruth(pool, truth, candidate.code, { signal, partsPerCandidate: options.partsPerCandidate });
             const timeouts = result.tests.reduce((n, t) => n + (t.status === 'timeout' ? 1 : 0), 0);
             upper = timeouts === 0 ? s.score : candidateScore(result.tests.map((t) => (t.status === 'timeout' ? { ...t, status: 'pass' as const } : t)), plan).score;
             return verifyOutcome(stored(candidate.rank, candidate.score), { ...s, timeouts, failures: failedTests(result.tests, shown) });
