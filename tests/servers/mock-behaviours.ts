@@ -1,5 +1,7 @@
 // Scripted behaviours of the OpenAI mock, chosen by model name: "<base>+<behaviour>+...".
-// Bases: mock-asserts (assertions derived from the prompt), mock-queue (canned answers), mock-echo (echo the prompt).
+// Bases: mock-asserts (assertions derived from the prompt), mock-queue (canned answers), mock-echo (echo the prompt),
+//   mock-fix (a refiner: answers the last fenced Python block of the prompt, so feedback holding a fix gets it and
+//   a prompt without one gets the wrong program back).
 // Behaviours (an "xN" suffix limits one to the first N requests of that model name since the last reset):
 //   429xN / 500xN / 503xN   answer with that status;  raS  Retry-After S seconds (default 1); radS  as an HTTP date
 //   slowMS    wait before the response headers;      trickleMS  wait between stream chunks
@@ -9,8 +11,10 @@
 //   ignorestream  answer JSON even when asked to stream;  html  a 200 text/html page
 //   think     prefix the answer with a <think> block;  reasoning  stream a reasoning_content channel first
 //   hold      wait before the response headers while the mock's gate is closed (tests open it: no timing involved)
+//   nocode    (refinements) answer prose without any program;  hang  a program whose function never returns
+//   escape    a program that tries the sandbox (files, subprocess, js, os.environ, builtins) and returns wrong values
 
-export const MOCK_BASES = ['mock-asserts', 'mock-queue', 'mock-echo'] as const;
+export const MOCK_BASES = ['mock-asserts', 'mock-queue', 'mock-echo', 'mock-fix'] as const;
 export type MockBase = (typeof MOCK_BASES)[number];
 
 /** One parsed behaviour token. `arg` is the number after the name; `times` the xN limit (undefined = always). */
@@ -26,7 +30,7 @@ export interface MockModel {
   behaviours: Behaviour[];
 }
 
-const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning', 'hold']);
+const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning', 'hold', 'nocode', 'hang', 'escape']);
 
 export function parseMockModel(model: string): MockModel | null {
   const [base, ...tokens] = model.split('+');
@@ -67,4 +71,35 @@ export function assertionsAnswer(prompt: string): string {
   }
   while (asserts.length < n) asserts.push(`assert callable(${entry})`);
   return `Here are ${n} tests for ${entry}:\n\n${asserts.map((a) => `<assertion>\n${a}\n</assertion>`).join('\n')}\n`;
+}
+
+/**
+ * The mock-fix answer, or a scripted refinement when `nocode`, `hang` or `escape` is active: the function is the
+ * last `def name(` of the prompt.
+ */
+export function refinementAnswer(prompt: string, active: ReadonlyMap<string, Behaviour>): string {
+  const entry = [...prompt.matchAll(/def\s+([A-Za-z_]\w*)\s*\(/g)].at(-1)?.[1] ?? 'solution';
+  if (active.has('nocode')) return 'I read the feedback carefully, but I cannot tell what to change, so I will leave the program as it is.';
+  const fenced = (code: string) => `Here is the corrected program.\n\n\`\`\`python\n${code}\n\`\`\`\n`;
+  if (active.has('hang')) return fenced(`def ${entry}(*args):\n    while True:\n        pass`);
+  if (active.has('escape')) {
+    return fenced(
+      [
+        'import os, sys, builtins',
+        'seen = []',
+        'for probe in (lambda: open("/etc/passwd").read(), lambda: __import__("subprocess").run(["ls"]), lambda: __import__("js").fetch):',
+        '    try:',
+        '        seen.append(probe())',
+        '    except BaseException as e:',
+        '        seen.append(type(e).__name__)',
+        'os.environ["REFINE_ESCAPED"] = "1"',
+        'builtins.len = lambda x: -1',
+        `def ${entry}(*args):`,
+        '    return -12345',
+      ].join('\n'),
+    );
+  }
+  const blocks = [...prompt.matchAll(/```python\n([\s\S]*?)\n```/g)];
+  const last = blocks.at(-1)?.[1];
+  return last === undefined ? 'There is no program in your message.' : fenced(last);
 }

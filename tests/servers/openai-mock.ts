@@ -3,7 +3,7 @@
 // chosen by model name (see mock-behaviours.ts), and control endpoints under /__control for browser tests.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MOCK_BASES, activeBehaviours, assertionsAnswer, parseMockModel, type Behaviour } from './mock-behaviours';
+import { MOCK_BASES, activeBehaviours, assertionsAnswer, parseMockModel, refinementAnswer, type Behaviour } from './mock-behaviours';
 
 export interface OpenAiMockOptions {
   /** Required bearer key; null accepts any request (like a local server). Default 'test-key'. */
@@ -138,6 +138,8 @@ export async function startOpenAiMock(options: OpenAiMockOptions = {}): Promise<
       answer = next;
     } else if (base === 'mock-echo') {
       answer = [...messages].reverse().find((m) => m.role === 'user')?.content as string;
+    } else if (base === 'mock-fix') {
+      answer = refinementAnswer(prompt, active);
     } else {
       answer = assertionsAnswer(prompt);
     }

@@ -5,8 +5,9 @@ import { compareCommand } from './compare';
 import { datasetsFetchCommand } from './datasets-fetch';
 import { generateCommand } from './generate';
 import { metricsCommand } from './metrics';
+import { refineCommand } from './refine';
 import { runCommand } from './run';
 import { scoreCommand } from './score';
 import { verifyCommand } from './verify';
 
-export const COMMANDS: readonly CliCommand[] = [metricsCommand, compareCommand, scoreCommand, runCommand, verifyCommand, buildCommand, generateCommand, datasetsFetchCommand];
+export const COMMANDS: readonly CliCommand[] = [metricsCommand, compareCommand, scoreCommand, runCommand, verifyCommand, buildCommand, generateCommand, refineCommand, datasetsFetchCommand];

@@ -291,7 +291,7 @@ describe('factory and model list', () => {
   });
 
   it('GET /models lists ids, and checks the key', async () => {
-    expect(await listModels({ baseUrl: mock.url, apiKey: KEY }, { pageOrigin: null })).toEqual(['mock-asserts', 'mock-echo', 'mock-queue']);
+    expect(await listModels({ baseUrl: mock.url, apiKey: KEY }, { pageOrigin: null })).toEqual(['mock-asserts', 'mock-echo', 'mock-fix', 'mock-queue']);
     const e = await failure(listModels({ baseUrl: mock.url, apiKey: 'nope' }, { pageOrigin: null }));
     expect(e.kind).toBe('auth');
   });

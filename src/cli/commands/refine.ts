@@ -1,0 +1,181 @@
+// `verifier-lab refine DATASET ...`: refine wrong programs with feedback (from a file or drafted by a model), re-test
+// every refinement on the ground truth, and write the ILF export, resumable. The loop is the app's (run/refine).
+import { existsSync } from 'node:fs';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { parseFeedbackFile } from '../../core/refine/feedback-file';
+import { ilfLine, parseIlfFile, type IlfRecord } from '../../core/refine/ilf-record';
+import { pairRefinements } from '../../core/refine/refine-pairs';
+import { RefineFileError, RefineInputError } from '../../core/refine/refine-errors';
+import { feedbackTargets, wrongPrograms, type RefineSettings, type RefineTarget } from '../../core/refine/refine-plan';
+import { completePrograms, repairComparison, sideSummary, type RefineSideSummary } from '../../core/refine/repair-summary';
+import { selectProblems } from '../../core/run/problem-subset';
+import { createOpenAiCompatibleGenerator, type HttpDeps } from '../../llm/openai-compatible';
+import { refineTemplateIssues, type RefineTemplateKind } from '../../llm/prompts/refine-messages';
+import { DEFAULT_FEEDBACK_TEMPLATE, DEFAULT_REFINE_TEMPLATE, type RefineTemplate } from '../../llm/prompts/refine-templates';
+import { decodePromptTemplate } from '../../run/prompt-template-text';
+import { refinePrograms, RefineSetupError } from '../../run/refine/refine-job';
+import { fileArgs } from '../command-args';
+import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
+import { formatElapsed } from '../cli-progress';
+import { readDatasetInput } from '../read-dataset-file';
+import { readInputFile } from '../read-input-file';
+import { commandCanonicalCache, compareOption, engineCommand, limitRuleOptions, openPool, workersOption, type EngineCommandDeps } from './engine-options';
+import { numberOption } from './generate-options';
+import { refineOptions, refineUsage } from './refine-options';
+
+export interface RefineDeps extends EngineCommandDeps {
+  env?: Record<string, string | undefined>;
+  http?: HttpDeps;
+}
+
+export const refineCommand = engineCommand(
+  { name: 'refine', summary: 'Refine wrong programs with natural-language feedback and re-test them (ILF); resumable JSONL export', usage: refineUsage, stopping: 'stopping; finished refinements are kept in the output file' },
+  (args, io, deps) => runRefine(args, io, { ...deps, env: process.env }),
+);
+
+/** The command with injectable pool, signal, environment and HTTP (tests). */
+export async function runRefine(args: string[], io: CliIo, deps: RefineDeps = {}): Promise<ExitCode> {
+  const { values, positionals } = refineOptions(args);
+  const [file] = fileArgs(positionals, ['DATASET']) as [string];
+  if (!values['base-url'] || !values.model) throw new CliUsageError('--base-url and --model are required');
+  if (!values.out) throw new CliUsageError('--out OUT.jsonl is required');
+  if ((values.feedback === undefined) === (values['feedback-model'] === undefined)) throw new CliUsageError('give exactly one of --feedback FILE.jsonl and --feedback-model M2');
+  const keyVar = values['api-key-env'];
+  const apiKey = keyVar === undefined ? undefined : deps.env?.[keyVar];
+  if (keyVar !== undefined && !apiKey) throw new CliUsageError(`--api-key-env ${keyVar}: that environment variable is empty or unset`);
+  const settings: RefineSettings = {
+    k: numberOption('--k', values.k, 1, true),
+    temperature: numberOption('--temperature', values.temperature, 0, false),
+    seed: numberOption('--seed', values.seed, -(2 ** 31), true),
+    baseline: values.baseline,
+  };
+  const maxTokens = numberOption('--max-tokens', values['max-tokens'], 1, true);
+  const compare = compareOption(values.compare);
+  const rule = limitRuleOptions(values['limit-floor-ms'], values['limit-factor']);
+  const templates = {
+    refine: values.template === undefined ? DEFAULT_REFINE_TEMPLATE : await readTemplate('--template', values.template, 'refine'),
+    feedback: values['feedback-template'] === undefined ? DEFAULT_FEEDBACK_TEMPLATE : await readTemplate('--feedback-template', values['feedback-template'], 'feedback'),
+  };
+
+  // Every input is read and checked before a worker starts or a request is sent.
+  const { dataset } = await readDatasetInput(file);
+  const selection = selectProblems(dataset, values.problems ?? '', 0);
+  if (selection.unknown.length > 0) throw new CliUsageError(`--problems: unknown task ids ${selection.unknown.slice(0, 5).join(', ')}`);
+  const targets = await chooseTargets(values.feedback, dataset, selection.ids);
+  if (targets.length === 0) throw new CliUsageError('no wrong program to refine in the selected problems');
+  const out = values.out;
+  const earlier = await readExport(out, values.model);
+  if (earlier.length > 0) io.stderr(`refine: resuming ${out}: ${earlier.length} refinements already made\n`);
+
+  const generator = (model: string) => createOpenAiCompatibleGenerator({ backend: 'openai-compatible', baseUrl: values['base-url']!, model, ...(apiKey ? { apiKey } : {}), maxConcurrency: 4 }, { pageOrigin: null, ...deps.http });
+  const refiner = { generator: generator(values.model), model: values.model };
+  const drafter = values['feedback-model'] === undefined ? null : { generator: generator(values['feedback-model']), model: values['feedback-model'] };
+  const records = [...earlier];
+  const store = {
+    load: async () => [...earlier],
+    put: async (record: IlfRecord) => {
+      records.push(record);
+      await appendFile(out, `${ilfLine(record)}\n`, 'utf8');
+    },
+  };
+  const total = targets.length * settings.k * (settings.baseline ? 2 : 1);
+  const began = Date.now();
+  let made = 0;
+  const onRefinement = (record: IlfRecord) => {
+    made++;
+    io.stderr(`refine: ${earlier.length + made}/${total} refinements, ${record.task_id} rank ${record.rank} ${record.with_feedback ? 'with' : 'without'} feedback seed ${record.seed}: ${record.passed ? 'passed' : record.refinement === null ? 'no program' : `score ${record.score.toFixed(2)}`} (${formatElapsed(Date.now() - began)})\n`);
+  };
+
+  const pool = (deps.createPool ?? openPool)(workersOption(values.workers));
+  try {
+    await pool.ready();
+    const canonicalCache = commandCanonicalCache(deps, values['remeasure-canonical']);
+    await refinePrograms({ pool, dataset, refiner, drafter, templates, settings, maxTokens, compare, rule, canonicalCache, store, problemsInFlight: Math.max(2, pool.stats().size), onRefinement }, targets, deps.signal);
+  } catch (error) {
+    if (error instanceof RefineSetupError || error instanceof RefineInputError) throw new CliUsageError(error.message);
+    if (deps.signal?.aborted) {
+      io.stderr(`refine: stopped; ${records.length} refinements are in ${out}; run the same command to continue\n`);
+      return 1;
+    }
+    io.stderr(`refine: stopped: ${error instanceof Error ? error.message : String(error)}\nrefine: ${records.length} refinements are in ${out}; run the same command to continue\n`);
+    return 1;
+  } finally {
+    await pool.close();
+  }
+  report(io, records, targets, settings, values.json);
+  return 0;
+}
+
+async function chooseTargets(feedbackFile: string | undefined, dataset: Parameters<typeof wrongPrograms>[0], ids: string[]): Promise<RefineTarget[]> {
+  try {
+    if (feedbackFile === undefined) return wrongPrograms(dataset, ids);
+    const selected = new Set(ids);
+    let entries;
+    try {
+      entries = parseFeedbackFile(await readInputFile(feedbackFile));
+    } catch (error) {
+      if (error instanceof RefineFileError) throw new CliUsageError(`${feedbackFile}: ${error.message}`);
+      throw error;
+    }
+    return feedbackTargets(dataset, entries).filter((t) => selected.has(t.taskId));
+  } catch (error) {
+    if (error instanceof RefineInputError) throw new CliUsageError(error.message);
+    throw error;
+  }
+}
+
+/** The refinements an earlier run left in OUT (a line cut off by a kill is dropped and rewritten away). */
+async function readExport(out: string, model: string): Promise<IlfRecord[]> {
+  if (!existsSync(out)) return [];
+  let text = await readFile(out, 'utf8');
+  if (text !== '' && !text.endsWith('\n')) {
+    text = text.slice(0, text.lastIndexOf('\n') + 1);
+    await writeFile(out, text, 'utf8');
+  }
+  let records;
+  try {
+    records = parseIlfFile(text);
+  } catch (error) {
+    if (error instanceof RefineFileError) throw new CliUsageError(`${out}: ${error.message}`);
+    throw error;
+  }
+  const other = records.find((r) => r.model !== model);
+  if (other) throw new CliUsageError(`${out} holds refinements by ${other.model}, not ${model}: use another --out`);
+  return records;
+}
+
+async function readTemplate(option: string, path: string, kind: RefineTemplateKind): Promise<RefineTemplate> {
+  let text;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new CliUsageError(`${option}: cannot read ${path}`);
+  }
+  const { system, user } = decodePromptTemplate(text, 'instruction');
+  const issues = refineTemplateIssues({ system, user }, kind);
+  if (issues.length > 0) throw new CliUsageError(`${option} ${path}: ${issues.join('; ')}`);
+  return { system, user };
+}
+
+function report(io: CliIo, records: readonly IlfRecord[], targets: readonly RefineTarget[], settings: RefineSettings, json: boolean): void {
+  const wanted = new Set(targets.map((t) => `${t.taskId}\u0000${t.rank}`));
+  const pairs = pairRefinements(records.filter((r) => wanted.has(`${r.task_id}\u0000${r.rank}`)), settings.k);
+  const withSide = sideSummary(completePrograms(pairs, settings.k, 'with'), settings.k);
+  const withoutSide = settings.baseline ? sideSummary(completePrograms(pairs, settings.k, 'without'), settings.k) : null;
+  if (json) {
+    io.stdout(`${JSON.stringify({ with_feedback: withSide, ...(withoutSide ? { without_feedback: withoutSide } : {}) })}\n`);
+    return;
+  }
+  const line = (name: string, s: RefineSideSummary) =>
+    `${name}: ${s.programs} programs, ${s.refinements} refinements, pass@1 ${s['pass@1'].toFixed(3)}, pass@${settings.k} ${s['pass@k'].toFixed(3)}, repaired ${s.repaired} (${((100 * s.repaired) / Math.max(1, s.programs)).toFixed(1)}%)\n`;
+  io.stdout(line('with feedback', withSide));
+  if (withoutSide) {
+    io.stdout(line('without feedback', withoutSide));
+    const comparison = repairComparison(pairs, settings.k);
+    if (comparison) {
+      const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+      const d = comparison.difference;
+      io.stdout(`repair rate with - without feedback: ${pct(d.estimate)} [95% interval ${pct(d.low)}, ${pct(d.high)}] over ${comparison.programs} programs\n`);
+    }
+  }
+}
