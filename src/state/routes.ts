@@ -1,5 +1,5 @@
 // Hash routes of the app (#/datasets, #/datasets/<task_id>, #/runs, #/runs/new, #/runs/<run id>[/<task_id>],
-// #/leaderboard, #/learn, #/settings): pure parse and format.
+// #/leaderboard, #/refine, #/learn, #/settings): pure parse and format.
 
 export type Route =
   | { page: 'datasets'; taskId: string | null }
@@ -7,6 +7,7 @@ export type Route =
   | { page: 'runs'; view?: 'new'; runId?: string; taskId?: string }
   | { page: 'build' }
   | { page: 'leaderboard' }
+  | { page: 'refine' }
   | { page: 'learn' }
   | { page: 'settings' }
   | { page: 'not-found'; path: string };
@@ -17,7 +18,7 @@ export type PageName = Route['page'];
 export function routeFromHash(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/') return { page: 'datasets', taskId: null };
-  const match = /^\/(datasets|runs|build|leaderboard|learn|settings)(?:\/(.*))?$/.exec(path);
+  const match = /^\/(datasets|runs|build|leaderboard|refine|learn|settings)(?:\/(.*))?$/.exec(path);
   if (!match) return { page: 'not-found', path };
   const [, page, rest] = match;
   if (page === 'datasets') {
@@ -30,7 +31,7 @@ export function routeFromHash(hash: string): Route {
   }
   if (page === 'runs') return runsRoute(rest, path);
   if (rest) return { page: 'not-found', path };
-  return { page: page as 'build' | 'leaderboard' | 'learn' | 'settings' };
+  return { page: page as 'build' | 'leaderboard' | 'refine' | 'learn' | 'settings' };
 }
 
 function runsRoute(rest: string | undefined, path: string): Route {
@@ -58,6 +59,8 @@ export function hrefFor(route: Route): string {
       return '#/build';
     case 'leaderboard':
       return '#/leaderboard';
+    case 'refine':
+      return '#/refine';
     case 'learn':
       return '#/learn';
     case 'settings':

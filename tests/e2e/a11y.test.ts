@@ -114,6 +114,7 @@ describe.skipIf(!chromiumPath)('accessibility (axe-core, WCAG 2 A/AA, serious an
         await p.locator('section[aria-labelledby="build-status-heading"]').getByText('Built in').waitFor({ timeout: 90_000 });
       },
     },
+    { name: 'refine', hash: () => '#/refine', ready: (p) => p.locator('#refine-problem option').first().waitFor({ state: 'attached' }) },
     { name: 'settings', hash: () => '#/settings', ready: (p) => p.locator('#downloads-heading').waitFor() },
     { name: 'not found', hash: () => '#/no-such-page', ready: (p) => p.locator('h1').waitFor() },
   ];

@@ -102,7 +102,7 @@ export async function refinePrograms(env: RefineEnvironment, targets: readonly R
       if (!problem) throw new RefineSetupError(`the dataset has no problem ${JSON.stringify(taskId)}`);
       const truth = await groundTruthOf(env, problem, signal);
       for (const target of programs) {
-        const feedback = target.feedback ?? finished.feedback.get(programKey(target.taskId, target.rank)) ?? (await draftFeedback(env, problem, truth, target, signal));
+        const feedback = target.feedback ?? finished.feedback.get(programKey(target.taskId, target.rank)) ?? (await draftFeedback({ ...env, drafter: env.drafter! }, problem, truth, target, signal));
         await eachLimited(pendingSlots(target, env.settings, finished.keys), env.requestsPerProgram ?? 4, (slot) => refineOne(env, problem, truth, target, feedback, slot, signal), signal);
       }
     },
@@ -132,8 +132,12 @@ function promptValues(problem: Problem, program: string): { problem: string; pro
   return { problem: problemStatement(problem), program };
 }
 
-async function draftFeedback(env: RefineEnvironment, problem: Problem, truth: GroundTruth, target: RefineTarget, signal?: AbortSignal): Promise<{ text: string; author: FeedbackAuthor }> {
-  const drafter = env.drafter!;
+/** What drafting feedback needs of the job. */
+export type DraftEnvironment = Pick<RefineEnvironment, 'pool' | 'templates' | 'settings' | 'maxTokens' | 'failuresShown' | 'onFeedback'> & { drafter: NamedModel };
+
+/** Feedback on a program drafted by a model from its failing ground-truth tests (also told to onFeedback). */
+export async function draftFeedback(env: DraftEnvironment, problem: Problem, truth: GroundTruth, target: RefineTarget, signal?: AbortSignal): Promise<{ text: string; author: FeedbackAuthor }> {
+  const drafter = env.drafter;
   const failures = await programFailures(env.pool, truth, target.program, env.failuresShown ?? 5, signal);
   const messages = refineMessages(env.templates.feedback, 'feedback', { ...promptValues(problem, target.program), failures: failures.text });
   const answer = await drafter.generator.generate({ messages, temperature: env.settings.temperature, top_p: 1, max_tokens: env.maxTokens, seed: env.settings.seed, ...(signal ? { signal } : {}) });

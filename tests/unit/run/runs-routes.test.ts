@@ -19,9 +19,9 @@ describe('runs routes', () => {
   });
 });
 
-describe('leaderboard and learn routes', () => {
+describe('leaderboard, refine and learn routes', () => {
   it('parses and formats them, and refuses sub-paths', () => {
-    for (const page of ['leaderboard', 'learn'] as const) {
+    for (const page of ['leaderboard', 'refine', 'learn'] as const) {
       expect(routeFromHash(`#/${page}`)).toEqual({ page });
       expect(hrefFor({ page })).toBe(`#/${page}`);
       expect(routeFromHash(`#/${page}/x`)).toEqual({ page: 'not-found', path: `/${page}/x` });
