@@ -31,6 +31,15 @@ export function limitRuleOptions(floor: string | undefined, factor: string | und
   return { minMs, factor: times };
 }
 
+/** The options of every command that executes programs: comparison, workers, time limits, the canonical cache. */
+export const ENGINE_OPTION_SPECS = {
+  compare: { type: 'string', default: 'paper' },
+  workers: { type: 'string' },
+  'limit-floor-ms': { type: 'string' },
+  'limit-factor': { type: 'string' },
+  'remeasure-canonical': { type: 'boolean', default: false },
+} as const;
+
 /** A Node worker_threads pool (workers default to one per core). */
 export function openPool(workers: number | undefined): EnginePool {
   return createNodePool(workers === undefined ? {} : { size: workers });

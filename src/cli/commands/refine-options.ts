@@ -1,6 +1,6 @@
 // Usage text and option parsing of `verifier-lab refine` (kept apart so the command file stays short).
 import { parseCommandArgs } from '../command-args';
-import { REMEASURE_HELP } from './engine-options';
+import { ENGINE_OPTION_SPECS, REMEASURE_HELP } from './engine-options';
 
 export const refineUsage = `Usage: verifier-lab refine DATASET --base-url URL --model M (--feedback FILE.jsonl | --feedback-model M2)
                            --out OUT.jsonl [options]
@@ -55,11 +55,7 @@ export function refineOptions(args: string[]) {
     baseline: { type: 'boolean', default: false },
     template: { type: 'string' },
     'feedback-template': { type: 'string' },
-    compare: { type: 'string' },
-    workers: { type: 'string' },
-    'limit-floor-ms': { type: 'string' },
-    'limit-factor': { type: 'string' },
-    'remeasure-canonical': { type: 'boolean', default: false },
+    ...ENGINE_OPTION_SPECS,
     out: { type: 'string' },
     json: { type: 'boolean', default: false },
   });

@@ -90,9 +90,10 @@ export async function runRefine(args: string[], io: CliIo, deps: RefineDeps = {}
   try {
     await pool.ready();
     const canonicalCache = commandCanonicalCache(deps, values['remeasure-canonical']);
-    await refinePrograms({ pool, dataset, refiner, drafter, templates, settings, maxTokens, compare, rule, canonicalCache, store, problemsInFlight: Math.max(2, pool.stats().size), onRefinement }, targets, deps.signal);
+    const env = { pool, dataset, refiner, drafter, templates, settings, maxTokens, compare, rule, canonicalCache, store, problemsInFlight: Math.max(2, pool.stats().size), onRefinement };
+    await asUsage(null, () => refinePrograms(env, targets, deps.signal));
   } catch (error) {
-    if (error instanceof RefineSetupError || error instanceof RefineInputError) throw new CliUsageError(error.message);
+    if (error instanceof CliUsageError) throw error;
     if (deps.signal?.aborted) {
       io.stderr(`refine: stopped; ${records.length} refinements are in ${out}; run the same command to continue\n`);
       return 1;
@@ -106,22 +107,24 @@ export async function runRefine(args: string[], io: CliIo, deps: RefineDeps = {}
   return 0;
 }
 
-async function chooseTargets(feedbackFile: string | undefined, dataset: Parameters<typeof wrongPrograms>[0], ids: string[]): Promise<RefineTarget[]> {
+/** `work`'s result; the refinement flow's input errors become CliUsageError (exit 2), prefixed with `file` when given. */
+async function asUsage<T>(file: string | null, work: () => T | Promise<T>): Promise<T> {
   try {
-    if (feedbackFile === undefined) return wrongPrograms(dataset, ids);
-    const selected = new Set(ids);
-    let entries;
-    try {
-      entries = parseFeedbackFile(await readInputFile(feedbackFile));
-    } catch (error) {
-      if (error instanceof RefineFileError) throw new CliUsageError(`${feedbackFile}: ${error.message}`);
-      throw error;
-    }
-    return feedbackTargets(dataset, entries).filter((t) => selected.has(t.taskId));
+    return await work();
   } catch (error) {
-    if (error instanceof RefineInputError) throw new CliUsageError(error.message);
+    if (error instanceof RefineFileError || error instanceof RefineInputError || error instanceof RefineSetupError) {
+      throw new CliUsageError(file === null ? error.message : `${file}: ${error.message}`);
+    }
     throw error;
   }
+}
+
+async function chooseTargets(feedbackFile: string | undefined, dataset: Parameters<typeof wrongPrograms>[0], ids: string[]): Promise<RefineTarget[]> {
+  if (feedbackFile === undefined) return asUsage(null, () => wrongPrograms(dataset, ids));
+  const text = await readInputFile(feedbackFile);
+  const entries = await asUsage(feedbackFile, () => parseFeedbackFile(text));
+  const selected = new Set(ids);
+  return asUsage(null, () => feedbackTargets(dataset, entries).filter((t) => selected.has(t.taskId)));
 }
 
 /** The refinements an earlier run left in OUT (a line cut off by a kill is dropped and rewritten away). */
@@ -132,13 +135,7 @@ async function readExport(out: string, model: string): Promise<IlfRecord[]> {
     text = text.slice(0, text.lastIndexOf('\n') + 1);
     await writeFile(out, text, 'utf8');
   }
-  let records;
-  try {
-    records = parseIlfFile(text);
-  } catch (error) {
-    if (error instanceof RefineFileError) throw new CliUsageError(`${out}: ${error.message}`);
-    throw error;
-  }
+  const records = await asUsage(out, () => parseIlfFile(text));
   const other = records.find((r) => r.model !== model);
   if (other) throw new CliUsageError(`${out} holds refinements by ${other.model}, not ${model}: use another --out`);
   return records;

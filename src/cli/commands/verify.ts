@@ -10,7 +10,7 @@ import { fileArgs, parseCommandArgs, splitOption } from '../command-args';
 import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
 import { formatElapsed, throttledProgress } from '../cli-progress';
 import { readDatasetFile } from '../read-dataset-file';
-import { type EngineCommandDeps, compareOption, commandCanonicalCache, limitRuleOptions, openPool, REMEASURE_HELP, engineCommand, workersOption } from './engine-options';
+import { type EngineCommandDeps, ENGINE_OPTION_SPECS, compareOption, commandCanonicalCache, limitRuleOptions, openPool, REMEASURE_HELP, engineCommand, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab verify DATASET.jsonl... [--split S] [--compare paper|evalplus] [--json]
 
@@ -122,11 +122,7 @@ function jsonNumbers(_key: string, value: unknown): unknown {
 function parseOptions(args: string[]) {
   return parseCommandArgs(args, {
     split: { type: 'string' },
-    compare: { type: 'string', default: 'paper' },
-    workers: { type: 'string' },
-    'limit-floor-ms': { type: 'string' },
-    'limit-factor': { type: 'string' },
-    'remeasure-canonical': { type: 'boolean', default: false },
+    ...ENGINE_OPTION_SPECS,
     show: { type: 'string' },
     strict: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
