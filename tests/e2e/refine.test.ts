@@ -65,7 +65,7 @@ describe.skipIf(!chromiumPath)('the Refine page', () => {
     const verdict = page.locator('.verdict');
     await verdict.waitFor({ timeout: 90_000 });
     expect(await verdict.textContent()).toBe('Your feedback let the model fix it: 2 of 2 refinements pass, 0 of 2 without it.');
-    expect(await page.locator('.list > li').count()).toBe(4);
+    expect(await page.locator('.numbered-list > li').count()).toBe(4);
     const seeds = mock.requests.map((r) => (r.body as { seed: number }).seed).sort();
     expect(seeds).toEqual([3, 3, 4, 4]);
 
@@ -108,7 +108,7 @@ describe.skipIf(!chromiumPath)('the Refine page', () => {
     await page.getByLabel('What is wrong with the program').fill(FIX);
     await page.getByLabel('Refinements (1–8)').fill('1');
     const make = page.getByRole('button', { name: 'Make 1 refinements with and without the feedback' });
-    const first = page.locator('.list > li').first();
+    const first = page.locator('.numbered-list > li').first();
 
     await make.click();
     await page.locator('.verdict').waitFor({ timeout: 90_000 });
@@ -118,7 +118,7 @@ describe.skipIf(!chromiumPath)('the Refine page', () => {
     for (const model of ['mock-fix+hang', 'mock-fix+escape']) {
       await page.getByLabel('Model', { exact: true }).fill(model);
       await make.click();
-      await expect.poll(() => page.locator('.list > li').count(), { timeout: 120_000 }).toBe(2);
+      await expect.poll(() => page.locator('.numbered-list > li').count(), { timeout: 120_000 }).toBe(2);
       await page.locator('.verdict').waitFor({ timeout: 120_000 });
       expect(await first.locator('summary').textContent()).toMatch(/fails \(0% of tests\)/);
     }
