@@ -31,6 +31,11 @@ export class RunReader {
     return this.path === '' ? key : `${this.path}.${key}`;
   }
 
+  /** Whether an optional field is present (undefined counts as absent). */
+  has(key: string): boolean {
+    return Object.hasOwn(this.obj, key) && this.obj[key] !== undefined;
+  }
+
   raw(key: string): unknown {
     if (!Object.hasOwn(this.obj, key) || this.obj[key] === undefined) throw new RunFieldError(this.at(key), 'missing');
     return this.obj[key];
