@@ -2,7 +2,7 @@
 // An abort rejects (nothing to store); any other failure comes back as a failed record with the reason.
 import type { Problem } from '../core/dataset/types';
 import type { VerifierConfig } from '../core/run/run-config';
-import type { GenerationRecord, GenerationRequest } from '../core/run/run-records';
+import type { GenerationRecord, GenerationRequest, PromptMessage } from '../core/run/run-records';
 import { failedGeneration, finishedGeneration, requestSeed } from '../core/run/orchestration/generation-record';
 import { problemEntryPoint, problemStatement } from '../core/run/orchestration/problem-statement';
 import type { GenerationSlotRef } from '../core/run/orchestration/work-plan';
@@ -29,6 +29,11 @@ export function slotRequest(verifier: VerifierConfig, template: PromptTemplate, 
     ...(shown ? { solution: shown.code } : {}),
     ...(entryPoint ? { entry_point: entryPoint } : {}),
   });
+  return requestWith(verifier, slot, messages);
+}
+
+/** The request of a slot that sends `messages`: the run's model and sampling, the seed advanced per sample. */
+export function requestWith(verifier: VerifierConfig, slot: GenerationSlotRef, messages: PromptMessage[]): GenerationRequest {
   return {
     backend: verifier.backend,
     model: verifier.model,

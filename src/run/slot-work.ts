@@ -4,15 +4,14 @@
 // "Score: N" line read. A later kind adds a case here and, if its candidates are not executed, a scored flow.
 import type { Problem } from '../core/dataset/types';
 import type { VerifierConfig } from '../core/run/run-config';
-import { requestSeed } from '../core/run/orchestration/generation-record';
 import { problemStatement } from '../core/run/orchestration/problem-statement';
 import type { GenerationSlotRef } from '../core/run/orchestration/work-plan';
-import type { GenerationRequest, PromptMessage } from '../core/run/run-records';
+import type { GenerationRequest } from '../core/run/run-records';
 import { readJudgeAnswer } from '../core/verifiers/judge-answer';
 import { readRewardAnswer } from '../core/verifiers/reward-answer';
 import { DEFAULT_JUDGE_SETTINGS, DEFAULT_REWARD_SETTINGS, scoreAttempts, verifierKind } from '../core/verifiers/verifier-kind';
 import { judgeMessages, rewardMessages } from '../llm/prompts/score-messages';
-import { slotRequest, type SlotScoring } from './generate-slot';
+import { requestWith, slotRequest, type SlotScoring } from './generate-slot';
 import { decodePromptTemplate } from './prompt-template-text';
 
 /** A run's way of asking for one slot and, for scoring kinds, of reading the score from the answer. */
@@ -32,7 +31,7 @@ export function slotWork(verifier: VerifierConfig): SlotWork {
   if (kind === 'reward') {
     const settings = verifier.reward ?? DEFAULT_REWARD_SETTINGS;
     return {
-      request: (problem, slot) => scoreRequest(verifier, slot, rewardMessages(problem.prompt, shownCode(problem, slot))),
+      request: (problem, slot) => requestWith(verifier, slot, rewardMessages(problem.prompt, shownCode(problem, slot))),
       scoring: { attempts: scoreAttempts(kind), read: (answer) => readRewardAnswer(answer.text, answer.raw, settings) },
     };
   }
@@ -40,18 +39,8 @@ export function slotWork(verifier: VerifierConfig): SlotWork {
   const template = decodePromptTemplate(verifier.promptTemplate, verifier.variant);
   return {
     request: (problem, slot) =>
-      scoreRequest(verifier, slot, judgeMessages(template, { problem: problemStatement(problem), solution: shownCode(problem, slot), ...scale })),
+      requestWith(verifier, slot, judgeMessages(template, { problem: problemStatement(problem), solution: shownCode(problem, slot), ...scale })),
     scoring: { attempts: scoreAttempts(kind), read: (answer) => ({ score: readJudgeAnswer(answer.text, scale) }) },
-  };
-}
-
-function scoreRequest(verifier: VerifierConfig, slot: GenerationSlotRef, messages: PromptMessage[]): GenerationRequest {
-  return {
-    backend: verifier.backend,
-    model: verifier.model,
-    variant: verifier.variant,
-    messages,
-    sampling: { ...verifier.sampling, seed: requestSeed(verifier.sampling.seed, slot.sampleIndex) },
   };
 }
 
