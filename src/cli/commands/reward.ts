@@ -1,6 +1,7 @@
 // `verifier-lab reward DATASET --base-url URL --model M --out EVAL.jsonl`: a reward model scores every candidate
 // (the problem as the user turn, the program as the assistant turn), kept as the authors' evaluation file.
 import { DEFAULT_REWARD_SETTINGS, defaultSampling, type RewardSettings } from '../../core/verifiers/verifier-kind';
+import { parseRewardWeights, RewardWeightsError } from '../../core/verifiers/reward-weights';
 import { parseCommandArgs } from '../command-args';
 import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
 import type { ScoringDeps, ScoringJob } from '../scoring-run';
@@ -51,22 +52,17 @@ async function rewardJob(args: string[]): Promise<ScoringJob> {
   }));
 }
 
-/** --attribute or --weights (not both) as the run's reward settings. */
+/** --attribute or --weights (not both) as the run's reward settings (the app's field reads the same text). */
 export function rewardSettings(attribute: string | undefined, weights: string | undefined): RewardSettings {
   if (attribute !== undefined && weights !== undefined) throw new CliUsageError('give --attribute or --weights, not both');
-  if (weights !== undefined) {
-    const pairs = weights.split(',').map((piece) => piece.trim()).filter((piece) => piece !== '');
-    const parsed = pairs.map((piece) => {
-      const match = /^([A-Za-z_][\w.-]*)\s*=\s*(\S+)$/.exec(piece);
-      const value = match ? Number(match[2]) : Number.NaN;
-      if (!match || !Number.isFinite(value)) throw new CliUsageError(`--weights: "${piece}" is not name=number`);
-      return [match[1]!, value] as const;
-    });
-    if (parsed.length === 0) throw new CliUsageError('--weights names no attribute');
-    if (new Set(parsed.map(([name]) => name)).size !== parsed.length) throw new CliUsageError('--weights names an attribute twice');
-    return { weights: Object.fromEntries(parsed) };
+  if (attribute === undefined && weights === undefined) return { weights: { ...DEFAULT_REWARD_SETTINGS.weights } };
+  const flag = attribute !== undefined ? '--attribute' : '--weights';
+  const text = attribute ?? weights!;
+  if (attribute !== undefined && attribute.includes('=')) throw new CliUsageError(`--attribute: "${attribute}" is one attribute name (weights go to --weights)`);
+  try {
+    return parseRewardWeights(text);
+  } catch (error) {
+    if (error instanceof RewardWeightsError) throw new CliUsageError(`${flag}: ${error.message}`);
+    throw error;
   }
-  if (attribute === undefined) return { weights: { ...DEFAULT_REWARD_SETTINGS.weights } };
-  if (!/^[A-Za-z_][\w.-]*$/.test(attribute)) throw new CliUsageError(`--attribute: "${attribute}" is not an attribute name`);
-  return { weights: { [attribute]: 1 } };
 }

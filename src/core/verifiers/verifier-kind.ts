@@ -70,3 +70,8 @@ export function streamsAnswers(kind: VerifierKind): boolean {
 export function defaultSampling(kind: ScoreKind): SamplingSettings {
   return kind === 'reward' ? { temperature: 0, topP: 1, maxTokens: 64, seed: null } : { ...PAPER_SAMPLING, temperature: 0 };
 }
+
+/** How a run's predictions read (its kind's method): the one lookup the run page, exports and leaderboard share. */
+export function runPredictionMethod(verifier: { kind?: VerifierKind | undefined }): PredictionMethod {
+  return predictionMethod(verifierKind(verifier));
+}
