@@ -31,7 +31,7 @@ export class RunReader {
     return this.path === '' ? key : `${this.path}.${key}`;
   }
 
-  /** Whether an optional field is present (undefined counts as absent). */
+  /** True when the field is present (not undefined): optional fields added after version 1. */
   has(key: string): boolean {
     return Object.hasOwn(this.obj, key) && this.obj[key] !== undefined;
   }
