@@ -4,6 +4,7 @@ import type { Run } from '../core/run/run-types';
 import { createGenerator, type TestGenerator } from '../llm/generator';
 import type { LoadProgress } from '../llm/web-llm/config';
 import { RunSetupError } from './run-stop';
+import { streamsAnswers, verifierKind } from '../core/verifiers/verifier-kind';
 
 /** WebLLM's download / initialisation progress. */
 export interface ModelProgress {
@@ -23,7 +24,8 @@ export async function browserGenerator(run: Run, keys: KeySource, onModel: (prog
   if (verifier.backend === 'openai') {
     if (!verifier.baseUrl) throw new RunSetupError('this run has no base URL');
     const apiKey = keys.get(verifier.baseUrl);
-    return createGenerator({ backend: 'openai-compatible', baseUrl: verifier.baseUrl, model: verifier.model, ...(apiKey ? { apiKey } : {}) });
+    const stream = streamsAnswers(verifierKind(verifier));
+    return createGenerator({ backend: 'openai-compatible', baseUrl: verifier.baseUrl, model: verifier.model, stream, ...(apiKey ? { apiKey } : {}) });
   }
   if (verifier.backend === 'webllm') {
     return createGenerator({ backend: 'web-llm', model: verifier.model }, { webLlm: { onProgress: (r: LoadProgress) => onModel({ text: r.text, progress: r.progress }) } });

@@ -1,5 +1,6 @@
 // A run stores its prompt template as one string (VerifierConfig.promptTemplate). This is that string's format:
 // JSON {"system", "user"}; any other text is read as a user message alone, so hand-written templates still work.
+import { DEFAULT_JUDGE_TEMPLATE } from '../llm/prompts/judge-template';
 import { DEFAULT_TEMPLATES, type PromptTemplate } from '../llm/prompts/templates';
 import type { PromptVariant } from '../core/run/run-config';
 
@@ -25,4 +26,9 @@ export function decodePromptTemplate(text: string, variant: PromptVariant): Prom
 /** The stored text of a variant's default template. */
 export function defaultTemplateText(variant: PromptVariant): string {
   return encodePromptTemplate(DEFAULT_TEMPLATES[variant]);
+}
+
+/** The stored text of the default judge prompt. */
+export function defaultJudgeTemplateText(): string {
+  return encodePromptTemplate(DEFAULT_JUDGE_TEMPLATE);
 }

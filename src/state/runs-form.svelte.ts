@@ -9,6 +9,11 @@ import { templateIssues } from '../llm/prompts/messages';
 import { DEFAULT_TEMPLATES } from '../llm/prompts/templates';
 import { fileCoverage, fileVerifier, type FileCoverage } from '../run/create-run';
 import { encodePromptTemplate } from '../run/prompt-template-text';
+import { DEFAULT_JUDGE_TEMPLATE } from '../llm/prompts/judge-template';
+import { judgeTemplateIssues } from '../llm/prompts/score-messages';
+import { judgeScaleIssue } from '../core/verifiers/judge-answer';
+import { parseRewardWeights, RewardWeightsError } from '../core/verifiers/reward-weights';
+import { DEFAULT_JUDGE_SETTINGS, defaultSampling, isScoreKind, type VerifierKind } from '../core/verifiers/verifier-kind';
 import { ENGINE_VERSION, PYODIDE_VERSION } from '../run/versions';
 import { selectProblems } from '../core/run/problem-subset';
 import { errorMessage } from '../core/error-message';
@@ -25,6 +30,12 @@ export interface TestFileState {
 
 export class RunForm {
   name = $state('');
+  /** What the run measures: a test generator (the default), a reward model, or an LLM judge. */
+  kind = $state<VerifierKind>('tests');
+  /** Reward runs: the attribute, or weights "helpfulness=0.5, correctness=2". */
+  rewardWeights = $state('reward');
+  judgeMin = $state(DEFAULT_JUDGE_SETTINGS.min);
+  judgeMax = $state(DEFAULT_JUDGE_SETTINGS.max);
   datasetId = $state('');
   /** Task ids, whitespace or comma separated; empty = every problem. */
   taskIds = $state('');
@@ -52,18 +63,57 @@ export class RunForm {
 
   /** Switches the variant and, unless the template was edited, its default template. */
   setVariant(variant: PromptVariant): void {
-    const edited = this.system !== DEFAULT_TEMPLATES[this.variant].system || this.user !== DEFAULT_TEMPLATES[this.variant].user;
+    const edited = this.#templateEdited();
     this.variant = variant;
     if (!edited) this.resetTemplate();
   }
 
+  /**
+   * Switches the kind: its default template unless the current one was edited, and its default sampling (a reward
+   * model does not sample; a judge is asked greedily). A reward model needs an API; a judge cannot come from a file.
+   */
+  setKind(kind: VerifierKind): void {
+    const edited = this.#templateEdited();
+    this.kind = kind;
+    if (!edited) this.resetTemplate();
+    const sampling = isScoreKind(kind) ? defaultSampling(kind) : PAPER_SAMPLING;
+    this.temperature = sampling.temperature;
+    this.topP = sampling.topP;
+    this.maxTokens = sampling.maxTokens;
+    if ((kind === 'reward' && this.backend !== 'openai') || (kind === 'judge' && this.backend === 'file')) this.backend = 'openai';
+  }
+
+  #defaultTemplate(): { system: string; user: string } {
+    return this.kind === 'judge' ? DEFAULT_JUDGE_TEMPLATE : DEFAULT_TEMPLATES[this.variant];
+  }
+
+  #templateEdited(): boolean {
+    const current = this.#defaultTemplate();
+    return this.system !== current.system || this.user !== current.user;
+  }
+
   resetTemplate(): void {
-    this.system = DEFAULT_TEMPLATES[this.variant].system;
-    this.user = DEFAULT_TEMPLATES[this.variant].user;
+    this.system = this.#defaultTemplate().system;
+    this.user = this.#defaultTemplate().user;
   }
 
   get templateIssues(): string[] {
+    if (this.kind === 'reward') return [];
+    if (this.kind === 'judge') return judgeTemplateIssues({ system: this.system, user: this.user });
     return templateIssues({ variant: this.variant, system: this.system, user: this.user });
+  }
+
+  /** Why the reward or judge settings cannot be used, or null. */
+  get scoreIssue(): string | null {
+    if (this.kind === 'judge') return judgeScaleIssue({ min: this.judgeMin, max: this.judgeMax });
+    if (this.kind !== 'reward') return null;
+    try {
+      parseRewardWeights(this.rewardWeights);
+      return null;
+    } catch (error) {
+      if (error instanceof RewardWeightsError) return `Reward attribute: ${error.message}.`;
+      throw error;
+    }
   }
 
   /** Parses an uploaded tests file (CodeT lines join on the dataset's prompts). */
@@ -83,6 +133,10 @@ export class RunForm {
   problems(dataset: Dataset | null): string[] {
     const out: string[] = [];
     if (!dataset) out.push('Choose a dataset.');
+    if (this.kind === 'reward' && this.backend !== 'openai') out.push('A reward model is asked through an OpenAI-compatible API.');
+    if (this.kind === 'judge' && this.backend === 'file') out.push('An LLM judge is a model: choose an API or a model in this browser.');
+    const scoreIssue = this.scoreIssue;
+    if (scoreIssue !== null) out.push(scoreIssue);
     if (this.backend === 'openai' && (this.baseUrl.trim() === '' || this.model.trim() === '')) out.push('Give the base URL and the model.');
     if (this.backend === 'webllm' && this.webLlmModel === '') out.push('Pick a WebLLM model.');
     if (this.backend === 'file' && !this.testFile) out.push('Choose a JSONL file of generated tests.');
@@ -116,6 +170,7 @@ export class RunForm {
       return { ...base, name: this.name.trim() || `${test.name} on ${stored.name}`, problemIds: ids, verifier: fileVerifier(test.name, test.name, test.file) };
     }
     const model = this.backend === 'openai' ? this.model.trim() : this.webLlmModel;
+    const scoring = isScoreKind(this.kind);
     return {
       ...base,
       name: this.name.trim() || `${model} on ${stored.name}`,
@@ -125,11 +180,15 @@ export class RunForm {
         model,
         baseUrl: this.backend === 'openai' ? this.baseUrl.trim() : null,
         fileName: null,
-        variant: this.variant,
-        testsPerProblem: this.tests,
+        // A scoring run shows each candidate to the model; N has no meaning there and is stored as 1.
+        variant: scoring ? 'instruction+solution' : this.variant,
+        testsPerProblem: scoring ? 1 : this.tests,
         samplesPerProblem: this.samples,
         sampling: { temperature: this.temperature, topP: this.topP, maxTokens: this.maxTokens, seed: this.seed.trim() === '' ? null : Number(this.seed) },
-        promptTemplate: encodePromptTemplate({ system: this.system, user: this.user }),
+        promptTemplate: this.kind === 'reward' ? '' : encodePromptTemplate({ system: this.system, user: this.user }),
+        ...(scoring ? { kind: this.kind } : {}),
+        ...(this.kind === 'reward' ? { reward: parseRewardWeights(this.rewardWeights) } : {}),
+        ...(this.kind === 'judge' ? { judge: { min: this.judgeMin, max: this.judgeMax } } : {}),
       },
     };
   }

@@ -1,7 +1,9 @@
 // Scripted behaviours of the OpenAI mock, chosen by model name: "<base>+<behaviour>+...".
 // Bases: mock-asserts (assertions derived from the prompt), mock-queue (canned answers), mock-echo (echo the prompt),
 //   mock-fix (a refiner: answers the last fenced Python block of the prompt, so feedback holding a fix gets it and
-//   a prompt without one gets the wrong program back).
+//   a prompt without one gets the wrong program back), and the scoring bases of score-answers.ts (reward models in
+//   NIM's shapes, an LLM judge).
+import { SCORE_BASES, type ScoreBase } from './score-answers';
 // Behaviours (an "xN" suffix limits one to the first N requests of that model name since the last reset):
 //   429xN / 500xN / 503xN   answer with that status;  raS  Retry-After S seconds (default 1); radS  as an HTTP date
 //   slowMS    wait before the response headers;      trickleMS  wait between stream chunks
@@ -13,9 +15,11 @@
 //   hold      wait before the response headers while the mock's gate is closed (tests open it: no timing involved)
 //   nocode    (refinements) answer prose without any program;  hang  a program whose function never returns
 //   escape    a program that tries the sandbox (files, subprocess, js, os.environ, builtins) and returns wrong values
+//   malformed a scoring base (score-answers.ts: mock-reward..., mock-judge) answers prose with no score
 
 export const MOCK_BASES = ['mock-asserts', 'mock-queue', 'mock-echo', 'mock-fix'] as const;
-export type MockBase = (typeof MOCK_BASES)[number];
+/** Every base a model name may start with (the scoring ones are not listed by GET /models). */
+export type MockBase = (typeof MOCK_BASES)[number] | ScoreBase;
 
 /** One parsed behaviour token. `arg` is the number after the name; `times` the xN limit (undefined = always). */
 export interface Behaviour {
@@ -30,11 +34,11 @@ export interface MockModel {
   behaviours: Behaviour[];
 }
 
-const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning', 'hold', 'nocode', 'hang', 'escape']);
+const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning', 'hold', 'malformed', 'nocode', 'hang', 'escape']);
 
 export function parseMockModel(model: string): MockModel | null {
   const [base, ...tokens] = model.split('+');
-  if (!(MOCK_BASES as readonly string[]).includes(base ?? '')) return null;
+  if (![...MOCK_BASES, ...SCORE_BASES].includes(base as MockBase)) return null;
   const behaviours: Behaviour[] = [];
   for (const t of tokens) {
     const status = /^(\d{3})(?:x(\d+))?$/.exec(t);

@@ -1,4 +1,5 @@
 // Usage text and option parsing of `verifier-lab generate` (kept apart so the command file stays short).
+import { readFile } from 'node:fs/promises';
 import { parseCommandArgs } from '../command-args';
 import { CliUsageError } from '../cli-io';
 
@@ -59,4 +60,13 @@ export function numberOption(name: string, text: string, min: number, integer: b
     throw new CliUsageError(`${name} must be ${integer ? 'a whole number' : 'a number'} >= ${min} (got "${text}")`);
   }
   return value;
+}
+
+/** The text of a --template FILE, or a CliUsageError naming it. */
+export async function readTemplateOption(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new CliUsageError(`--template: cannot read ${path}`);
+  }
 }

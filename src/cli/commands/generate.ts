@@ -22,7 +22,7 @@ import { withSigint } from '../cli-cancel';
 import { CliUsageError, defineCommand, type CliIo, type ExitCode } from '../cli-io';
 import { readDatasetInput } from '../read-dataset-file';
 import { fileArgs } from '../command-args';
-import { generateUsage, generationOptions, numberOption } from './generate-options';
+import { generateUsage, generationOptions, numberOption, readTemplateOption } from './generate-options';
 
 export interface GenerateDeps {
   signal?: AbortSignal;
@@ -71,7 +71,7 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
       maxTokens: numberOption('--max-tokens', values['max-tokens'], 1, true),
       seed: seedText === undefined ? null : numberOption('--seed', seedText, -(2 ** 31), true),
     },
-    promptTemplate: values.template === undefined ? defaultTemplateText(variant) : await readTemplate(values.template),
+    promptTemplate: values.template === undefined ? defaultTemplateText(variant) : await readTemplateOption(values.template),
   };
   const selection = selectProblems(dataset, values.problems ?? '', values.limit === undefined ? 0 : numberOption('--limit', values.limit, 0, true));
   if (selection.unknown.length > 0) throw new CliUsageError(`--problems: unknown task ids ${selection.unknown.slice(0, 5).join(', ')}`);
@@ -172,12 +172,4 @@ function testsFileStore(out: string, expected: ReadonlyMap<string, number>): Mem
       await appendFile(out, task.map((r) => `${testsFileLine(r)}\n`).join('')); // one write per task
     },
   });
-}
-
-async function readTemplate(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    throw new CliUsageError(`--template: cannot read ${path}`);
-  }
 }

@@ -4,10 +4,12 @@ import { buildCommand } from './build';
 import { compareCommand } from './compare';
 import { datasetsFetchCommand } from './datasets-fetch';
 import { generateCommand } from './generate';
+import { judgeCommand } from './judge';
 import { metricsCommand } from './metrics';
 import { refineCommand } from './refine';
+import { rewardCommand } from './reward';
 import { runCommand } from './run';
 import { scoreCommand } from './score';
 import { verifyCommand } from './verify';
 
-export const COMMANDS: readonly CliCommand[] = [metricsCommand, compareCommand, scoreCommand, runCommand, verifyCommand, buildCommand, generateCommand, refineCommand, datasetsFetchCommand];
+export const COMMANDS: readonly CliCommand[] = [metricsCommand, compareCommand, scoreCommand, runCommand, verifyCommand, buildCommand, generateCommand, rewardCommand, judgeCommand, refineCommand, datasetsFetchCommand];

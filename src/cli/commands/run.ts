@@ -3,6 +3,7 @@
 // candidate; the run file is updated in place, so the app can import it back as the same run.
 import { rename, writeFile } from 'node:fs/promises';
 import { formatEvalFile } from '../../core/run/eval-file-write';
+import { predictionMethod, streamsAnswers, verifierKind } from '../../core/verifiers/verifier-kind';
 import { pendingGenerations, planRun } from '../../core/run/orchestration/work-plan';
 import { generationSlot } from '../../core/run/run-progress';
 import type { Run } from '../../core/run/run-types';
@@ -76,7 +77,7 @@ export async function runRun(args: string[], io: CliIo, deps: RunDeps = {}): Pro
   const solutions = await runSolutions(store, run, dataset);
   if (values.out !== undefined) {
     const temp = `${values.out}.partial-${process.pid}`;
-    await writeFile(temp, formatEvalFile(solutions, 'utg'), 'utf8');
+    await writeFile(temp, formatEvalFile(solutions, predictionMethod(verifierKind(run.verifier))), 'utf8');
     await rename(temp, values.out);
     io.stderr(`run: wrote ${solutions.length} evaluation lines to ${values.out}\n`);
   }
@@ -99,5 +100,6 @@ function openGenerator(run: Run, keyVar: string | undefined, deps: RunDeps): Tes
   }
   const apiKey = keyVar === undefined ? undefined : deps.env?.[keyVar];
   if (keyVar !== undefined && !apiKey) throw new CliUsageError(`--api-key-env ${keyVar}: that environment variable is empty or unset`);
-  return createOpenAiCompatibleGenerator({ backend: 'openai-compatible', baseUrl: verifier.baseUrl, model: verifier.model, ...(apiKey ? { apiKey } : {}) }, { pageOrigin: null, ...deps.http });
+  const stream = streamsAnswers(verifierKind(verifier));
+  return createOpenAiCompatibleGenerator({ backend: 'openai-compatible', baseUrl: verifier.baseUrl, model: verifier.model, stream, ...(apiKey ? { apiKey } : {}) }, { pageOrigin: null, ...deps.http });
 }

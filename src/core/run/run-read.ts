@@ -4,6 +4,8 @@ import { EVAL_SPLITS } from './eval-file-fields';
 import type { ExecutionConfig, SamplingSettings, TimeoutPolicy, VerifierConfig } from './run-config';
 import { RunFieldError, RunReader, checkString } from './run-fields';
 import type { Run, RunProgress, RunStatus } from './run-types';
+import { VERIFIER_KINDS } from '../verifiers/verifier-kind';
+import { judgeScaleIssue } from '../verifiers/judge-answer';
 
 const STATUSES: readonly RunStatus[] = ['draft', 'running', 'paused', 'done', 'failed', 'cancelled'];
 const METRIC_KEYS = ['top1', 'bottom1', 'spearman', 'kendall', 'mae', 'r2'] as const;
@@ -52,7 +54,28 @@ function readVerifier(r: RunReader): VerifierConfig {
     samplesPerProblem: r.int('samplesPerProblem', 1),
     sampling: readSampling(r.object('sampling')),
     promptTemplate: r.string('promptTemplate'),
+    ...readKindSettings(r),
   };
+}
+
+/** The optional kind and its settings (absent in test runs, and in runs made before kinds existed). */
+function readKindSettings(r: RunReader): Pick<VerifierConfig, 'kind' | 'reward' | 'judge'> {
+  const out: Pick<VerifierConfig, 'kind' | 'reward' | 'judge'> = {};
+  if (r.has('kind')) out.kind = r.oneOf('kind', VERIFIER_KINDS);
+  if (r.has('reward')) {
+    const weights = r.object('reward').object('weights');
+    const names = Object.keys(weights.obj);
+    if (names.length === 0) throw new RunFieldError(weights.path, 'names no attribute');
+    out.reward = { weights: Object.fromEntries(names.map((name) => [name, weights.number(name)])) };
+  }
+  if (r.has('judge')) {
+    const judge = r.object('judge');
+    const scale = { min: judge.number('min'), max: judge.number('max') };
+    const issue = judgeScaleIssue(scale);
+    if (issue !== null) throw new RunFieldError(judge.path, issue);
+    out.judge = scale;
+  }
+  return out;
 }
 
 /** Sampling settings (also used for each generation request). */
