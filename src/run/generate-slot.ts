@@ -7,6 +7,7 @@ import { failedGeneration, finishedGeneration, requestSeed } from '../core/run/o
 import { problemEntryPoint, problemStatement } from '../core/run/orchestration/problem-statement';
 import type { GenerationSlotRef } from '../core/run/orchestration/work-plan';
 import { NO_CANDIDATE } from '../core/run/run-records';
+import type { ExtractOptions } from '../core/tests/extract-assertions';
 import { LlmError } from '../llm/errors';
 import type { TestGenerator } from '../llm/generator';
 import { buildTestGenMessages } from '../llm/prompts/messages';
@@ -35,12 +36,13 @@ export function slotRequest(verifier: VerifierConfig, template: PromptTemplate, 
   };
 }
 
-/** Asks the generator for one slot. Resolves with a finished or failed record; rejects only when `signal` aborts. */
+/** Asks the generator for one slot; tests come from the answer as `extraction` says (never from its reasoning). Resolves with a finished or failed record; rejects only when `signal` aborts. */
 export async function generateSlot(
   runId: string,
   generator: TestGenerator,
   request: GenerationRequest,
   slot: GenerationSlotRef,
+  extraction: ExtractOptions,
   signal: AbortSignal,
   onDelta?: DeltaListener,
   now: () => number = Date.now,
@@ -64,7 +66,8 @@ export async function generateSlot(
     });
     const usage = answer.usage ? { promptTokens: answer.usage.prompt_tokens, completionTokens: answer.usage.completion_tokens } : null;
     const timings = { startedAt, firstTokenMs, totalMs: now() - startedAt };
-    return finishedGeneration(runId, slot, request, { text: answer.text, usage, finishReason: answer.finishReason, timings });
+    const reasoning = answer.reasoning ? { reasoning: answer.reasoning } : {};
+    return finishedGeneration(runId, slot, request, { text: answer.text, ...reasoning, usage, finishReason: answer.finishReason, timings }, extraction);
   } catch (error) {
     if (signal.aborted || (error instanceof LlmError && error.kind === 'aborted')) throw error;
     const message = error instanceof LlmError ? `${error.kind}: ${error.message}${error.hint ? ` (${error.hint})` : ''}` : String(error);

@@ -10,6 +10,7 @@ import { pendingCandidates, pendingGenerations, planRun, type PlannedProblem } f
 import { generationSlot, resultSlot } from '../core/run/run-progress';
 import type { CandidateRecord, GenerationRecord } from '../core/run/run-records';
 import { isFinalStatus, RunStatusError } from '../core/run/run-status';
+import { usesFencedFallback } from '../core/run/run-config';
 import type { Run, RunStatus } from '../core/run/run-types';
 import type { EngineCanonicalCache } from '../engine/prepare-tests';
 import type { EnginePool } from '../engine/pool-types';
@@ -71,6 +72,7 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
     throw new RunSetupError(`${pendingCount} test generations are still to be made and no ${initial.verifier.backend} test generator was given`);
   }
   const template = decodePromptTemplate(initial.verifier.promptTemplate, initial.verifier.variant);
+  const extraction = { fencedFallback: usesFencedFallback(initial.verifier) };
 
   // A run still marked 'running' was left by a closed tab or a killed process: it passes through 'paused'.
   if (initial.status === 'running') await store.updateRunStatus(runId, 'paused', { now: now() });
@@ -112,7 +114,7 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
     const worker = async (): Promise<void> => {
       for (let slot = slots.shift(); slot && !local.aborted; slot = slots.shift()) {
         const request = slotRequest(initial!.verifier, template, planned.problem, slot);
-        const record = await generateSlot(runId, env.generator!, request, slot, local, env.onDelta, now);
+        const record = await generateSlot(runId, env.generator!, request, slot, extraction, local, env.onDelta, now);
         await store.putGeneration(record);
         env.onRecord?.(record);
         if (record.error !== null) throw new GenerationFailedError(`${taskId} (sample ${slot.sampleIndex + 1}): ${record.error}`);

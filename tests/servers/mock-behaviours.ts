@@ -7,7 +7,8 @@
 //   fragN     write the stream in N-byte slices (splits lines and UTF-8 sequences)
 //   badjson   a body / chunk that is not JSON;         nodone  end the stream with neither finish_reason nor [DONE]
 //   ignorestream  answer JSON even when asked to stream;  html  a 200 text/html page
-//   think     prefix the answer with a <think> block;  reasoning  stream a reasoning_content channel first
+//   think     prefix the answer with a <think> block;  reasoning  send MOCK_REASONING as reasoning_content first
+//   reasoningplain  the same under the field name `reasoning` (OpenRouter's)
 //   hold      wait before the response headers while the mock's gate is closed (tests open it: no timing involved)
 
 export const MOCK_BASES = ['mock-asserts', 'mock-queue', 'mock-echo'] as const;
@@ -26,7 +27,19 @@ export interface MockModel {
   behaviours: Behaviour[];
 }
 
-const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning', 'hold']);
+const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning', 'reasoningplain', 'hold']);
+
+/** The reasoning the mock sends: a tagged assertion and a fenced assert that fail for every candidate, which must never count. */
+export const MOCK_REASONING = [
+  'First I read the problem. A first draft of a test:',
+  '<assertion>',
+  'assert False, "taken from the reasoning"',
+  '</assertion>',
+  '```python',
+  'assert 1 == 2, "fenced in the reasoning"',
+  '```',
+  'Then I write the tests.',
+].join('\n');
 
 export function parseMockModel(model: string): MockModel | null {
   const [base, ...tokens] = model.split('+');

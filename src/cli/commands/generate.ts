@@ -14,6 +14,7 @@ import type { VerifierConfig } from '../../core/run/run-config';
 import { draftRun } from '../../core/run/run-types';
 import { createOpenAiCompatibleGenerator, type HttpDeps } from '../../llm/openai-compatible';
 import { executeRun } from '../../run/orchestrator';
+import { openAiGeneratorConfig } from '../../run/generator-config';
 import { defaultTemplateText } from '../../run/prompt-template-text';
 import { selectProblems } from '../../core/run/problem-subset';
 import { RunStop } from '../../run/run-stop';
@@ -99,10 +100,7 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
   }
   const pending = plan.problems.filter((p) => !finished.has(p.problem.taskId));
   const concurrency = numberOption('--concurrency', values.concurrency, 1, true);
-  const generator = createOpenAiCompatibleGenerator(
-    { backend: 'openai-compatible', baseUrl: verifier.baseUrl!, model: verifier.model, ...(apiKey ? { apiKey } : {}), maxConcurrency: concurrency },
-    { pageOrigin: null, ...deps.http },
-  );
+  const generator = createOpenAiCompatibleGenerator(openAiGeneratorConfig(verifier, { apiKey, maxConcurrency: concurrency }), { pageOrigin: null, ...deps.http });
   // The app's run loop over the problems still to do, in memory; the tests file is what it writes.
   const execution = { comparison: 'paper' as const, timeout: { kind: 'scaled' as const, ...PAPER_TIME_LIMITS }, budgetMs: RUN_BUDGET_CAP_MS, engineVersion: ENGINE_VERSION, pyodideVersion: PYODIDE_VERSION };
   const problemIds = pending.map((p) => p.problem.taskId);
