@@ -22,7 +22,7 @@ import { ENGINE_VERSION, PYODIDE_VERSION } from '../../run/versions';
 import { withSigint } from '../cli-cancel';
 import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
 import { readDatasetInput } from '../read-dataset-file';
-import { generateUsage, generationOptions, numberOption } from './generate-options';
+import { generateUsage, generationOptions, numberOption, requestOptions } from './generate-options';
 
 export interface GenerateDeps {
   signal?: AbortSignal;
@@ -75,6 +75,7 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
       seed: seedText === undefined ? null : numberOption('--seed', seedText, -(2 ** 31), true),
     },
     promptTemplate: values.template === undefined ? defaultTemplateText(variant) : await readTemplate(values.template),
+    ...requestOptions(values),
   };
   const selection = selectProblems(dataset, values.problems ?? '', values.limit === undefined ? 0 : numberOption('--limit', values.limit, 0, true));
   if (selection.unknown.length > 0) throw new CliUsageError(`--problems: unknown task ids ${selection.unknown.slice(0, 5).join(', ')}`);
