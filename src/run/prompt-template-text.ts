@@ -1,5 +1,6 @@
 // A run stores its prompt template as one string (VerifierConfig.promptTemplate). This is that string's format:
 // JSON {"system", "user"}; any other text is read as a user message alone, so hand-written templates still work.
+import { presetOf, presetTemplate, type PromptPreset } from '../llm/prompts/presets';
 import { DEFAULT_TEMPLATES, type PromptTemplate } from '../llm/prompts/templates';
 import type { PromptVariant } from '../core/run/run-config';
 
@@ -25,4 +26,14 @@ export function decodePromptTemplate(text: string, variant: PromptVariant): Prom
 /** The stored text of a variant's default template. */
 export function defaultTemplateText(variant: PromptVariant): string {
   return encodePromptTemplate(DEFAULT_TEMPLATES[variant]);
+}
+
+/** The stored text of a preset's template. */
+export function presetTemplateText(preset: PromptPreset, variant: PromptVariant): string {
+  return encodePromptTemplate(presetTemplate(preset, variant));
+}
+
+/** The preset a run's stored template text is, or null when it was edited (or written elsewhere). */
+export function presetOfTemplateText(text: string, variant: PromptVariant): PromptPreset | null {
+  return presetOf(decodePromptTemplate(text, variant));
 }

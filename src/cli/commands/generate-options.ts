@@ -31,7 +31,9 @@ Options:
                          (default: tags only, as the paper parsed)
   --problems IDS         only these task ids (comma or space separated)
   --limit N              only the first N problems
-  --template FILE        prompt template: JSON {"system","user"} or plain text (the user message)
+  --preset P             prompt preset: default (ours) or paper-structure (one user message, worked examples
+                         of ten assertions; with the default --tests 10 it is the paper's setup)
+  --template FILE        prompt template: JSON {"system","user"} or plain text (the user message); not with --preset
   --concurrency N        requests in flight (default 4)
   --out FILE             output JSONL (appended to; required)
   -h, --help             show this text
@@ -57,6 +59,7 @@ export function generationOptions(args: string[]) {
     seed: { type: 'string' },
     problems: { type: 'string' },
     limit: { type: 'string' },
+    preset: { type: 'string' },
     template: { type: 'string' },
     concurrency: { type: 'string', default: '4' },
     out: { type: 'string' },

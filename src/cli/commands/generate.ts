@@ -15,7 +15,8 @@ import { draftRun } from '../../core/run/run-types';
 import { createOpenAiCompatibleGenerator, type HttpDeps } from '../../llm/openai-compatible';
 import { executeRun } from '../../run/orchestrator';
 import { openAiGeneratorConfig } from '../../run/generator-config';
-import { defaultTemplateText } from '../../run/prompt-template-text';
+import { presetTemplateText } from '../../run/prompt-template-text';
+import { PROMPT_PRESETS, type PromptPreset } from '../../llm/prompts/presets';
 import { selectProblems } from '../../core/run/problem-subset';
 import { RunStop } from '../../run/run-stop';
 import { ENGINE_VERSION, PYODIDE_VERSION } from '../../run/versions';
@@ -56,6 +57,7 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
   const apiKey = keyVar === undefined ? undefined : deps.env?.[keyVar];
   if (keyVar !== undefined && !apiKey) throw new CliUsageError(`--api-key-env ${keyVar}: that environment variable is empty or unset`);
 
+  if (values.preset !== undefined && values.template !== undefined) throw new CliUsageError('--preset and --template: give one of them');
   const [file] = positionals as [string];
   // Generation does not depend on the split: a file that does not tell HE-R from HE-R+ is read as HE-R.
   const { dataset, sha256 } = await readDatasetInput(file, { ambiguousSplit: 'HE_base' });
@@ -74,7 +76,7 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
       maxTokens: numberOption('--max-tokens', values['max-tokens'], 1, true),
       seed: seedText === undefined ? null : numberOption('--seed', seedText, -(2 ** 31), true),
     },
-    promptTemplate: values.template === undefined ? defaultTemplateText(variant) : await readTemplate(values.template),
+    promptTemplate: values.template === undefined ? presetTemplateText(presetOption(values.preset), variant) : await readTemplate(values.template),
     ...requestOptions(values),
   };
   const selection = selectProblems(dataset, values.problems ?? '', values.limit === undefined ? 0 : numberOption('--limit', values.limit, 0, true));
@@ -173,6 +175,12 @@ function testsFileStore(out: string, expected: ReadonlyMap<string, number>): Mem
       await appendFile(out, task.map((r) => `${testsFileLine(r)}\n`).join('')); // one write per task
     },
   });
+}
+
+function presetOption(text: string | undefined): PromptPreset {
+  if (text === undefined) return 'default';
+  if (!(PROMPT_PRESETS as readonly string[]).includes(text)) throw new CliUsageError(`--preset must be ${PROMPT_PRESETS.join(' or ')} (got "${text}")`);
+  return text as PromptPreset;
 }
 
 async function readTemplate(path: string): Promise<string> {

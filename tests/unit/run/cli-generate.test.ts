@@ -91,6 +91,15 @@ describe('verifier-lab generate: reasoning models', () => {
     expect(parseGeneratedTests(readFileSync(out, 'utf8')).problems.flatMap((p) => p.tests)).not.toContain('assert False, "taken from the reasoning"');
   });
 
+  it('--preset paper-structure sends one user message with ten-assertion examples; not with --template', async () => {
+    await runGenerate(args(join(dir, 'paper.jsonl'), ['--limit', '1', '--preset', 'paper-structure']), io().io, { env });
+    const messages = (mock.requests[0]!.body as { messages: { role: string; content: string }[] }).messages;
+    expect(messages.map((m) => m.role)).toEqual(['user']);
+    expect(messages[0]!.content).toContain('### Example 2');
+    await expect(runGenerate(args(join(dir, 'never.jsonl'), ['--preset', 'paper']), io().io, { env })).rejects.toThrow('--preset must be default or paper-structure (got "paper")');
+    await expect(runGenerate(args(join(dir, 'never.jsonl'), ['--preset', 'default', '--template', 'x.txt']), io().io, { env })).rejects.toThrow('--preset and --template');
+  });
+
   it('sends no reasoning_effort unless asked', async () => {
     await runGenerate(args(join(dir, 'plain.jsonl'), ['--limit', '1']), io().io, { env });
     expect(Object.keys(mock.requests[0]!.body as object)).not.toContain('reasoning_effort');
