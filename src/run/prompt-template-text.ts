@@ -1,8 +1,8 @@
 // A run stores its prompt template as one string (VerifierConfig.promptTemplate). This is that string's format:
 // JSON {"system", "user"}; any other text is read as a user message alone, so hand-written templates still work.
-import { presetOf, presetTemplate, type PromptPreset } from '../llm/prompts/presets';
+import { PRESET_INFO, presetOf, presetTemplate, type PromptPreset } from '../llm/prompts/presets';
 import { DEFAULT_TEMPLATES, type PromptTemplate } from '../llm/prompts/templates';
-import type { PromptVariant } from '../core/run/run-config';
+import type { PromptVariant, VerifierConfig } from '../core/run/run-config';
 
 /** The stored text of a template. */
 export function encodePromptTemplate(template: Pick<PromptTemplate, 'system' | 'user'>): string {
@@ -31,6 +31,13 @@ export function defaultTemplateText(variant: PromptVariant): string {
 /** The stored text of a preset's template. */
 export function presetTemplateText(preset: PromptPreset, variant: PromptVariant): string {
   return encodePromptTemplate(presetTemplate(preset, variant));
+}
+
+/** The label of a run's prompt for its provenance: the preset's name, or null for an edited template or a file run. */
+export function promptNameOf(verifier: Pick<VerifierConfig, 'backend' | 'promptTemplate' | 'variant'>): string | null {
+  if (verifier.backend === 'file') return null;
+  const preset = presetOfTemplateText(verifier.promptTemplate, verifier.variant);
+  return preset === null ? null : `${PRESET_INFO[preset].label} preset`;
 }
 
 /** The preset a run's stored template text is, or null when it was edited (or written elsewhere). */
