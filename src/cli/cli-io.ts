@@ -23,3 +23,8 @@ export interface CliCommand {
   usage: string;
   run(args: string[], io: CliIo): Promise<ExitCode>;
 }
+
+/** A command from its description and its `run`: the one way commands are declared (engineCommand adds Ctrl-C). */
+export function defineCommand(about: Omit<CliCommand, 'run'>, run: CliCommand['run']): CliCommand {
+  return { ...about, run };
+}

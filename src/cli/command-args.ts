@@ -18,6 +18,17 @@ export function parseCommandArgs<const T extends Options>(args: string[], option
   }
 }
 
+/**
+ * The command's file arguments when there are exactly as many as `names` (e.g. ['DATASET.jsonl']), in order;
+ * otherwise a CliUsageError saying what was expected.
+ */
+export function fileArgs(positionals: readonly string[], names: readonly string[]): string[] {
+  if (positionals.length === names.length) return [...positionals];
+  if (names.length === 0) throw new CliUsageError(`unexpected argument "${positionals[0]}" (see --help)`);
+  const wanted = names.length === 1 ? `one ${names[0]}` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  throw new CliUsageError(`expected ${wanted}, got ${positionals.length} argument(s) (see --help)`);
+}
+
 /** True when the arguments ask for the command's usage. */
 export function wantsHelp(args: readonly string[]): boolean {
   return args.includes('--help') || args.includes('-h');

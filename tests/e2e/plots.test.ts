@@ -117,9 +117,14 @@ describe.skipIf(!chromiumPath)('plots', () => {
     expect(errors).toEqual([...errors].sort((a, b) => b - a));
     // 'assert False' (test 2) fails the rank-1 solution: it is named and its cells read "invalid".
     expect(await page.locator('[data-fact="invalid-tests"]').textContent()).toContain('the rank-1 solution fails them, so they are wrong): 2.');
-    const cells = page.locator('table.grid .cell.invalid');
+    const cells = page.locator('table.pass-grid .cell.invalid');
     expect(await cells.count()).toBe(PROBLEMS[0]!.candidates.length);
     expect(await cells.first().textContent()).toBe('✗ invalid');
+    // The generated tests list marks the same test, in words, and only it.
+    const listed = page.locator('ol.tests li[data-invalid]');
+    expect(await listed.count()).toBe(1);
+    expect(await listed.textContent()).toContain('assert False');
+    expect(await listed.textContent()).toContain('invalid: the rank-1 solution fails it');
     expect(log.errors).toEqual([]);
     await page.close();
   });

@@ -127,7 +127,7 @@ describe.skipIf(!chromiumPath)('a run from the UI', () => {
     // The drill-down shows a problem's tests and its candidates' grid.
     await page.getByRole('link', { name: new RegExp(`^${ids[0]}`) }).click();
     await page.getByRole('heading', { name: ids[0] }).waitFor();
-    await expect.poll(() => page.locator('table.grid tbody tr').count()).toBe(demo.problems[0]!.candidates.length);
+    await expect.poll(() => page.locator('table.pass-grid tbody tr').count()).toBe(demo.problems[0]!.candidates.length);
     expect(log.errors).toEqual([]);
     await page.close();
   });

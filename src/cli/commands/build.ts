@@ -12,11 +12,11 @@ import type { Benchmark, BuildSplit, PoolLine } from '../../core/build/types';
 import { parseDatasetText } from '../../core/dataset/parse-dataset';
 import { buildRankingSets, buildTotals, type BuildProgress, type BuildResult } from '../../build/build-ranking-sets';
 import { CancelledError } from '../cli-cancel';
-import { parseCommandArgs } from '../command-args';
-import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
+import { fileArgs, parseCommandArgs } from '../command-args';
+import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
 import { formatElapsed, throttledProgress } from '../cli-progress';
 import { readInputFile } from '../read-input-file';
-import { type EngineCommandDeps, commandCanonicalCache, compareOption, limitRuleOptions, openPool, REMEASURE_HELP, runWithSigint, workersOption } from './engine-options';
+import { type EngineCommandDeps, commandCanonicalCache, compareOption, limitRuleOptions, openPool, REMEASURE_HELP, engineCommand, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab build BENCHMARK --pool POOL [--pool POOL...] --split base|plus --out FILE [options]
 
@@ -53,19 +53,15 @@ ${REMEASURE_HELP}
 Exit codes: 0 written, 1 cancelled or unexpected error, 2 bad input or nothing to write.
 `;
 
-export type BuildDeps = EngineCommandDeps;
-
-export const buildCommand: CliCommand = {
-  name: 'build',
-  summary: 'Build ranking sets (the paper method) from a benchmark and candidate pools',
-  usage,
-  run: runWithSigint('build', 'cancelling', runBuild),
-};
+export const buildCommand = engineCommand(
+  { name: 'build', summary: 'Build ranking sets (the paper method) from a benchmark and candidate pools', usage, stopping: 'cancelling' },
+  runBuild,
+);
 
 /** The command with injectable pool and signal (tests). */
-export async function runBuild(args: string[], io: CliIo, deps: BuildDeps = {}): Promise<ExitCode> {
+export async function runBuild(args: string[], io: CliIo, deps: EngineCommandDeps = {}): Promise<ExitCode> {
   const { values, positionals } = parseOptions(args);
-  if (positionals.length !== 1) throw new CliUsageError(`expected one BENCHMARK file, got ${positionals.length} (see --help)`);
+  const [benchmarkFile] = fileArgs(positionals, ['BENCHMARK file']) as [string];
   const pools = values.pool ?? [];
   if (pools.length === 0) throw new CliUsageError('at least one --pool FILE is required');
   if (values.out === undefined) throw new CliUsageError('--out FILE is required');
@@ -79,7 +75,6 @@ export async function runBuild(args: string[], io: CliIo, deps: BuildDeps = {}):
   const budgetS = values['candidate-budget-s'] === undefined ? undefined : Number(values['candidate-budget-s']);
   if (budgetS !== undefined && !(budgetS > 0)) throw new CliUsageError(`--candidate-budget-s must be a positive number (got "${values['candidate-budget-s']}")`);
 
-  const [benchmarkFile] = positionals as [string];
   let benchmark: Benchmark;
   let lines: PoolLine[] = [];
   let promptMap: Map<string, string> | undefined;

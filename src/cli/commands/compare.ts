@@ -4,8 +4,8 @@ import { compareEvaluations, type SplitComparison } from '../../core/compare/com
 import { CompareInputError } from '../../core/compare/paired';
 import { DEFAULT_RESAMPLES } from '../../core/metrics/bootstrap';
 import { METRIC_NAMES } from '../../core/metrics/split-table';
-import { parseCommandArgs } from '../command-args';
-import { CliUsageError, type CliCommand } from '../cli-io';
+import { fileArgs, parseCommandArgs } from '../command-args';
+import { CliUsageError, defineCommand } from '../cli-io';
 import { alignedTable } from '../format-metrics';
 import { methodOption, readEvalFile } from '../read-eval-file';
 import { resamplesOption, seedOption } from './compare-options';
@@ -34,44 +34,38 @@ Exit codes: 0 ok, 2 bad input (usage, unreadable file, malformed line, no shared
 1 unexpected error.
 `;
 
-export const compareCommand: CliCommand = {
-  name: 'compare',
-  summary: 'Paired comparison of two evaluation files: B - A per metric with bootstrap intervals',
-  usage,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, {
-      'method-a': { type: 'string', default: 'utg' },
-      'method-b': { type: 'string', default: 'utg' },
-      resamples: { type: 'string' },
-      seed: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      markdown: { type: 'boolean', default: false },
-    });
-    if (positionals.length !== 2) throw new CliUsageError(`expected A.jsonl and B.jsonl, got ${positionals.length} file(s) (see --help)`);
-    if (values.json && values.markdown) throw new CliUsageError('--json and --markdown exclude each other');
-    const methodA = methodOption(values['method-a'], '--method-a');
-    const methodB = methodOption(values['method-b'], '--method-b');
-    const resamples = resamplesOption(values.resamples, DEFAULT_RESAMPLES);
-    const seed = seedOption(values.seed);
-    const [fileA, fileB] = positionals as [string, string];
-    const solutionsA = await readEvalFile(fileA, methodA, '--method-a');
-    const solutionsB = await readEvalFile(fileB, methodB, '--method-b');
-    for (const [file, solutions] of [[fileA, solutionsA], [fileB, solutionsB]] as const) if (solutions.length === 0) throw new CliUsageError(`${file}: no evaluation lines`);
-    let result;
-    try {
-      result = compareEvaluations({ solutions: solutionsA, method: methodA }, { solutions: solutionsB, method: methodB }, { resamples, seed });
-    } catch (error) {
-      if (error instanceof CompareInputError) throw new CliUsageError(`${fileA} vs ${fileB}: ${error.message}`);
-      throw error;
-    }
-    for (const split of result.onlyA) io.stderr(`compare: ${split} is only in ${fileA}; left out\n`);
-    for (const split of result.onlyB) io.stderr(`compare: ${split} is only in ${fileB}; left out\n`);
-    if (values.json) io.stdout(`${JSON.stringify(compareJson(result.splits), null, 2)}\n`);
-    else if (values.markdown) io.stdout(result.splits.map(markdownTable).join('\n'));
-    else io.stdout(`A: ${fileA} (method ${methodA})\nB: ${fileB} (method ${methodB})\n${resamples} paired resamples of problems, seed ${seed}\n\n${result.splits.map(textTable).join('\n')}`);
-    return 0;
-  },
-};
+export const compareCommand = defineCommand({ name: 'compare', summary: 'Paired comparison of two evaluation files: B - A per metric with bootstrap intervals', usage }, async (args, io) => {
+  const { values, positionals } = parseCommandArgs(args, {
+    'method-a': { type: 'string', default: 'utg' },
+    'method-b': { type: 'string', default: 'utg' },
+    resamples: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    markdown: { type: 'boolean', default: false },
+  });
+  const [fileA, fileB] = fileArgs(positionals, ['A.jsonl', 'B.jsonl']) as [string, string];
+  if (values.json && values.markdown) throw new CliUsageError('--json and --markdown exclude each other');
+  const methodA = methodOption(values['method-a'], '--method-a');
+  const methodB = methodOption(values['method-b'], '--method-b');
+  const resamples = resamplesOption(values.resamples, DEFAULT_RESAMPLES);
+  const seed = seedOption(values.seed);
+  const solutionsA = await readEvalFile(fileA, methodA, '--method-a');
+  const solutionsB = await readEvalFile(fileB, methodB, '--method-b');
+  for (const [file, solutions] of [[fileA, solutionsA], [fileB, solutionsB]] as const) if (solutions.length === 0) throw new CliUsageError(`${file}: no evaluation lines`);
+  let result;
+  try {
+    result = compareEvaluations({ solutions: solutionsA, method: methodA }, { solutions: solutionsB, method: methodB }, { resamples, seed });
+  } catch (error) {
+    if (error instanceof CompareInputError) throw new CliUsageError(`${fileA} vs ${fileB}: ${error.message}`);
+    throw error;
+  }
+  for (const split of result.onlyA) io.stderr(`compare: ${split} is only in ${fileA}; left out\n`);
+  for (const split of result.onlyB) io.stderr(`compare: ${split} is only in ${fileB}; left out\n`);
+  if (values.json) io.stdout(`${JSON.stringify(compareJson(result.splits), null, 2)}\n`);
+  else if (values.markdown) io.stdout(result.splits.map(markdownTable).join('\n'));
+  else io.stdout(`A: ${fileA} (method ${methodA})\nB: ${fileB} (method ${methodB})\n${resamples} paired resamples of problems, seed ${seed}\n\n${result.splits.map(textTable).join('\n')}`);
+  return 0;
+});
 
 /** The --json contract (additive changes only): per split, the six metrics, then problems and disagreements. */
 export function compareJson(splits: readonly SplitComparison[]) {

@@ -8,8 +8,8 @@ import { downloadDataset } from '../../core/download/download-dataset';
 import { DownloadError } from '../../core/download/errors';
 import { ManifestError, normalizeBaseUrl, officialFileUrl, parseOfficialManifest, type OfficialDataset, type OfficialManifest } from '../../core/download/official-manifest';
 import { percent } from '../../core/download/progress';
-import { parseCommandArgs } from '../command-args';
-import { CliUsageError, type CliCommand, type CliIo } from '../cli-io';
+import { fileArgs, parseCommandArgs } from '../command-args';
+import { CliUsageError, defineCommand, type CliIo } from '../cli-io';
 import { errorMessage } from '../../core/error-message';
 
 const MANIFEST = new URL('../../../static-datasets/official.json', import.meta.url);
@@ -33,25 +33,20 @@ The datasets are published by NVIDIA under NSCLv1 (research and evaluation use o
 Exit codes: 0 all written, 1 a download failed, 2 bad options.
 `;
 
-export const datasetsFetchCommand: CliCommand = {
-  name: 'datasets-fetch',
-  summary: 'Download and validate the official datasets into a folder (for bundling into the build)',
-  usage,
-  async run(args, io) {
-    const { values, positionals } = parseOptions(args);
-    if (positionals.length > 0) throw new CliUsageError(`unexpected argument "${positionals[0]}" (see --help)`);
-    const manifest = readManifest();
-    const baseUrl = baseUrlOption(values['base-url'] ?? manifest.baseUrl);
-    const chosen = chooseDatasets(manifest, values.only);
-    const dir = resolve(values.to ?? DEFAULT_DIR);
-    await mkdir(dir, { recursive: true });
-    io.stderr(`License: ${manifest.license.name}, ${manifest.license.summary} (${manifest.license.url})\n`);
-    let failed = 0;
-    for (const entry of chosen) if (!(await fetchOne(entry, baseUrl, dir, io))) failed++;
-    io.stderr(failed === 0 ? `${chosen.length} dataset(s) written to ${dir}\n` : `${failed} of ${chosen.length} dataset(s) failed; nothing was written for them\n`);
-    return failed === 0 ? 0 : 1;
-  },
-};
+export const datasetsFetchCommand = defineCommand({ name: 'datasets-fetch', summary: 'Download and validate the official datasets into a folder (for bundling into the build)', usage }, async (args, io) => {
+  const { values, positionals } = parseOptions(args);
+  fileArgs(positionals, []);
+  const manifest = readManifest();
+  const baseUrl = baseUrlOption(values['base-url'] ?? manifest.baseUrl);
+  const chosen = chooseDatasets(manifest, values.only);
+  const dir = resolve(values.to ?? DEFAULT_DIR);
+  await mkdir(dir, { recursive: true });
+  io.stderr(`License: ${manifest.license.name}, ${manifest.license.summary} (${manifest.license.url})\n`);
+  let failed = 0;
+  for (const entry of chosen) if (!(await fetchOne(entry, baseUrl, dir, io))) failed++;
+  io.stderr(failed === 0 ? `${chosen.length} dataset(s) written to ${dir}\n` : `${failed} of ${chosen.length} dataset(s) failed; nothing was written for them\n`);
+  return failed === 0 ? 0 : 1;
+});
 
 /** Downloads one file to DIR/FILE.part, then renames it and writes the .sha256; prints one result line. */
 async function fetchOne(entry: OfficialDataset, baseUrl: string, dir: string, io: CliIo): Promise<boolean> {

@@ -7,7 +7,7 @@ import { createNodePool } from '../../engine/node-pool';
 import type { EngineCanonicalCache } from '../../engine/prepare-tests';
 import type { EnginePool } from '../../engine/pool-types';
 import { withSigint } from '../cli-cancel';
-import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
+import { CliUsageError, defineCommand, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
 
 export function compareOption(text: string | undefined): CompareMode {
   if (text === undefined || text === 'paper') return 'paper';
@@ -53,7 +53,11 @@ export function commandCanonicalCache(deps: EngineCommandDeps, remeasure: boolea
   return deps.canonicalCache !== undefined ? deps.canonicalCache : nodeCanonicalCache({ remeasure: remeasure === true });
 }
 
-/** A command's `run`, given the signal the first Ctrl-C aborts. */
-export function runWithSigint(name: string, stopping: string, run: (args: string[], io: CliIo, deps: EngineCommandDeps) => Promise<ExitCode>) {
-  return (args: string[], io: CliIo): Promise<ExitCode> => withSigint(() => io.stderr(`${name}: ${stopping}...\n`), (signal) => run(args, io, { signal }));
+/** A command whose `run` gets the signal the first Ctrl-C aborts (it says `<name>: <stopping>...` on stderr). */
+export function engineCommand(
+  about: Omit<CliCommand, 'run'> & { stopping: string },
+  run: (args: string[], io: CliIo, deps: EngineCommandDeps) => Promise<ExitCode>,
+): CliCommand {
+  const { stopping, ...command } = about;
+  return defineCommand(command, (args, io) => withSigint(() => io.stderr(`${about.name}: ${stopping}...\n`), (signal) => run(args, io, { signal })));
 }

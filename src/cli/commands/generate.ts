@@ -21,8 +21,9 @@ import { selectProblems } from '../../core/run/problem-subset';
 import { RunStop } from '../../run/run-stop';
 import { ENGINE_VERSION, PYODIDE_VERSION } from '../../run/versions';
 import { withSigint } from '../cli-cancel';
-import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
+import { CliUsageError, defineCommand, type CliIo, type ExitCode } from '../cli-io';
 import { readDatasetInput } from '../read-dataset-file';
+import { fileArgs } from '../command-args';
 import { generateUsage, generationOptions, numberOption, requestOptions } from './generate-options';
 
 export interface GenerateDeps {
@@ -33,21 +34,19 @@ export interface GenerateDeps {
   progressEveryMs?: number;
 }
 
-export const generateCommand: CliCommand = {
-  name: 'generate',
-  summary: 'Ask an OpenAI-compatible model for tests of every problem; resumable JSONL output',
-  usage: generateUsage,
-  run: (args, io) =>
+export const generateCommand = defineCommand(
+  { name: 'generate', summary: 'Ask an OpenAI-compatible model for tests of every problem; resumable JSONL output', usage: generateUsage },
+  (args, io) =>
     withSigint(
       () => io.stderr('generate: stopping; finished problems are kept in the output file\n'),
       (signal) => runGenerate(args, io, { signal, env: process.env }),
     ),
-};
+);
 
 /** The command with injectable signal, environment and HTTP (tests). */
 export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps = {}): Promise<ExitCode> {
   const { values, positionals } = generationOptions(args);
-  if (positionals.length !== 1) throw new CliUsageError(`expected one DATASET.jsonl, got ${positionals.length} (see --help)`);
+  const [file] = fileArgs(positionals, ['DATASET.jsonl']) as [string];
   if (values.backend !== 'openai') throw new CliUsageError(`--backend ${values.backend}: only "openai" (any OpenAI-compatible server) runs outside the browser`);
   if (!values['base-url'] || !values.model) throw new CliUsageError('--base-url and --model are required');
   if (!values.out) throw new CliUsageError('--out TESTS.jsonl is required');
@@ -58,7 +57,6 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
   if (keyVar !== undefined && !apiKey) throw new CliUsageError(`--api-key-env ${keyVar}: that environment variable is empty or unset`);
 
   if (values.preset !== undefined && values.template !== undefined) throw new CliUsageError('--preset and --template: give one of them');
-  const [file] = positionals as [string];
   // Generation does not depend on the split: a file that does not tell HE-R from HE-R+ is read as HE-R.
   const { dataset, sha256 } = await readDatasetInput(file, { ambiguousSplit: 'HE_base' });
   const seedText = values.seed;

@@ -3,8 +3,8 @@
 import { intervalsBySplit } from '../../core/compare/split-intervals';
 import { DEFAULT_RESAMPLES } from '../../core/metrics/bootstrap';
 import { computeMetricsBySplit } from '../../core/metrics/split-metrics';
-import { parseCommandArgs } from '../command-args';
-import { CliUsageError, type CliCommand } from '../cli-io';
+import { fileArgs, parseCommandArgs } from '../command-args';
+import { CliUsageError, defineCommand } from '../cli-io';
 import { formatIntervalsTable, formatMetricsTable, metricsJson } from '../format-metrics';
 import { methodOption, readEvalFile } from '../read-eval-file';
 import { resamplesOption, seedOption } from './compare-options';
@@ -29,36 +29,30 @@ Options:
 Exit codes: 0 ok, 2 bad input (usage, unreadable file, malformed line), 1 unexpected error.
 `;
 
-export const metricsCommand: CliCommand = {
-  name: 'metrics',
-  summary: 'Top-1, Bottom-1, Spearman, Kendall, MAE and R^2 per split of an evaluation file',
-  usage,
-  async run(args, io) {
-    const { values, positionals } = parseOptions(args);
-    if (positionals.length !== 1) throw new CliUsageError(`expected one FILE.jsonl, got ${positionals.length} (see --help)`);
-    const method = methodOption(values.method);
-    if (!values.ci && (values.resamples !== undefined || values.seed !== undefined)) throw new CliUsageError('--resamples and --seed need --ci');
-    const [file] = positionals;
-    const solutions = await readEvalFile(file, method);
-    if (solutions.length === 0) throw new CliUsageError(`${file}: no evaluation lines`);
-    const metrics = computeMetricsBySplit(solutions, method);
-    if (!values.ci) {
-      io.stdout(values.json ? `${JSON.stringify(metricsJson(metrics), null, 2)}\n` : `${file} (method ${method})\n\n${formatMetricsTable(metrics)}`);
-      return 0;
-    }
-    const resamples = resamplesOption(values.resamples, DEFAULT_RESAMPLES);
-    const seed = seedOption(values.seed);
-    const ci = intervalsBySplit(solutions, method, { resamples, seed });
-    if (values.json) {
-      const json = Object.fromEntries(Object.entries(metricsJson(metrics)).map(([split, m]) => [split, { ...m, ci: ci[split as keyof typeof ci] }]));
-      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-    } else {
-      const about = `95% bootstrap intervals (${resamples} resamples of problems, seed ${seed})`;
-      io.stdout(`${file} (method ${method})\n\n${formatMetricsTable(metrics)}\n${about}\n\n${formatIntervalsTable(ci)}`);
-    }
+export const metricsCommand = defineCommand({ name: 'metrics', summary: 'Top-1, Bottom-1, Spearman, Kendall, MAE and R^2 per split of an evaluation file', usage }, async (args, io) => {
+  const { values, positionals } = parseOptions(args);
+  const [file] = fileArgs(positionals, ['FILE.jsonl']) as [string];
+  const method = methodOption(values.method);
+  if (!values.ci && (values.resamples !== undefined || values.seed !== undefined)) throw new CliUsageError('--resamples and --seed need --ci');
+  const solutions = await readEvalFile(file, method);
+  if (solutions.length === 0) throw new CliUsageError(`${file}: no evaluation lines`);
+  const metrics = computeMetricsBySplit(solutions, method);
+  if (!values.ci) {
+    io.stdout(values.json ? `${JSON.stringify(metricsJson(metrics), null, 2)}\n` : `${file} (method ${method})\n\n${formatMetricsTable(metrics)}`);
     return 0;
-  },
-};
+  }
+  const resamples = resamplesOption(values.resamples, DEFAULT_RESAMPLES);
+  const seed = seedOption(values.seed);
+  const ci = intervalsBySplit(solutions, method, { resamples, seed });
+  if (values.json) {
+    const json = Object.fromEntries(Object.entries(metricsJson(metrics)).map(([split, m]) => [split, { ...m, ci: ci[split as keyof typeof ci] }]));
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    const about = `95% bootstrap intervals (${resamples} resamples of problems, seed ${seed})`;
+    io.stdout(`${file} (method ${method})\n\n${formatMetricsTable(metrics)}\n${about}\n\n${formatIntervalsTable(ci)}`);
+  }
+  return 0;
+});
 
 function parseOptions(args: string[]) {
   return parseCommandArgs(args, {

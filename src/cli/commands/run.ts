@@ -11,13 +11,13 @@ import type { TestGenerator } from '../../llm/generator';
 import type { Dataset } from '../../core/dataset/types';
 import type { RunStore } from '../../core/run/run-store';
 import { openAiGeneratorConfig } from '../../run/generator-config';
-import { parseCommandArgs } from '../command-args';
-import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
+import { fileArgs, parseCommandArgs } from '../command-args';
+import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
 import { driveRun, runSolutions } from '../drive-run';
 import { formatMetricsTable, metricsJson } from '../format-metrics';
 import { openJsonlRunStore } from '../jsonl-run-store';
 import { readDatasetInput } from '../read-dataset-file';
-import { type EngineCommandDeps, REMEASURE_HELP, runWithSigint, workersOption } from './engine-options';
+import { type EngineCommandDeps, REMEASURE_HELP, engineCommand, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab run RUN.jsonl DATASET.jsonl [--api-key-env VAR] [--workers N] [--out EVAL.jsonl] [--json]
 
@@ -43,12 +43,10 @@ export interface RunDeps extends EngineCommandDeps {
   http?: HttpDeps;
 }
 
-export const runCommand: CliCommand = {
-  name: 'run',
-  summary: 'Run or resume a run file (the app export, score --run) on its dataset; the file is updated in place',
-  usage,
-  run: runWithSigint('run', 'stopping', (args, io, deps) => runRun(args, io, { ...deps, env: process.env })),
-};
+export const runCommand = engineCommand(
+  { name: 'run', summary: 'Run or resume a run file (the app export, score --run) on its dataset; the file is updated in place', usage, stopping: 'stopping' },
+  (args, io, deps) => runRun(args, io, { ...deps, env: process.env }),
+);
 
 /** The command with injectable pool, signal, environment and HTTP (tests). */
 export async function runRun(args: string[], io: CliIo, deps: RunDeps = {}): Promise<ExitCode> {
@@ -59,8 +57,7 @@ export async function runRun(args: string[], io: CliIo, deps: RunDeps = {}): Pro
     out: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
-  if (positionals.length !== 2) throw new CliUsageError(`expected RUN.jsonl and DATASET.jsonl, got ${positionals.length} argument(s) (see --help)`);
-  const [runFile, datasetFile] = positionals as [string, string];
+  const [runFile, datasetFile] = fileArgs(positionals, ['RUN.jsonl', 'DATASET.jsonl']) as [string, string];
   const workers = workersOption(values.workers);
   const { store, run } = await openJsonlRunStore(runFile);
   const { dataset, sha256 } = await readDatasetInput(datasetFile, { split: run.split });

@@ -19,15 +19,15 @@ import { formatEvalFile } from '../../core/run/eval-file-write';
 import { draftRun, type Run } from '../../core/run/run-types';
 import { PAPER_TIME_LIMITS, RUN_BUDGET_CAP_MS } from '../../core/run/time-limits';
 import { ENGINE_VERSION, PYODIDE_VERSION } from '../../run/versions';
-import { parseCommandArgs, splitOption } from '../command-args';
-import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
+import { fileArgs, parseCommandArgs, splitOption } from '../command-args';
+import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
 import { driveRun, runSolutions } from '../drive-run';
 import { alignedTable, formatMetricsTable, metricsJson } from '../format-metrics';
 import { createJsonlRunStore, openJsonlRunStore, type CliRunStore } from '../jsonl-run-store';
 import { readDatasetInput } from '../read-dataset-file';
 import { readTestsFile } from '../read-tests-file';
 import { resamplesOption, scalingOption, seedOption } from './compare-options';
-import { type EngineCommandDeps, compareOption, REMEASURE_HELP, runWithSigint, workersOption } from './engine-options';
+import { type EngineCommandDeps, compareOption, REMEASURE_HELP, engineCommand, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab score DATASET.jsonl --tests TESTS.jsonl [--split S] [--out EVAL.jsonl]
                             [--scorer fraction|codet|valid-only] [--scaling K,... [--resamples B] [--seed S]] [--json]
@@ -70,19 +70,15 @@ ${REMEASURE_HELP}
 Exit codes: 0 done, 1 stopped (Ctrl-C) / failed / unexpected error, 2 bad input.
 `;
 
-export type ScoreDeps = EngineCommandDeps;
-
-export const scoreCommand: CliCommand = {
-  name: 'score',
-  summary: 'Run every candidate on generated tests and print the metrics (optionally write the evaluation file)',
-  usage,
-  run: runWithSigint('score', 'stopping', runScore),
-};
+export const scoreCommand = engineCommand(
+  { name: 'score', summary: 'Run every candidate on generated tests and print the metrics (optionally write the evaluation file)', usage, stopping: 'stopping' },
+  runScore,
+);
 
 /** The command with injectable pool and signal (tests). */
-export async function runScore(args: string[], io: CliIo, deps: ScoreDeps = {}): Promise<ExitCode> {
+export async function runScore(args: string[], io: CliIo, deps: EngineCommandDeps = {}): Promise<ExitCode> {
   const { values, positionals } = parseOptions(args);
-  if (positionals.length !== 1) throw new CliUsageError(`expected one DATASET.jsonl, got ${positionals.length} (see --help)`);
+  const [file] = fileArgs(positionals, ['DATASET.jsonl']) as [string];
   const resume = values.run !== undefined && existsSync(values.run);
   if (values.tests === undefined && !resume) throw new CliUsageError('--tests TESTS.jsonl is required (see --help)');
   const execution = executionConfig(compareOption(values.compare), timeoutOption(values['timeout-ms']));
@@ -94,7 +90,6 @@ export async function runScore(args: string[], io: CliIo, deps: ScoreDeps = {}):
   const seed = seedOption(values.seed);
 
   // Read and check every input before any worker starts.
-  const [file] = positionals as [string];
   const split = values.split === undefined ? undefined : splitOption(values.split);
   const forced = split ?? splitForDatasetName(file);
   const { dataset, sha256 } = await readDatasetInput(file, forced ? { split: forced } : {});

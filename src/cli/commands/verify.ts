@@ -6,11 +6,11 @@ import { describeDisagreement, disagreements, timingNote } from '../../core/veri
 import type { VerifySummary } from '../../core/verify/verify-types';
 import { verifyDataset, type VerifyProgress, type VerifyResult } from '../../build/verify-dataset';
 import { CancelledError } from '../cli-cancel';
-import { parseCommandArgs, splitOption } from '../command-args';
-import { CliUsageError, type CliCommand, type CliIo, type ExitCode } from '../cli-io';
+import { fileArgs, parseCommandArgs, splitOption } from '../command-args';
+import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
 import { formatElapsed, throttledProgress } from '../cli-progress';
 import { readDatasetFile } from '../read-dataset-file';
-import { type EngineCommandDeps, compareOption, commandCanonicalCache, limitRuleOptions, openPool, REMEASURE_HELP, runWithSigint, workersOption } from './engine-options';
+import { type EngineCommandDeps, compareOption, commandCanonicalCache, limitRuleOptions, openPool, REMEASURE_HELP, engineCommand, workersOption } from './engine-options';
 
 const usage = `Usage: verifier-lab verify DATASET.jsonl... [--split S] [--compare paper|evalplus] [--json]
 
@@ -36,17 +36,13 @@ ${REMEASURE_HELP}
 Exit codes: 0 done, 1 cancelled / unexpected error / disagreement with --strict, 2 bad input.
 `;
 
-export type VerifyDeps = EngineCommandDeps;
-
-export const verifyCommand: CliCommand = {
-  name: 'verify',
-  summary: 'Re-execute every candidate on its ground truth and report agreement with the stored scores',
-  usage,
-  run: runWithSigint('verify', 'cancelling', runVerify),
-};
+export const verifyCommand = engineCommand(
+  { name: 'verify', summary: 'Re-execute every candidate on its ground truth and report agreement with the stored scores', usage, stopping: 'cancelling' },
+  runVerify,
+);
 
 /** The command with injectable pool and signal (tests). */
-export async function runVerify(args: string[], io: CliIo, deps: VerifyDeps = {}): Promise<ExitCode> {
+export async function runVerify(args: string[], io: CliIo, deps: EngineCommandDeps = {}): Promise<ExitCode> {
   const { values, positionals } = parseOptions(args);
   if (positionals.length === 0) throw new CliUsageError('expected at least one DATASET.jsonl (see --help)');
   const compare = compareOption(values.compare);

@@ -1,6 +1,6 @@
 // The run plan: slots per variant, what is pending given finished slots, test sets, and counters from records.
 import { describe, expect, it } from 'vitest';
-import { candidateRecord, testsOfSet, ZERO_TESTS_SCORE } from '../../../src/core/run/orchestration/candidate-tests';
+import { candidateRecord, testSetOffsets, testsOfSet, ZERO_TESTS_SCORE } from '../../../src/core/run/orchestration/candidate-tests';
 import { progressFromRecords } from '../../../src/core/run/orchestration/run-counters';
 import { runMetrics, scoredSolutions } from '../../../src/core/run/orchestration/run-solutions';
 import { generationSlots, pendingCandidates, pendingGenerations, planRun, RunPlanError, testSetOf } from '../../../src/core/run/orchestration/work-plan';
@@ -59,6 +59,16 @@ describe('tests and scores', () => {
     const records = [gen('T', 0, 1, ['b1', 'b2']), gen('T', 0, 0, ['a1']), gen('T', 0, 2, ['x'], 'server: boom'), gen('T', 2, 0, ['other'])];
     expect(testsOfSet(records, 0)).toEqual(['a1', 'b1', 'b2']);
     expect(testsOfSet(records, 2)).toEqual(['other']);
+  });
+
+  it('says where each finished generation starts in its set\'s test list (the order of a candidate\'s results)', () => {
+    const records = [gen('T', 0, 2, ['c1']), gen('T', 0, 1, ['b1', 'b2']), gen('T', 0, 0, ['a1']), gen('T', 0, 3, ['x'], 'server: boom'), gen('T', 2, 0, ['other'])];
+    const offsets = testSetOffsets(records, 0);
+    expect([...offsets].sort((a, b) => a[0] - b[0])).toEqual([[0, 0], [1, 1], [2, 3]]);
+    const joined = testsOfSet(records, 0);
+    for (const g of records.filter((r) => r.shownRank === 0 && r.error === null)) {
+      g.tests.forEach((t, i) => expect(joined[offsets.get(g.sampleIndex)! + i]).toBe(t));
+    }
   });
 
   it('scores a candidate by the fraction of tests passed; no tests gives the zero-tests score', () => {

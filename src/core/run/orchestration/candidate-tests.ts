@@ -20,6 +20,20 @@ export function testsOfSet(generations: readonly GenerationRecord[], shownRank: 
     .flatMap((g) => g.tests);
 }
 
+/**
+ * Where each finished generation's tests start in its set's test list (the order testsOfSet gives, which is the order
+ * of a candidate's results), by sample index; failed generations contribute no tests and have no entry.
+ */
+export function testSetOffsets(generations: readonly GenerationRecord[], shownRank: number): Map<number, number> {
+  const offsets = new Map<number, number>();
+  let at = 0;
+  for (const g of generations.filter((g) => g.shownRank === shownRank && g.error === null).sort((a, b) => a.sampleIndex - b.sampleIndex)) {
+    offsets.set(g.sampleIndex, at);
+    at += g.tests.length;
+  }
+  return offsets;
+}
+
 /** The record stored for one executed candidate; its predicted score is the fraction of tests passed. */
 export function candidateRecord(runId: string, taskId: string, rank: number, result: CandidateResult): CandidateRecord {
   const passed = result.tests.filter((t) => t.status === 'pass').length;
