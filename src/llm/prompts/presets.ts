@@ -24,7 +24,7 @@ export const PRESET_INFO: Readonly<Record<PromptPreset, PresetInfo>> = {
   },
   'paper-structure': {
     label: 'Paper structure',
-    description: 'One user message, two worked examples of ten assertions each, N = 10: the shape of the paper’s runs, in our words.',
+    description: 'One user message, two worked examples of ten assertions each, N = 10: the shape of the paper’s prompt, in our words.',
     testsPerProblem: 10,
   },
 };
