@@ -2,7 +2,7 @@
 // imported evaluation file, their cells computed in the analysis worker (cached per row version and interval
 // settings), the sort, filters and selection, the paired comparison, and evaluation-file import and deletion.
 import { createContext } from 'svelte';
-import type { AnalysisInput } from '../core/compare/analysis-input';
+import { matrixOfSplit } from '../core/compare/analysis-input';
 import type { RowCells, ScalingSeries } from '../core/compare/analysis-api';
 import type { SplitComparison } from '../core/compare/compare-files';
 import type { SplitName } from '../core/dataset/types';
@@ -13,6 +13,7 @@ import type { LeaderboardRow, RowSource } from '../core/leaderboard/row-types';
 import { filterRows, NO_FILTERS, sortRows, visibleSplits, type RowFilters, type SortOrder } from '../core/leaderboard/table-view';
 import { testsRunRows } from '../core/leaderboard/tests-run-rows';
 import { promptNameOf } from '../run/prompt-template-text';
+import { joinCompanionRows } from '../core/leaderboard/companion-rows';
 import type { Run } from '../core/run/run-types';
 import { errorMessage } from '../core/error-message';
 import { deleteEvaluation, importEvaluation, listEvaluations } from '../storage/evaluations-repo';
@@ -94,7 +95,7 @@ export class LeaderboardStore {
       const [runSources, evaluations] = await Promise.all([Promise.all(runs.map((run) => this.#runSources(run))), listEvaluations(db)]);
       if (mine !== this.#loads) return;
       this.#evaluations = evaluations;
-      this.#sources = [...runSources.flat(), ...evaluations.map(evaluationRow)];
+      this.#sources = [...joinCompanionRows(runSources.flat(), runs), ...evaluations.map(evaluationRow)];
       this.selected = this.selected.filter((id) => this.#sources.some((s) => s.id === id));
       this.#state = { status: 'ready' };
       this.compute();
@@ -166,12 +167,12 @@ export class LeaderboardStore {
 
   /**
    * Scaling curves of rows computed from a run's per-test results (for the scaling plot): for each k, each metric
-   * averaged over `draws` draws of k tests per problem. Rows without a run matrix are skipped.
+   * averaged over `draws` draws of k tests per problem, on `split`. Rows without a run matrix on it are skipped.
    */
-  scaling(rowIds: readonly string[], ks: readonly number[], options: { draws?: number; seed?: number } = {}, signal?: AbortSignal): Promise<ScalingSeries[]> {
+  scaling(rowIds: readonly string[], split: SplitName, ks: readonly number[], options: { draws?: number; seed?: number } = {}, signal?: AbortSignal): Promise<ScalingSeries[]> {
     const requests = rowIds.flatMap((id) => {
-      const input = this.#sources.find((s) => s.id === id)?.input;
-      return input?.kind === 'matrix' ? [{ id, input: input as Extract<AnalysisInput, { kind: 'matrix' }> }] : [];
+      const input = matrixOfSplit(this.#sources.find((s) => s.id === id)?.input ?? null, split);
+      return input ? [{ id, input }] : [];
     });
     return this.#client.call((api) => api.scalingCurves(requests, ks, { draws: options.draws, seed: options.seed ?? this.seed }), signal);
   }

@@ -3,6 +3,7 @@
 // them too when each was written from the problem alone; tests written for one shown candidate are not reused.
 import type { ExecutionConfig, VerifierConfig } from '../core/run/run-config';
 import type { SplitName } from '../core/dataset/types';
+import { companionSplits } from '../core/dataset/split-name';
 import { readRun } from '../core/run/run-read';
 import { NO_CANDIDATE, type GenerationRecord } from '../core/run/run-records';
 import { draftRun, type Run } from '../core/run/run-types';
@@ -64,6 +65,9 @@ export async function duplicateRun(
       const all = await tx.objectStore('generations').getAll(runKeyRange(sourceId));
       const otherDataset = run.datasetSha256 !== source.datasetSha256;
       reused = all.filter((g) => g.error === null && kept.has(g.taskId) && (!otherDataset || g.shownRank === NO_CANDIDATE)).map((g) => ({ ...g, runId: id }));
+      // A copy on the companion split that takes over every test of the source scores the same tests: one verifier, two splits.
+      const whole = run.verifier.variant === 'instruction' && reused.length === run.problemIds.length * run.verifier.samplesPerProblem;
+      if (otherDataset && whole && companionSplits(source.split, run.split)) run.testsFrom = source.id;
       run.progress = {
         ...run.progress,
         generationsDone: reused.length,

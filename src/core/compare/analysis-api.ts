@@ -8,7 +8,7 @@ import { metricsFromParts, splitParts } from '../metrics/split-metrics';
 import { METRIC_NAMES } from '../metrics/split-table';
 import type { SplitMetrics } from '../metrics/types';
 import { errorMessage } from '../error-message';
-import { inputForSplit, scoredSolutionsOf, type AnalysisInput } from './analysis-input';
+import { inputForSplit, scoredSolutionsOf, type AnalysisInput, type MatrixInput } from './analysis-input';
 import { compareEvaluations, type SplitComparison } from './compare-files';
 import { DEFAULT_SCALING_DRAWS } from './scaling';
 import { scalingBands, type ScalingBandPoint } from './scaling-band';
@@ -44,7 +44,7 @@ export interface ScalingSeries {
 export interface ScalingRequest {
   /** Which row the curve belongs to (returned as is). */
   id: string;
-  input: Extract<AnalysisInput, { kind: 'matrix' }>;
+  input: MatrixInput;
 }
 
 /** The analysis API; every method is synchronous and pure (the worker makes it asynchronous). */

@@ -44,3 +44,9 @@ export function familiesForSplit(split: SplitName): readonly SchemaFamily[] {
 export function splitUsesPlusInputs(split: SplitName): boolean {
   return split === 'HE_plus' || split === 'MBPP_plus';
 }
+
+/** Base and plus splits of one benchmark (HE-R and HE-R+, MBPP-R and MBPP-R+): same problems, other candidates and tests. */
+export function companionSplits(a: SplitName, b: SplitName): boolean {
+  const pair = (s: SplitName) => (s === 'HE_base' || s === 'HE_plus' ? 'HE' : s === 'MBPP_base' || s === 'MBPP_plus' ? 'MBPP' : null);
+  return a !== b && pair(a) !== null && pair(a) === pair(b);
+}

@@ -31,6 +31,11 @@ export class RunReader {
     return this.path === '' ? key : `${this.path}.${key}`;
   }
 
+  /** True when the field is present (not undefined): optional fields added after version 1. */
+  has(key: string): boolean {
+    return Object.hasOwn(this.obj, key) && this.obj[key] !== undefined;
+  }
+
   raw(key: string): unknown {
     if (!Object.hasOwn(this.obj, key) || this.obj[key] === undefined) throw new RunFieldError(this.at(key), 'missing');
     return this.obj[key];

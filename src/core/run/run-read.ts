@@ -38,6 +38,7 @@ export function readRun(value: unknown, path = 'run'): Run {
     error: r.nullableString('error'),
     progress: readProgress(r.object('progress')),
     metrics: readMetrics(r.nullableObject('metrics')),
+    ...(r.has('testsFrom') ? { testsFrom: nonEmpty(r, 'testsFrom') } : {}),
   };
 }
 

@@ -46,6 +46,11 @@ export interface Run {
   progress: RunProgress;
   /** Headline metrics per split once computed, else null. */
   metrics: MetricsBySplit | null;
+  /**
+   * The run whose generated tests this run took over whole: a copy of it on the companion split (HE-R's run scored
+   * on HE-R+). The leaderboard shows the two as one row with both splits. Absent for every other run.
+   */
+  testsFrom?: string;
 }
 
 /** Counters of a run that has not started. */

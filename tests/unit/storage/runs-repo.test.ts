@@ -137,6 +137,25 @@ describe('duplicateRun', () => {
     expect((await loadGenerations(db, 'copy')).map((g) => g.taskId)).toEqual(['Demo/0']);
   });
 
+  it('a copy on the companion split that takes over every test records its source (testsFrom); a partial one does not', async () => {
+    const db = await freshDb();
+    const ids = ['HumanEval/0', 'HumanEval/1'];
+    await createRun(db, runInput({ split: 'HE_base', datasetName: 'HE-R', problemIds: ids, verifier: verifierConfig({ samplesPerProblem: 1 }) }), { id: 'src' });
+    await putGeneration(db, generation('src', 'HumanEval/0', 0));
+    const plus = { id: 'c'.repeat(64), sha256: 'c'.repeat(64), name: 'HE-R+', split: 'HE_plus' as const };
+    const partial = await duplicateRun(db, 'src', { dataset: plus }, { id: 'partial' });
+    expect(partial.reusedGenerations).toBe(1);
+    expect(partial.run.testsFrom).toBeUndefined();
+    await putGeneration(db, generation('src', 'HumanEval/1', 0));
+    const whole = await duplicateRun(db, 'src', { dataset: plus }, { id: 'whole' });
+    expect(whole.run.testsFrom).toBe('src');
+    expect((await getRun(db, 'whole'))?.testsFrom).toBe('src');
+    // Not across benchmarks, nor onto the same split.
+    const mbpp = { ...plus, id: 'd'.repeat(64), sha256: 'd'.repeat(64), name: 'MBPP-R', split: 'MBPP_base' as const };
+    expect((await duplicateRun(db, 'src', { dataset: mbpp }, { id: 'mbpp' })).run.testsFrom).toBeUndefined();
+    expect((await duplicateRun(db, 'src', {}, { id: 'same' })).run.testsFrom).toBeUndefined();
+  });
+
   it('starts from scratch when the verifier changes', async () => {
     const db = await freshDb();
     await createRun(db, runInput(), { id: 'src' });
