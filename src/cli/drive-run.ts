@@ -7,6 +7,7 @@ import type { CandidateRecord, GenerationRecord } from '../core/run/run-records'
 import type { Run } from '../core/run/run-types';
 import type { TestGenerator } from '../llm/generator';
 import { executeRun } from '../run/orchestrator';
+import { isScoreKind, verifierKind } from '../core/verifiers/verifier-kind';
 import { RunStop } from '../run/run-stop';
 import type { CliIo, ExitCode } from './cli-io';
 import { formatElapsed, throttledProgress } from './cli-progress';
@@ -30,7 +31,8 @@ export interface DriveRequest {
 /** Executes or resumes the run; resolves null when it is done, else the exit code of a stop (1). Throws when it failed. */
 export async function driveRun(request: DriveRequest, io: CliIo, deps: EngineCommandDeps): Promise<ExitCode | null> {
   const { name, store, run, dataset } = request;
-  const pool = (deps.createPool ?? openPool)(request.workers);
+  // Reward and judge runs execute nothing: no Pyodide starts for them.
+  const pool = isScoreKind(verifierKind(run.verifier)) ? null : (deps.createPool ?? openPool)(request.workers);
   const stop = new AbortController();
   const relay = () => stop.abort(new RunStop('pause'));
   if (deps.signal?.aborted) relay();
@@ -38,8 +40,10 @@ export async function driveRun(request: DriveRequest, io: CliIo, deps: EngineCom
   try {
     // Rates and ETA count from the moment the workers are ready, not from Pyodide's start-up.
     const started = Date.now();
-    await pool.ready();
-    io.stderr(`${name}: ${pool.stats().size} worker(s) ready in ${formatElapsed(Date.now() - started)}\n`);
+    if (pool) {
+      await pool.ready();
+      io.stderr(`${name}: ${pool.stats().size} worker(s) ready in ${formatElapsed(Date.now() - started)}\n`);
+    }
     const inRun = new Set(run.problemIds);
     const total = dataset.problems.reduce((n, p) => n + (inRun.has(p.taskId) ? p.candidates.length : 0), 0);
     let done = (await store.loadResults(run.id)).length;
@@ -51,7 +55,7 @@ export async function driveRun(request: DriveRequest, io: CliIo, deps: EngineCom
       testsRun += record.total;
       report(++done, done === total);
     };
-    const problemsInFlight = Math.max(2, 2 * pool.stats().size);
+    const problemsInFlight = pool ? Math.max(2, 2 * pool.stats().size) : 4;
     const canonicalCache = commandCanonicalCache(deps, request.remeasureCanonical);
     const outcome = await executeRun({ store, pool, dataset, generator: request.generator, canonicalCache, problemsInFlight, onRecord }, run.id, stop.signal);
     if (outcome.status === 'done') return null;
@@ -60,7 +64,7 @@ export async function driveRun(request: DriveRequest, io: CliIo, deps: EngineCom
     return 1;
   } finally {
     deps.signal?.removeEventListener('abort', relay);
-    await pool.close();
+    await pool?.close();
   }
 }
 

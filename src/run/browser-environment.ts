@@ -5,6 +5,7 @@ import { createGenerator, type TestGenerator } from '../llm/generator';
 import type { LoadProgress } from '../llm/web-llm/config';
 import { openAiGeneratorConfig } from './generator-config';
 import { RunSetupError } from './run-stop';
+import { streamsAnswers, verifierKind } from '../core/verifiers/verifier-kind';
 
 /** WebLLM's download / initialisation progress. */
 export interface ModelProgress {

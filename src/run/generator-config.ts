@@ -3,6 +3,7 @@
 import { requestBodyExtras } from '../core/run/request-extras';
 import type { VerifierConfig } from '../core/run/run-config';
 import type { OpenAiCompatibleConfig } from '../llm/openai-compatible';
+import { streamsAnswers, verifierKind } from '../core/verifiers/verifier-kind';
 import { RunSetupError } from './run-stop';
 
 /** The endpoint config of an 'openai' verifier; the key comes from the caller (memory, localStorage or the environment). */
@@ -16,6 +17,7 @@ export function openAiGeneratorConfig(
     backend: 'openai-compatible',
     baseUrl: verifier.baseUrl,
     model: verifier.model,
+    stream: streamsAnswers(verifierKind(verifier)),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
     ...(extraBody ? { extraBody } : {}),

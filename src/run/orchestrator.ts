@@ -8,7 +8,7 @@ import { progressFromRecords } from '../core/run/orchestration/run-counters';
 import { runMetrics } from '../core/run/orchestration/run-solutions';
 import { pendingCandidates, pendingGenerations, planRun, type PlannedProblem } from '../core/run/orchestration/work-plan';
 import { generationSlot, resultSlot } from '../core/run/run-progress';
-import type { CandidateRecord, GenerationRecord } from '../core/run/run-records';
+import { NO_CANDIDATE, type CandidateRecord, type GenerationRecord } from '../core/run/run-records';
 import { isFinalStatus, RunStatusError } from '../core/run/run-status';
 import { usesFencedFallback } from '../core/run/run-config';
 import type { Run, RunStatus } from '../core/run/run-types';
@@ -17,8 +17,10 @@ import type { EnginePool } from '../engine/pool-types';
 import type { TestGenerator } from '../llm/generator';
 import { RunNotFoundError, type RunStore } from '../core/run/run-store';
 import { executeProblem } from './execute-problem';
-import { generateSlot, slotRequest, type DeltaListener } from './generate-slot';
-import { decodePromptTemplate } from './prompt-template-text';
+import { generateSlot, type DeltaListener } from './generate-slot';
+import { scoreProblem } from './score-problem';
+import { slotWork } from './slot-work';
+import { predictionMethod, verifierKind } from '../core/verifiers/verifier-kind';
 import { RunMonitor, type RunSnapshot } from './run-monitor';
 import { GenerationFailedError, RunSetupError, stopKindOf } from './run-stop';
 import { Semaphore } from '../core/concurrency/semaphore';
@@ -26,7 +28,10 @@ import { errorMessage } from '../core/error-message';
 
 export interface RunEnvironment {
   store: RunStore;
-  /** Executes the candidates; without one the run stops 'paused' once every test is generated (the CLI's `generate`). */
+  /**
+   * Executes the candidates of test runs; without one a test run stops 'paused' once every test is generated (the
+   * CLI's `generate`). Reward and judge runs need none: their candidates are scored from the answers.
+   */
   pool: EnginePool | null;
   /** The run's dataset (the caller checks its sha256 against the run's). */
   dataset: Dataset;
@@ -67,11 +72,11 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
   const generations = stored.filter((g) => g.error === null);
   const finishedGen = new Set(generations.map((g) => generationSlot(g.taskId, g.shownRank, g.sampleIndex)));
   const finishedRes = new Set(storedResults.map((r) => resultSlot(r.taskId, r.rank)));
-  const pendingCount = plan.problems.reduce((n, p) => n + pendingGenerations(p, finishedGen).length, 0);
+  const pendingCount = plan.problems.reduce((n, p) => n + pendingGenerations(p, finishedGen, finishedRes).length, 0);
   if (pendingCount > 0 && !env.generator) {
     throw new RunSetupError(`${pendingCount} test generations are still to be made and no ${initial.verifier.backend} test generator was given`);
   }
-  const template = decodePromptTemplate(initial.verifier.promptTemplate, initial.verifier.variant);
+  const work = slotWork(initial.verifier);
   const extraction = { fencedFallback: usesFencedFallback(initial.verifier) };
 
   // A run still marked 'running' was left by a closed tab or a killed process: it passes through 'paused'.
@@ -110,14 +115,14 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
   // Each problem gets its own signal, relayed from the run's: listeners stay per problem, not per request.
   async function generate(planned: PlannedProblem, local: AbortSignal): Promise<void> {
     const taskId = planned.problem.taskId;
-    const slots = pendingGenerations(planned, finishedGen);
+    const slots = pendingGenerations(planned, finishedGen, finishedRes);
     const worker = async (): Promise<void> => {
       for (let slot = slots.shift(); slot && !local.aborted; slot = slots.shift()) {
-        const request = slotRequest(initial!.verifier, template, planned.problem, slot);
-        const record = await generateSlot(runId, env.generator!, request, slot, extraction, local, env.onDelta, now);
+        const request = work.request(planned.problem, slot);
+        const record = await generateSlot(runId, env.generator!, request, slot, extraction, local, env.onDelta, now, work.scoring ?? undefined);
         await store.putGeneration(record);
         env.onRecord?.(record);
-        if (record.error !== null) throw new GenerationFailedError(`${taskId} (sample ${slot.sampleIndex + 1}): ${record.error}`);
+        if (record.error !== null) throw new GenerationFailedError(`${slotName(taskId, slot)}: ${record.error}`);
         byTask.set(taskId, [...(byTask.get(taskId) ?? []), record]);
         monitor.generationDone(record);
         report();
@@ -135,7 +140,7 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
     report();
     try {
       await generate(planned, local.signal);
-      if (!env.pool) return;
+      if (!planned.scored && !env.pool) return;
       const keep = async (record: CandidateRecord) => {
         await store.putResult(record);
         resultsByTask.set(taskId, [...(resultsByTask.get(taskId) ?? []), record]);
@@ -143,8 +148,12 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
         env.onRecord?.(record);
         report();
       };
-      const ctx = { runId, execution: initial!.execution, pool: env.pool, canonicalCache: env.canonicalCache ?? null, signal: local.signal, store: keep };
-      await executeProblem(ctx, planned, byTask.get(taskId) ?? [], pendingCandidates(planned, finishedRes), resultsByTask.get(taskId) ?? []);
+      const pending = pendingCandidates(planned, finishedRes);
+      if (planned.scored) await scoreProblem(runId, planned, byTask.get(taskId) ?? [], pending, keep);
+      else {
+        const ctx = { runId, execution: initial!.execution, pool: env.pool!, canonicalCache: env.canonicalCache ?? null, signal: local.signal, store: keep };
+        await executeProblem(ctx, planned, byTask.get(taskId) ?? [], pending, resultsByTask.get(taskId) ?? []);
+      }
       monitor.problemDone(taskId);
     } finally {
       internal.signal.removeEventListener('abort', relay);
@@ -156,7 +165,7 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
   const window = new Semaphore(env.problemsInFlight ?? 4);
   const tasks: Promise<void>[] = [];
   for (const planned of plan.problems) {
-    if (pendingGenerations(planned, finishedGen).length === 0 && pendingCandidates(planned, finishedRes).length === 0) continue;
+    if (pendingGenerations(planned, finishedGen, finishedRes).length === 0 && pendingCandidates(planned, finishedRes).length === 0) continue;
     try {
       await window.acquire(internal.signal);
     } catch {
@@ -186,7 +195,7 @@ async function finish(
     if (failure === null && aborted && stop === null) return { status: 'running', run: (await store.getRun(runId)) ?? null, error: null };
     const run = await store.getRun(runId);
     if (!run) return { status: 'deleted', run: null, error: null };
-    const metrics = runMetrics(plan, run.split, await store.loadResults(runId));
+    const metrics = runMetrics(plan, run.split, await store.loadResults(runId), predictionMethod(verifierKind(run.verifier)));
     await store.setRunMetrics(runId, metrics, now());
     let status: RunStatus = 'done';
     let error: string | null = null;
@@ -194,7 +203,7 @@ async function finish(
       status = 'failed';
       error = errorMessage(failure);
     } else if (stop !== null) status = stop === 'pause' ? 'paused' : 'cancelled';
-    else if (!env.pool && monitor.progress.generationsDone === plan.generationsTotal) status = 'paused';
+    else if (!env.pool && !plan.problems.some((p) => p.scored) && monitor.progress.generationsDone === plan.generationsTotal) status = 'paused';
     else if (monitor.progress.candidatesDone < plan.candidatesTotal) {
       status = 'failed';
       error = `the run stopped with ${plan.candidatesTotal - monitor.progress.candidatesDone} candidates not executed`;
@@ -208,4 +217,10 @@ async function finish(
   } finally {
     env.onSnapshot?.(monitor.snapshot());
   }
+}
+
+/** A slot in an error message: the task, the candidate its prompt showed (if any) and the sample. */
+function slotName(taskId: string, slot: { shownRank: number; sampleIndex: number }): string {
+  const candidate = slot.shownRank === NO_CANDIDATE ? '' : ` rank ${slot.shownRank}`;
+  return `${taskId}${candidate} (sample ${slot.sampleIndex + 1})`;
 }

@@ -1,6 +1,7 @@
 // A run stores its prompt template as one string (VerifierConfig.promptTemplate). This is that string's format:
 // JSON {"system", "user"}; any other text is read as a user message alone, so hand-written templates still work.
 import { PRESET_INFO, presetOf, presetTemplate, type PromptPreset } from '../llm/prompts/presets';
+import { DEFAULT_JUDGE_TEMPLATE } from '../llm/prompts/judge-template';
 import { DEFAULT_TEMPLATES, type PromptTemplate } from '../llm/prompts/templates';
 import type { PromptVariant, VerifierConfig } from '../core/run/run-config';
 
@@ -33,9 +34,13 @@ export function presetTemplateText(preset: PromptPreset, variant: PromptVariant)
   return encodePromptTemplate(presetTemplate(preset, variant));
 }
 
-/** The label of a run's prompt for its provenance: the preset's name, or null for an edited template or a file run. */
-export function promptNameOf(verifier: Pick<VerifierConfig, 'backend' | 'promptTemplate' | 'variant'>): string | null {
-  if (verifier.backend === 'file') return null;
+/**
+ * The label of a run's prompt for its provenance: the preset's name, "default judge prompt", or null for an edited
+ * template, a file run or a reward run (which sends no prompt of ours).
+ */
+export function promptNameOf(verifier: Pick<VerifierConfig, 'backend' | 'promptTemplate' | 'variant' | 'kind'>): string | null {
+  if (verifier.backend === 'file' || verifier.kind === 'reward') return null;
+  if (verifier.kind === 'judge') return verifier.promptTemplate === defaultJudgeTemplateText() ? 'default judge prompt' : null;
   const preset = presetOfTemplateText(verifier.promptTemplate, verifier.variant);
   return preset === null ? null : `${PRESET_INFO[preset].label} preset`;
 }
@@ -43,4 +48,9 @@ export function promptNameOf(verifier: Pick<VerifierConfig, 'backend' | 'promptT
 /** The preset a run's stored template text is, or null when it was edited (or written elsewhere). */
 export function presetOfTemplateText(text: string, variant: PromptVariant): PromptPreset | null {
   return presetOf(decodePromptTemplate(text, variant));
+}
+
+/** The stored text of the default judge prompt. */
+export function defaultJudgeTemplateText(): string {
+  return encodePromptTemplate(DEFAULT_JUDGE_TEMPLATE);
 }

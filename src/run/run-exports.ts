@@ -1,5 +1,6 @@
 // Downloads of a stored run: the run file (everything, for re-import and inspection) and the authors' evaluation
 // file (one line per solution of every fully executed problem, so evaluate.py users can check our numbers).
+import { runPredictionMethod } from '../core/verifiers/verifier-kind';
 import type { Dataset } from '../core/dataset/types';
 import { scoredSolutions } from '../core/run/orchestration/run-solutions';
 import { planRun } from '../core/run/orchestration/work-plan';
@@ -30,11 +31,11 @@ export async function runFileExport(db: LabDb, runId: string): Promise<ExportedF
   return { name: `${fileStem(run.name)}.run.jsonl`, text: await exportRunFile(db, runId, { appVersion: APP_VERSION }), type: 'application/jsonl' };
 }
 
-/** The evaluation file (method utg) of a stored run; throws when no problem is fully executed yet. */
+/** The evaluation file of a stored run (its kind's method: pass fractions, or raw reward / judge scores); throws when no problem is fully executed yet. */
 export async function evalFileExport(db: LabDb, runId: string, dataset: Dataset): Promise<ExportedFile> {
   const run = await getRun(db, runId);
   if (!run) throw new RunNotFoundError(runId);
   const solutions = scoredSolutions(planRun(run.problemIds, run.verifier, dataset), run.split, await loadResults(db, runId));
   if (solutions.length === 0) throw new Error('no problem of this run has all its candidates executed yet');
-  return { name: `${fileStem(run.name)}.eval.jsonl`, text: formatEvalFile(solutions, 'utg'), type: 'application/jsonl' };
+  return { name: `${fileStem(run.name)}.eval.jsonl`, text: formatEvalFile(solutions, runPredictionMethod(run.verifier)), type: 'application/jsonl' };
 }

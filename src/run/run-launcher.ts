@@ -12,6 +12,7 @@ import { watchEngineStart, type EngineStart } from './engine-start';
 import { executeRun, type RunEnvironment, type RunOutcome } from './orchestrator';
 import { RunDeferredError, RunSetupError, RunStop } from './run-stop';
 import { errorMessage } from '../core/error-message';
+import { isScoreKind, verifierKind } from '../core/verifiers/verifier-kind';
 
 /** What starting a run needs from its environment. */
 export interface LauncherDeps {
@@ -107,11 +108,12 @@ export class RunLauncher {
         }
         throw error;
       }
-      // The engine starts while the first tests are generated: its start is reported on its own.
+      // The engine starts while the first tests are generated: its start is reported on its own. Reward and judge
+      // runs execute nothing, so they start no engine.
       const watching = new AbortController();
       try {
-        const pool = await this.#deps.pool();
-        if (listeners.onEngine) watchEngineStart(pool, listeners.onEngine, watching.signal);
+        const pool = isScoreKind(verifierKind(run.verifier)) ? null : await this.#deps.pool();
+        if (pool && listeners.onEngine) watchEngineStart(pool, listeners.onEngine, watching.signal);
         return await executeRun({ store, pool, dataset, generator, canonicalCache: this.#deps.canonicalCache ?? null, ...listeners }, runId, signal);
       } finally {
         watching.abort();

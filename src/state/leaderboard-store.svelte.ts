@@ -11,7 +11,7 @@ import type { StoredEvaluation } from '../core/leaderboard/evaluation-record';
 import type { EvaluationImport } from '../core/leaderboard/evaluation-import';
 import type { LeaderboardRow, RowSource } from '../core/leaderboard/row-types';
 import { filterRows, NO_FILTERS, sortRows, visibleSplits, type RowFilters, type SortOrder } from '../core/leaderboard/table-view';
-import { testsRunRows } from '../core/leaderboard/tests-run-rows';
+import { runRows } from '../core/leaderboard/run-rows';
 import { promptNameOf } from '../run/prompt-template-text';
 import { joinCompanionRows } from '../core/leaderboard/companion-rows';
 import type { Run } from '../core/run/run-types';
@@ -195,15 +195,15 @@ export class LeaderboardStore {
     this.#client.close();
   }
 
-  /** The rows of one run, by its kind (tests runs today; reward, judge and refine runs add their builders here). */
+  /** The rows of one run, by its kind (run-rows.ts picks the builder). */
   async #runSources(run: Run): Promise<RowSource[]> {
     const dataset = await this.#runs.datasetOf(run).catch(() => null);
     const results = dataset ? await this.#runs.results(run.id) : [];
     try {
-      return testsRunRows({ run, dataset, results, promptName: promptNameOf(run.verifier) });
+      return runRows({ run, dataset, results, promptName: promptNameOf(run.verifier) });
     } catch (error) {
       // A run whose records do not fit its dataset still gets a row that says why.
-      return testsRunRows({ run, dataset: null, results: [], promptName: promptNameOf(run.verifier) }).slice(0, 1).map((row) => ({ ...row, known: null, note: `Its results cannot be read: ${errorMessage(error)}` }));
+      return runRows({ run, dataset: null, results: [], promptName: promptNameOf(run.verifier) }).slice(0, 1).map((row) => ({ ...row, known: null, note: `Its results cannot be read: ${errorMessage(error)}` }));
     }
   }
 

@@ -11,6 +11,11 @@ import { PRESET_INFO, presetTemplate, type PromptPreset } from '../llm/prompts/p
 import { ModelMaxTokens } from './model-max-tokens';
 import { fileCoverage, fileVerifier, type FileCoverage } from '../run/create-run';
 import { encodePromptTemplate } from '../run/prompt-template-text';
+import { DEFAULT_JUDGE_TEMPLATE } from '../llm/prompts/judge-template';
+import { judgeTemplateIssues } from '../llm/prompts/score-messages';
+import { judgeScaleIssue } from '../core/verifiers/judge-answer';
+import { parseRewardWeights, RewardWeightsError } from '../core/verifiers/reward-weights';
+import { DEFAULT_JUDGE_SETTINGS, defaultSampling, isScoreKind, type VerifierKind } from '../core/verifiers/verifier-kind';
 import { ENGINE_VERSION, PYODIDE_VERSION } from '../run/versions';
 import { selectProblems } from '../core/run/problem-subset';
 import { errorMessage } from '../core/error-message';
@@ -29,6 +34,12 @@ export interface TestFileState {
 
 export class RunForm {
   name = $state('');
+  /** What the run measures: a test generator (the default), a reward model, or an LLM judge. */
+  kind = $state<VerifierKind>('tests');
+  /** Reward runs: the attribute, or weights "helpfulness=0.5, correctness=2". */
+  rewardWeights = $state('reward');
+  judgeMin = $state(DEFAULT_JUDGE_SETTINGS.min);
+  judgeMax = $state(DEFAULT_JUDGE_SETTINGS.max);
   datasetId = $state('');
   /** Task ids, whitespace or comma separated; empty = every problem. */
   taskIds = $state('');
@@ -48,7 +59,7 @@ export class RunForm {
   maxTokens = $state(PAPER_SAMPLING.maxTokens);
   /** Empty = unseeded. */
   seed = $state('');
-  /** Which preset the template editor starts from (the run stores the template text, not this choice). */
+  /** Which preset a test run's template starts from (the run stores the template text, not this choice). */
   preset = $state<PromptPreset>('default');
   system = $state(presetTemplate('default', 'instruction').system);
   user = $state(presetTemplate('default', 'instruction').user);
@@ -85,30 +96,12 @@ export class RunForm {
     if (this.backend !== 'file') this.#maxTokensMemory.remember(this.chosenModel, this.maxTokens);
   }
 
-  /** Switches the preset: its template for the current variant, and its N when it sets one. */
+  /** Switches the preset of a test run: its template for the current variant, and its N when it sets one. */
   setPreset(preset: PromptPreset): void {
     this.preset = preset;
     this.resetTemplate();
     const n = PRESET_INFO[preset].testsPerProblem;
     if (n !== null) this.tests = n;
-  }
-  timeLimit = $state<'fixed' | 'paper'>('fixed');
-  testFile = $state.raw<TestFileState | null>(null);
-  testFileError = $state<string | null>(null);
-
-  /** Switches the variant and, unless the template was edited, the preset's template of that variant. */
-  setVariant(variant: PromptVariant): void {
-    const current = presetTemplate(this.preset, this.variant);
-    const edited = this.system !== current.system || this.user !== current.user;
-    this.variant = variant;
-    if (!edited) this.resetTemplate();
-  }
-
-  /** Puts back the chosen preset's template for the current variant. */
-  resetTemplate(): void {
-    const template = presetTemplate(this.preset, this.variant);
-    this.system = template.system;
-    this.user = template.user;
   }
 
   /** Why the extra request fields are unusable, or null (blank is fine). */
@@ -120,9 +113,63 @@ export class RunForm {
       return `Extra request fields ${errorMessage(error)}.`;
     }
   }
+  timeLimit = $state<'fixed' | 'paper'>('fixed');
+  testFile = $state.raw<TestFileState | null>(null);
+  testFileError = $state<string | null>(null);
+
+  /** Switches the variant and, unless the template was edited, its default template. */
+  setVariant(variant: PromptVariant): void {
+    const edited = this.#templateEdited();
+    this.variant = variant;
+    if (!edited) this.resetTemplate();
+  }
+
+  /**
+   * Switches the kind: its default template unless the current one was edited, and its default sampling (a reward
+   * model does not sample; a judge is asked greedily). A reward model needs an API; a judge cannot come from a file.
+   */
+  setKind(kind: VerifierKind): void {
+    const edited = this.#templateEdited();
+    this.kind = kind;
+    if (!edited) this.resetTemplate();
+    const sampling = isScoreKind(kind) ? defaultSampling(kind) : PAPER_SAMPLING;
+    this.temperature = sampling.temperature;
+    this.topP = sampling.topP;
+    this.maxTokens = sampling.maxTokens;
+    if ((kind === 'reward' && this.backend !== 'openai') || (kind === 'judge' && this.backend === 'file')) this.backend = 'openai';
+  }
+
+  #defaultTemplate(): { system: string; user: string } {
+    return this.kind === 'judge' ? DEFAULT_JUDGE_TEMPLATE : presetTemplate(this.preset, this.variant);
+  }
+
+  #templateEdited(): boolean {
+    const current = this.#defaultTemplate();
+    return this.system !== current.system || this.user !== current.user;
+  }
+
+  resetTemplate(): void {
+    this.system = this.#defaultTemplate().system;
+    this.user = this.#defaultTemplate().user;
+  }
 
   get templateIssues(): string[] {
+    if (this.kind === 'reward') return [];
+    if (this.kind === 'judge') return judgeTemplateIssues({ system: this.system, user: this.user });
     return templateIssues({ variant: this.variant, system: this.system, user: this.user });
+  }
+
+  /** Why the reward or judge settings cannot be used, or null. */
+  get scoreIssue(): string | null {
+    if (this.kind === 'judge') return judgeScaleIssue({ min: this.judgeMin, max: this.judgeMax });
+    if (this.kind !== 'reward') return null;
+    try {
+      parseRewardWeights(this.rewardWeights);
+      return null;
+    } catch (error) {
+      if (error instanceof RewardWeightsError) return `Reward attribute: ${error.message}.`;
+      throw error;
+    }
   }
 
   /** Parses an uploaded tests file (CodeT lines join on the dataset's prompts). */
@@ -142,6 +189,10 @@ export class RunForm {
   problems(dataset: Dataset | null): string[] {
     const out: string[] = [];
     if (!dataset) out.push('Choose a dataset.');
+    if (this.kind === 'reward' && this.backend !== 'openai') out.push('A reward model is asked through an OpenAI-compatible API.');
+    if (this.kind === 'judge' && this.backend === 'file') out.push('An LLM judge is a model: choose an API or a model in this browser.');
+    const scoreIssue = this.scoreIssue;
+    if (scoreIssue !== null) out.push(scoreIssue);
     if (this.backend === 'openai' && (this.baseUrl.trim() === '' || this.model.trim() === '')) out.push('Give the base URL and the model.');
     if (this.backend === 'webllm' && this.webLlmModel === '') out.push('Pick a WebLLM model.');
     if (this.backend === 'file' && !this.testFile) out.push('Choose a JSONL file of generated tests.');
@@ -176,6 +227,7 @@ export class RunForm {
       return { ...base, name: this.name.trim() || `${test.name} on ${stored.name}`, problemIds: ids, verifier: fileVerifier(test.name, test.name, test.file) };
     }
     const model = this.backend === 'openai' ? this.model.trim() : this.webLlmModel;
+    const scoring = isScoreKind(this.kind);
     return {
       ...base,
       name: this.name.trim() || `${model} on ${stored.name}`,
@@ -185,13 +237,17 @@ export class RunForm {
         model,
         baseUrl: this.backend === 'openai' ? this.baseUrl.trim() : null,
         fileName: null,
-        variant: this.variant,
-        testsPerProblem: this.tests,
+        // A scoring run shows each candidate to the model; N has no meaning there and is stored as 1.
+        variant: scoring ? 'instruction+solution' : this.variant,
+        testsPerProblem: scoring ? 1 : this.tests,
         samplesPerProblem: this.samples,
         sampling: { temperature: this.temperature, topP: this.topP, maxTokens: this.maxTokens, seed: this.seed.trim() === '' ? null : Number(this.seed) },
-        promptTemplate: encodePromptTemplate({ system: this.system, user: this.user }),
+        promptTemplate: this.kind === 'reward' ? '' : encodePromptTemplate({ system: this.system, user: this.user }),
+        ...(scoring ? { kind: this.kind } : {}),
+        ...(this.kind === 'reward' ? { reward: parseRewardWeights(this.rewardWeights) } : {}),
+        ...(this.kind === 'judge' ? { judge: { min: this.judgeMin, max: this.judgeMax } } : {}),
         ...(this.backend === 'openai' ? { reasoningEffort: this.reasoningEffort === '' ? null : this.reasoningEffort, extraBody: parseExtraBody(this.extraBody) } : {}),
-        fencedFallback: this.fencedFallback,
+        ...(this.kind === 'tests' ? { fencedFallback: this.fencedFallback } : {}),
       },
     };
   }

@@ -69,7 +69,7 @@ describe.skipIf(!chromiumPath)('a reasoning model run from the UI', () => {
       extraBody: await setting('extraBody'),
       extraction: await setting('extraction'),
     }).toEqual({
-      kind: 'tests',
+      kind: 'Generated tests',
       endpoint: host,
       prompt: 'Paper structure preset',
       promptHash: `sha256:${hash}`,

@@ -1,5 +1,7 @@
 // Scripted behaviours of the OpenAI mock, chosen by model name: "<base>+<behaviour>+...".
-// Bases: mock-asserts (assertions derived from the prompt), mock-queue (canned answers), mock-echo (echo the prompt).
+// Bases: mock-asserts (assertions derived from the prompt), mock-queue (canned answers), mock-echo (echo the prompt),
+// and the scoring bases of score-answers.ts (reward models in NIM's shapes, an LLM judge).
+import { SCORE_BASES, type ScoreBase } from './score-answers';
 // Behaviours (an "xN" suffix limits one to the first N requests of that model name since the last reset):
 //   429xN / 500xN / 503xN   answer with that status;  raS  Retry-After S seconds (default 1); radS  as an HTTP date
 //   slowMS    wait before the response headers;      trickleMS  wait between stream chunks
@@ -10,9 +12,11 @@
 //   think     prefix the answer with a <think> block;  reasoning  send MOCK_REASONING as reasoning_content first
 //   reasoningplain  the same under the field name `reasoning` (OpenRouter's)
 //   hold      wait before the response headers while the mock's gate is closed (tests open it: no timing involved)
+//   malformed a scoring base (score-answers.ts: mock-reward..., mock-judge) answers prose with no score
 
 export const MOCK_BASES = ['mock-asserts', 'mock-queue', 'mock-echo'] as const;
-export type MockBase = (typeof MOCK_BASES)[number];
+/** Every base a model name may start with (the scoring ones are not listed by GET /models). */
+export type MockBase = (typeof MOCK_BASES)[number] | ScoreBase;
 
 /** One parsed behaviour token. `arg` is the number after the name; `times` the xN limit (undefined = always). */
 export interface Behaviour {
@@ -27,7 +31,7 @@ export interface MockModel {
   behaviours: Behaviour[];
 }
 
-const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning', 'reasoningplain', 'hold']);
+const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning', 'reasoningplain', 'hold', 'malformed']);
 
 /** The reasoning the mock sends: a tagged assertion and a fenced assert that fail for every candidate, which must never count. */
 export const MOCK_REASONING = [
@@ -43,7 +47,7 @@ export const MOCK_REASONING = [
 
 export function parseMockModel(model: string): MockModel | null {
   const [base, ...tokens] = model.split('+');
-  if (!(MOCK_BASES as readonly string[]).includes(base ?? '')) return null;
+  if (![...MOCK_BASES, ...SCORE_BASES].includes(base as MockBase)) return null;
   const behaviours: Behaviour[] = [];
   for (const t of tokens) {
     const status = /^(\d{3})(?:x(\d+))?$/.exec(t);

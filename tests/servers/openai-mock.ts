@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MOCK_BASES, MOCK_REASONING, activeBehaviours, assertionsAnswer, parseMockModel, type Behaviour } from './mock-behaviours';
+import { isScoreBase, scoreAnswer, type LogprobEntry } from './score-answers';
 
 export interface OpenAiMockOptions {
   /** Required bearer key; null accepts any request (like a local server). Default 'test-key'. */
@@ -132,7 +133,10 @@ export async function startOpenAiMock(options: OpenAiMockOptions = {}): Promise<
     const messages = body['messages'] as { role?: string; content?: unknown }[];
     const prompt = messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
     let answer: string;
-    if (base === 'mock-queue') {
+    let logprobs: LogprobEntry[] | null = null;
+    if (isScoreBase(base)) {
+      ({ content: answer, logprobs } = scoreAnswer(base, messages, active.has('malformed')));
+    } else if (base === 'mock-queue') {
       const next = queue.shift();
       if (next === undefined) return sendJson(res, 500, { error: { message: 'mock-queue is empty', type: 'server_error' } });
       answer = next;
@@ -162,7 +166,8 @@ export async function startOpenAiMock(options: OpenAiMockOptions = {}): Promise<
     if (body['stream'] !== true || active.has('ignorestream')) {
       const message: Json = { role: 'assistant', content: answer };
       if (reasoning) message[reasoningKey] = reasoning;
-      const json = JSON.stringify({ id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: finish }], usage });
+      const choice = { index: 0, message, finish_reason: finish, ...(logprobs ? { logprobs: { content: logprobs } } : {}) };
+      const json = JSON.stringify({ id, object: 'chat.completion', created, model, choices: [choice], usage });
       if (active.has('badjson')) return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(json.slice(0, -5));
       if (active.has('drop')) {
         res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(json)) });

@@ -1,4 +1,5 @@
 // Usage text and option parsing of `verifier-lab generate` (kept apart so the command file stays short).
+import { readFile } from 'node:fs/promises';
 import { parseCommandArgs } from '../command-args';
 import { CliUsageError } from '../cli-io';
 import { PAPER_SAMPLING, type VerifierConfig } from '../../core/run/run-config';
@@ -92,4 +93,13 @@ export function requestOptions(values: { 'reasoning-effort'?: string | undefined
     ...(extra !== undefined ? { extraBody: option('--extra-body', () => parseExtraBody(extra)) } : {}),
     fencedFallback: values['fenced-fallback'] ?? false,
   };
+}
+
+/** The text of a --template FILE, or a CliUsageError naming it. */
+export async function readTemplateOption(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new CliUsageError(`--template: cannot read ${path}`);
+  }
 }

@@ -24,7 +24,7 @@ import { withSigint } from '../cli-cancel';
 import { CliUsageError, defineCommand, type CliIo, type ExitCode } from '../cli-io';
 import { readDatasetInput } from '../read-dataset-file';
 import { fileArgs } from '../command-args';
-import { generateUsage, generationOptions, numberOption, requestOptions } from './generate-options';
+import { generateUsage, generationOptions, numberOption, readTemplateOption, requestOptions } from './generate-options';
 
 export interface GenerateDeps {
   signal?: AbortSignal;
@@ -74,7 +74,7 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
       maxTokens: numberOption('--max-tokens', values['max-tokens'], 1, true),
       seed: seedText === undefined ? null : numberOption('--seed', seedText, -(2 ** 31), true),
     },
-    promptTemplate: values.template === undefined ? presetTemplateText(presetOption(values.preset), variant) : await readTemplate(values.template),
+    promptTemplate: values.template === undefined ? presetTemplateText(presetOption(values.preset), variant) : await readTemplateOption(values.template),
     ...requestOptions(values),
   };
   const selection = selectProblems(dataset, values.problems ?? '', values.limit === undefined ? 0 : numberOption('--limit', values.limit, 0, true));
@@ -179,12 +179,4 @@ function presetOption(text: string | undefined): PromptPreset {
   if (text === undefined) return 'default';
   if (!(PROMPT_PRESETS as readonly string[]).includes(text)) throw new CliUsageError(`--preset must be ${PROMPT_PRESETS.join(' or ')} (got "${text}")`);
   return text as PromptPreset;
-}
-
-async function readTemplate(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    throw new CliUsageError(`--template: cannot read ${path}`);
-  }
 }

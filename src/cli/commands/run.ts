@@ -3,6 +3,7 @@
 // candidate; the run file is updated in place, so the app can import it back as the same run.
 import { rename, writeFile } from 'node:fs/promises';
 import { formatEvalFile } from '../../core/run/eval-file-write';
+import { predictionMethod, streamsAnswers, verifierKind } from '../../core/verifiers/verifier-kind';
 import { pendingGenerations, planRun } from '../../core/run/orchestration/work-plan';
 import { generationSlot } from '../../core/run/run-progress';
 import type { Run } from '../../core/run/run-types';
@@ -77,7 +78,7 @@ export async function runRun(args: string[], io: CliIo, deps: RunDeps = {}): Pro
   const solutions = await runSolutions(store, run, dataset);
   if (values.out !== undefined) {
     const temp = `${values.out}.partial-${process.pid}`;
-    await writeFile(temp, formatEvalFile(solutions, 'utg'), 'utf8');
+    await writeFile(temp, formatEvalFile(solutions, predictionMethod(verifierKind(run.verifier))), 'utf8');
     await rename(temp, values.out);
     io.stderr(`run: wrote ${solutions.length} evaluation lines to ${values.out}\n`);
   }

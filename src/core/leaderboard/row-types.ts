@@ -6,8 +6,8 @@ import type { RowCells } from '../compare/analysis-api';
 import type { SplitName } from '../dataset/types';
 import type { ProvenanceFact } from '../run/verifier-provenance';
 
-/** Where a row comes from; new run kinds add a member here and a builder beside tests-run-rows.ts. */
-export type RowKind = 'tests' | 'eval-file';
+/** Where a row comes from; new run kinds add a member here and a builder beside tests-run-rows.ts (see run-rows.ts). */
+export type RowKind = 'tests' | 'reward' | 'judge' | 'eval-file';
 
 /** What the filters and the export see of a row: plain labels. */
 export interface RowFacts {

@@ -34,7 +34,17 @@ export function readGeneration(value: unknown, path = 'generation'): GenerationR
     timings: { startedAt: timings.number('startedAt'), firstTokenMs: timings.nullableNumber('firstTokenMs', 0), totalMs: timings.number('totalMs', 0) },
     finishReason: r.nullableString('finishReason'),
     error: r.nullableString('error'),
+    ...readAnswerScore(r),
   };
+}
+
+/** The optional score fields of reward and judge answers (absent in test runs and records made before them). */
+function readAnswerScore(r: RunReader): Pick<GenerationRecord, 'score' | 'attributes'> {
+  const score = r.has('score') ? { score: r.number('score') } : {};
+  if (!r.has('attributes')) return score;
+  const attributes = r.object('attributes');
+  const values = new Map(Object.keys(attributes.obj).map((name) => [name, attributes.number(name)]));
+  return { ...score, attributes: Object.fromEntries(values) };
 }
 
 function readMessage(value: unknown, path: string): PromptMessage {

@@ -1,6 +1,7 @@
 // What a run was configured with: the verifier (who writes the tests, how) and the execution (how tests are run). Never a secret.
 import type { TimeLimitRule } from './time-limits';
 import type { CompareMode } from './types';
+import type { JudgeSettings, RewardSettings, VerifierKind } from '../verifiers/verifier-kind';
 
 /** Where generated tests come from. 'file' imports tests written elsewhere (e.g. CodeT's, Reflexion's). */
 export type VerifierBackend = 'openai' | 'webllm' | 'file';
@@ -39,7 +40,7 @@ export interface VerifierConfig {
   /** Requests per problem (or per problem and candidate for 'instruction+solution'). */
   samplesPerProblem: number;
   sampling: SamplingSettings;
-  /** The editable prompt template, saved verbatim so the run can be reproduced. */
+  /** The editable prompt template, saved verbatim so the run can be reproduced (a judge run's: the judge prompt). */
   promptTemplate: string;
   /** Sent as `reasoning_effort` with every request; absent or null = not sent (the server's default). */
   reasoningEffort?: ReasoningEffort | null;
@@ -53,6 +54,12 @@ export interface VerifierConfig {
    * (the paper's parsing); absent = true, because runs made before the option existed were made with it.
    */
   fencedFallback?: boolean;
+  /** What the run measures (see verifier-kind.ts); absent = 'tests', as every run made before kinds existed. */
+  kind?: VerifierKind;
+  /** Reward runs: the attribute weights (absent = DEFAULT_REWARD_SETTINGS, the attribute "reward"). */
+  reward?: RewardSettings;
+  /** Judge runs: the score scale (absent = DEFAULT_JUDGE_SETTINGS). */
+  judge?: JudgeSettings;
 }
 
 /**

@@ -5,6 +5,8 @@ import { REASONING_EFFORTS, type ExecutionConfig, type SamplingSettings, type Ti
 import { RequestExtrasError, checkExtraBody } from './request-extras';
 import { RunFieldError, RunReader, checkString } from './run-fields';
 import type { Run, RunProgress, RunStatus } from './run-types';
+import { VERIFIER_KINDS } from '../verifiers/verifier-kind';
+import { judgeScaleIssue } from '../verifiers/judge-answer';
 
 const STATUSES: readonly RunStatus[] = ['draft', 'running', 'paused', 'done', 'failed', 'cancelled'];
 const METRIC_KEYS = ['top1', 'bottom1', 'spearman', 'kendall', 'mae', 'r2'] as const;
@@ -54,6 +56,7 @@ function readVerifier(r: RunReader): VerifierConfig {
     sampling: readSampling(r.object('sampling')),
     promptTemplate: r.string('promptTemplate'),
     ...readRequestOptions(r),
+    ...readKindSettings(r),
   };
 }
 
@@ -62,10 +65,9 @@ function readVerifier(r: RunReader): VerifierConfig {
  * (and writes back) exactly as it was: absent reasoningEffort / extraBody = none, absent fencedFallback = true.
  */
 function readRequestOptions(r: RunReader): Pick<VerifierConfig, 'reasoningEffort' | 'extraBody' | 'fencedFallback'> {
-  const has = (key: string) => Object.hasOwn(r.obj, key) && r.obj[key] !== undefined;
   const out: Pick<VerifierConfig, 'reasoningEffort' | 'extraBody' | 'fencedFallback'> = {};
-  if (has('reasoningEffort')) out.reasoningEffort = r.obj['reasoningEffort'] === null ? null : r.oneOf('reasoningEffort', REASONING_EFFORTS);
-  if (has('extraBody')) {
+  if (r.has('reasoningEffort')) out.reasoningEffort = r.obj['reasoningEffort'] === null ? null : r.oneOf('reasoningEffort', REASONING_EFFORTS);
+  if (r.has('extraBody')) {
     const value = r.obj['extraBody'];
     try {
       out.extraBody = value === null ? null : checkExtraBody(value);
@@ -74,10 +76,30 @@ function readRequestOptions(r: RunReader): Pick<VerifierConfig, 'reasoningEffort
       throw error;
     }
   }
-  if (has('fencedFallback')) {
+  if (r.has('fencedFallback')) {
     const value = r.obj['fencedFallback'];
     if (typeof value !== 'boolean') throw new RunFieldError(r.at('fencedFallback'), `expected true or false, got ${JSON.stringify(value)}`);
     out.fencedFallback = value;
+  }
+  return out;
+}
+
+/** The optional kind and its settings (absent in test runs, and in runs made before kinds existed). */
+function readKindSettings(r: RunReader): Pick<VerifierConfig, 'kind' | 'reward' | 'judge'> {
+  const out: Pick<VerifierConfig, 'kind' | 'reward' | 'judge'> = {};
+  if (r.has('kind')) out.kind = r.oneOf('kind', VERIFIER_KINDS);
+  if (r.has('reward')) {
+    const weights = r.object('reward').object('weights');
+    const names = Object.keys(weights.obj);
+    if (names.length === 0) throw new RunFieldError(weights.path, 'names no attribute');
+    out.reward = { weights: Object.fromEntries(names.map((name) => [name, weights.number(name)])) };
+  }
+  if (r.has('judge')) {
+    const judge = r.object('judge');
+    const scale = { min: judge.number('min'), max: judge.number('max') };
+    const issue = judgeScaleIssue(scale);
+    if (issue !== null) throw new RunFieldError(judge.path, issue);
+    out.judge = scale;
   }
   return out;
 }

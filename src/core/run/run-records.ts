@@ -63,6 +63,13 @@ export interface GenerationRecord {
   /** The backend's finish reason ('stop', 'length', ...), when given. */
   finishReason: string | null;
   error: string | null;
+  /**
+   * Reward and judge runs: the score read from this answer (a raw reward, or the judge's number); absent for test
+   * runs and for answers without a usable score (then `error` says why).
+   */
+  score?: number;
+  /** Reward runs: every attribute the answer named (e.g. helpfulness, correctness), before the weighted sum. */
+  attributes?: Record<string, number>;
 }
 
 /**

@@ -62,24 +62,27 @@ export function endpointHost(baseUrl: string | null): string | null {
 
 /**
  * The facts of a run's verifier and execution. `promptName` names the template when the caller recognises it (a
- * preset); a `kind` on the verifier (reward, judge) is shown as is, and a verifier without one generates tests.
+ * preset); a verifier without a `kind` generates tests. Reward runs send no prompt of ours; only test runs have N and
+ * an extraction rule.
  */
 export function verifierProvenance(run: { verifier: VerifierConfig; execution: ExecutionConfig }, promptName: string | null = null): ProvenanceFact[] {
   const v = run.verifier;
   const e = run.execution;
   const generated = v.backend !== 'file';
-  const kind = (v as { kind?: unknown }).kind;
+  const kind = typeof v.kind === 'string' ? v.kind : 'tests';
+  const prompted = generated && kind !== 'reward';
+  const writesTests = generated && kind === 'tests';
   const only = (applies: boolean, value: () => string) => (applies ? value() : NOT_APPLICABLE);
   const overrides = extraBodyOverrides(v.extraBody);
   const values: Record<ProvenanceKey, string> = {
-    kind: typeof kind === 'string' ? kind : 'tests',
+    kind,
     backend: v.backend === 'openai' ? 'OpenAI-compatible' : v.backend === 'webllm' ? 'WebLLM' : `file ${v.fileName ?? ''}`.trim(),
     model: v.model,
     endpoint: endpointHost(v.baseUrl) ?? NOT_APPLICABLE,
     variant: v.variant,
-    prompt: only(generated, () => promptName ?? 'edited template'),
-    promptHash: only(generated, () => `sha256:${promptHash(v.promptTemplate)}`),
-    tests: only(generated, () => String(v.testsPerProblem)),
+    prompt: only(prompted, () => promptName ?? 'edited template'),
+    promptHash: only(prompted, () => `sha256:${promptHash(v.promptTemplate)}`),
+    tests: only(writesTests, () => String(v.testsPerProblem)),
     samples: only(generated, () => String(v.samplesPerProblem)),
     temperature: only(generated, () => String(v.sampling.temperature)),
     topP: only(generated, () => String(v.sampling.topP)),
@@ -89,7 +92,7 @@ export function verifierProvenance(run: { verifier: VerifierConfig; execution: E
     extraBody: only(v.backend === 'openai', () =>
       v.extraBody ? `${JSON.stringify(v.extraBody)}${overrides.length > 0 ? ` (replaces ${overrides.join(', ')})` : ''}` : 'none',
     ),
-    extraction: usesFencedFallback(v) ? 'assertion tags, else fenced code' : 'assertion tags only',
+    extraction: only(kind === 'tests', () => (usesFencedFallback(v) ? 'assertion tags, else fenced code' : 'assertion tags only')),
     comparison: e.comparison,
     engine: `${e.engineVersion} / ${e.pyodideVersion}`,
   };

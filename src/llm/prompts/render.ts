@@ -27,11 +27,14 @@ export function placeholdersIn(template: string): string[] {
   return [...new Set([...template.matchAll(PATTERN)].map((m) => m[1]!))];
 }
 
-/** Replace every {{name}} with its value. Throws PromptTemplateError for unknown or missing ones. */
-export function renderTemplate(template: string, values: TemplateValues): string {
+/**
+ * Replace every {{name}} with its value. Throws PromptTemplateError for unknown or missing ones. `allowed` is the
+ * template family's placeholder set (the test-generation one by default; refinement prompts have their own).
+ */
+export function renderTemplate(template: string, values: TemplateValues | Readonly<Record<string, string | number | undefined>>, allowed: readonly string[] = PLACEHOLDERS): string {
   return template.replace(PATTERN, (_, name: string) => {
-    if (!(PLACEHOLDERS as readonly string[]).includes(name)) throw new PromptTemplateError('unknown-placeholder', name);
-    const value = values[name as Placeholder];
+    if (!allowed.includes(name)) throw new PromptTemplateError('unknown-placeholder', name);
+    const value = (values as Readonly<Record<string, string | number | undefined>>)[name];
     if (value === undefined) throw new PromptTemplateError('missing-value', name);
     return String(value);
   });

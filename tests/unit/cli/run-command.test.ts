@@ -11,6 +11,7 @@ import { CliUsageError } from '../../../src/cli/cli-io';
 import { formatRunFile, parseRunFile } from '../../../src/core/run/run-file';
 import { draftRun } from '../../../src/core/run/run-types';
 import { startOpenAiMock, type OpenAiMock } from '../../servers/openai-mock';
+import { mockReward } from '../../servers/score-answers';
 import { demoDataset, DEMO_TEXT, passingPool, runInput, verifier } from '../run/run-fixtures';
 
 const DEMO = new URL('../../../static-datasets/demo/Demo-R.jsonl', import.meta.url).pathname;
@@ -51,6 +52,23 @@ describe('verifier-lab run', () => {
     expect(done.results).toHaveLength(dataset.problems.filter((p) => input.problemIds.includes(p.taskId)).reduce((n, p) => n + p.candidates.length, 0));
     expect(Object.keys(JSON.parse(out.join('')) as object)).toEqual(['DEMO']);
     expect(readFileSync(file, 'utf8')).not.toContain(KEY);
+  });
+
+  it('runs a reward run file (as the app exports it) without starting an engine, and writes rewards to --out', async () => {
+    const sha = createHash('sha256').update(DEMO_TEXT).digest('hex');
+    const v = verifier({ kind: 'reward', baseUrl: mock.url, model: 'mock-reward-logprobs', variant: 'instruction+solution', samplesPerProblem: 1, promptTemplate: '' });
+    const run = draftRun(runInput(demoDataset(), sha, { problemIds: ['Demo/0'], verifier: v }), 'reward-from-app', 1000);
+    const file = join(dir, 'reward.run.jsonl');
+    const evalFile = join(dir, 'reward.eval.jsonl');
+    writeFileSync(file, formatRunFile(run, [], [], { appVersion: 't', exportedAt: new Date(0).toISOString() }));
+    const noEngine = () => {
+      throw new Error('a reward run must not start the engine');
+    };
+    const { io: cli, err } = io();
+    expect(await runRun([file, DEMO, '--api-key-env', 'VL_KEY', '--out', evalFile], cli, { createPool: noEngine, env: { VL_KEY: KEY } }), err.join('')).toBe(0);
+    const lines = readFileSync(evalFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.reward.reward_score)).toEqual(demoDataset().problems[0]!.candidates.map((c) => mockReward(c.code)));
+    expect(parseRunFile(readFileSync(file, 'utf8')).generations.every((g) => g.score !== undefined)).toBe(true);
   });
 
   it('refuses a run made on another dataset', async () => {

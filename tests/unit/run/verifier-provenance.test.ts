@@ -50,8 +50,12 @@ describe('verifierProvenance', () => {
     expect(valueOf(v).backend).toBe('file codet.jsonl');
   });
 
-  it('shows a verifier kind when the config has one', () => {
-    expect(valueOf({ ...verifier(), kind: 'reward' } as VerifierConfig).kind).toBe('reward');
+  it('shows a verifier kind when the config has one, and what does not apply to it', () => {
+    const reward = valueOf({ ...verifier(), kind: 'reward', promptTemplate: '' });
+    expect([reward.kind, reward.prompt, reward.promptHash, reward.tests, reward.extraction]).toEqual(['reward', NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE]);
+    const judge = valueOf({ ...verifier(), kind: 'judge' }, 'default judge prompt');
+    expect([judge.kind, judge.prompt, judge.tests, judge.extraction]).toEqual(['judge', 'default judge prompt', NOT_APPLICABLE, NOT_APPLICABLE]);
+    expect(judge.promptHash).toMatch(/^sha256:[0-9a-f]{12}$/);
   });
 });
 

@@ -1,7 +1,7 @@
 // From stored candidate results to the paper's metrics: one ScoredSolution per candidate of every problem whose
 // candidates have all been executed (a half-executed problem would skew its ranking metrics).
 import { computeMetricsBySplit } from '../../metrics/split-metrics';
-import type { MetricsBySplit, ScoredSolution } from '../../metrics/types';
+import type { MetricsBySplit, PredictionMethod, ScoredSolution } from '../../metrics/types';
 import type { SplitName } from '../../dataset/types';
 import type { CandidateRecord } from '../run-records';
 import type { WorkPlan } from './work-plan';
@@ -18,8 +18,11 @@ export function scoredSolutions(plan: WorkPlan, split: SplitName, results: reado
   return out;
 }
 
-/** The six metrics per split over the complete problems (method utg: predictions are pass fractions); null when none is complete. */
-export function runMetrics(plan: WorkPlan, split: SplitName, results: readonly CandidateRecord[]): MetricsBySplit | null {
+/**
+ * The six metrics per split over the complete problems; null when none is complete. `method` says how predictions
+ * read (verifier-kind.ts's predictionMethod: pass fractions as is, rewards and judge scores normalized per problem).
+ */
+export function runMetrics(plan: WorkPlan, split: SplitName, results: readonly CandidateRecord[], method: PredictionMethod = 'utg'): MetricsBySplit | null {
   const solutions = scoredSolutions(plan, split, results);
-  return solutions.length === 0 ? null : computeMetricsBySplit(solutions, 'utg');
+  return solutions.length === 0 ? null : computeMetricsBySplit(solutions, method);
 }

@@ -3,6 +3,7 @@ import type { Dataset, Problem } from '../../dataset/types';
 import type { VerifierConfig } from '../run-config';
 import { generationSlot, resultSlot, type FinishedSlots } from '../run-progress';
 import { NO_CANDIDATE } from '../run-records';
+import { isScoreKind, verifierKind } from '../../verifiers/verifier-kind';
 
 /** A run names a problem its dataset does not have, or a dataset that cannot be run. */
 export class RunPlanError extends Error {
@@ -19,8 +20,10 @@ export interface GenerationSlotRef {
 /** One problem's share of the work. */
 export interface PlannedProblem {
   problem: Problem;
-  /** Candidate ranks shown in the prompts: [NO_CANDIDATE] for 'instruction', every rank for 'instruction+solution'. */
+  /** Candidate ranks shown in the prompts: [NO_CANDIDATE] for 'instruction', every rank for 'instruction+solution' and scoring kinds. */
   shownRanks: number[];
+  /** Reward and judge runs: each candidate's score comes from the answers that showed it, not from an execution. */
+  scored: boolean;
   samples: number;
   /** Every candidate rank, ascending. */
   ranks: number[];
@@ -34,7 +37,7 @@ export interface WorkPlan {
 }
 
 /** The plan of a run over `dataset`. Throws RunPlanError when a task id is missing or the config is unusable. */
-export function planRun(problemIds: readonly string[], verifier: Pick<VerifierConfig, 'variant' | 'samplesPerProblem'>, dataset: Dataset): WorkPlan {
+export function planRun(problemIds: readonly string[], verifier: Pick<VerifierConfig, 'variant' | 'samplesPerProblem' | 'kind'>, dataset: Dataset): WorkPlan {
   if (!Number.isInteger(verifier.samplesPerProblem) || verifier.samplesPerProblem < 1) {
     throw new RunPlanError(`samples per problem must be a whole number >= 1 (got ${verifier.samplesPerProblem})`);
   }
@@ -43,8 +46,9 @@ export function planRun(problemIds: readonly string[], verifier: Pick<VerifierCo
     const problem = byId.get(taskId);
     if (!problem) throw new RunPlanError(`the dataset "${dataset.name}" has no problem ${JSON.stringify(taskId)}`);
     const ranks = problem.candidates.map((c) => c.rank);
-    const shownRanks = verifier.variant === 'instruction' ? [NO_CANDIDATE] : ranks;
-    return { problem, shownRanks, samples: verifier.samplesPerProblem, ranks };
+    const scored = isScoreKind(verifierKind(verifier));
+    const shownRanks = verifier.variant === 'instruction' && !scored ? [NO_CANDIDATE] : ranks;
+    return { problem, shownRanks, scored, samples: verifier.samplesPerProblem, ranks };
   });
   return {
     problems,
@@ -59,9 +63,14 @@ export function generationSlots(planned: PlannedProblem): GenerationSlotRef[] {
   return planned.shownRanks.flatMap((shownRank) => Array.from({ length: planned.samples }, (_, sampleIndex) => ({ taskId, shownRank, sampleIndex })));
 }
 
-/** Generation slots not yet finished. */
-export function pendingGenerations(planned: PlannedProblem, finished: FinishedSlots): GenerationSlotRef[] {
-  return generationSlots(planned).filter((s) => !finished.has(generationSlot(s.taskId, s.shownRank, s.sampleIndex)));
+/**
+ * Generation slots not yet finished. In a scoring run a candidate already scored (in `scored`, result slots)
+ * needs no more answers: a resume from an evaluation file knows its scores without their answers.
+ */
+export function pendingGenerations(planned: PlannedProblem, finished: FinishedSlots, scored?: FinishedSlots): GenerationSlotRef[] {
+  return generationSlots(planned).filter(
+    (s) => !finished.has(generationSlot(s.taskId, s.shownRank, s.sampleIndex)) && !(planned.scored && scored?.has(resultSlot(s.taskId, s.shownRank))),
+  );
 }
 
 /** Candidate ranks not yet executed. */

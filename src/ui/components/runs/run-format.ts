@@ -1,4 +1,5 @@
 // Formatting of run facts for the runs pages: metric values, rates, durations, statuses and verifier labels.
+import type { VerifierKind } from '../../../core/verifiers/verifier-kind';
 import type { Run } from '../../../core/run/run-types';
 import type { EngineStart } from '../../../state/runs-store.svelte';
 import type { DisplayStatus } from '../../../state/run-display-status';
@@ -34,10 +35,14 @@ export const STATUS_LABELS: Record<DisplayStatus, string> = {
 };
 
 /** "openai-compatible · gpt-4o-mini", "WebLLM · Qwen…", "file · tests.jsonl". */
+/** A verifier kind in words. */
+export const KIND_LABELS: Readonly<Record<VerifierKind, string>> = { tests: 'Generated tests', reward: 'Reward model', judge: 'LLM judge' };
+
 export function verifierLabel(run: Run): string {
   const v = run.verifier;
   if (v.backend === 'file') return `From file · ${v.fileName ?? v.model}`;
   const backend = v.backend === 'webllm' ? 'WebLLM' : 'OpenAI-compatible';
+  if (v.kind === 'reward' || v.kind === 'judge') return `${KIND_LABELS[v.kind]} · ${backend} · ${v.model}`;
   const variant = v.variant === 'instruction' ? '' : ' · with solution';
   return `${backend} · ${v.model}${variant}`;
 }
