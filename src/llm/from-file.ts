@@ -5,7 +5,7 @@
 //   {prompt, samples: string[]}                CodeT's files: no task_id; joined on the prompt text, split on "assert"
 // Lines for the same task are merged in file order. Errors name the 1-based line. Reading files is the caller's job.
 
-import { extractAssertions, type AssertionSource } from '../core/tests/extract-assertions';
+import { FILE_EXTRACTION, extractAssertions, type AssertionSource } from '../core/tests/extract-assertions';
 import { codetEntryPoint, codetTestCases } from './from-file-codet';
 import { errorMessage } from '../core/error-message';
 
@@ -115,7 +115,7 @@ function addTests(record: Json, entry: ImportedProblemTests, line: number, optio
     const responses = typeof r === 'string' ? [r] : isStringArray(r) ? r : null;
     if (!responses) throw new TestFileParseError(line, '"response" must be a string or an array of strings');
     for (const response of responses) {
-      const { assertions, source } = extractAssertions(response);
+      const { assertions, source } = extractAssertions(response, FILE_EXTRACTION);
       entry.responses.push(response);
       entry.responseSources.push(source);
       push(assertions);

@@ -3,6 +3,7 @@
 import type { Run } from '../core/run/run-types';
 import { createGenerator, type TestGenerator } from '../llm/generator';
 import type { LoadProgress } from '../llm/web-llm/config';
+import { openAiGeneratorConfig } from './generator-config';
 import { RunSetupError } from './run-stop';
 import { streamsAnswers, verifierKind } from '../core/verifiers/verifier-kind';
 
@@ -23,9 +24,7 @@ export async function browserGenerator(run: Run, keys: KeySource, onModel: (prog
   const { verifier } = run;
   if (verifier.backend === 'openai') {
     if (!verifier.baseUrl) throw new RunSetupError('this run has no base URL');
-    const apiKey = keys.get(verifier.baseUrl);
-    const stream = streamsAnswers(verifierKind(verifier));
-    return createGenerator({ backend: 'openai-compatible', baseUrl: verifier.baseUrl, model: verifier.model, stream, ...(apiKey ? { apiKey } : {}) });
+    return createGenerator(openAiGeneratorConfig(verifier, { apiKey: keys.get(verifier.baseUrl) }));
   }
   if (verifier.backend === 'webllm') {
     return createGenerator({ backend: 'web-llm', model: verifier.model }, { webLlm: { onProgress: (r: LoadProgress) => onModel({ text: r.text, progress: r.progress }) } });

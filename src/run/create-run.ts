@@ -4,6 +4,7 @@ import type { Dataset } from '../core/dataset/types';
 import { fileGenerations } from '../core/run/orchestration/file-generations';
 import { PAPER_SAMPLING, type VerifierConfig } from '../core/run/run-config';
 import { NO_CANDIDATE } from '../core/run/run-records';
+import { FILE_EXTRACTION } from '../core/tests/extract-assertions';
 import type { NewRunInput, Run } from '../core/run/run-types';
 import type { ImportedTestFile } from '../llm/from-file';
 import { putGenerations } from '../storage/generations-repo';
@@ -46,6 +47,7 @@ export function fileVerifier(fileName: string, label: string, file?: ImportedTes
     samplesPerProblem: 1,
     sampling: { ...PAPER_SAMPLING },
     promptTemplate: '',
+    fencedFallback: FILE_EXTRACTION.fencedFallback,
   };
 }
 

@@ -9,6 +9,7 @@ import type { GenerationSlotRef } from '../core/run/orchestration/work-plan';
 import { NO_CANDIDATE } from '../core/run/run-records';
 import { scoredGeneration, unscoredGeneration, type SlotScore } from '../core/verifiers/score-records';
 import { ScoreAnswerError } from '../core/verifiers/score-answer-error';
+import type { ExtractOptions } from '../core/tests/extract-assertions';
 import { LlmError } from '../llm/errors';
 import type { TestGenerator } from '../llm/generator';
 import type { GenerateResult } from '../llm/types';
@@ -52,6 +53,7 @@ export interface SlotScoring {
 
 /**
  * Asks the generator for one slot. Resolves with a finished or failed record; rejects only when `signal` aborts.
+ * A test run's tests come from the answer as `extraction` says, never from the reasoning (kept beside the answer).
  * With `scoring`, the answer's score is read into the record; an answer without one is asked again up to
  * `scoring.attempts` answers in all, then kept as a failed record (the last answer and the reason), never scored 0.
  */
@@ -60,6 +62,7 @@ export async function generateSlot(
   generator: TestGenerator,
   request: GenerationRequest,
   slot: GenerationSlotRef,
+  extraction: ExtractOptions,
   signal: AbortSignal,
   onDelta?: DeltaListener,
   now: () => number = Date.now,
@@ -85,8 +88,8 @@ export async function generateSlot(
       });
       const usage = answer.usage ? { promptTokens: answer.usage.prompt_tokens, completionTokens: answer.usage.completion_tokens } : null;
       const timings = { startedAt, firstTokenMs, totalMs: now() - startedAt };
-      const got = { text: answer.text, usage, finishReason: answer.finishReason, timings };
-      if (!scoring) return finishedGeneration(runId, slot, request, got);
+      const got = { text: answer.text, ...(answer.reasoning ? { reasoning: answer.reasoning } : {}), usage, finishReason: answer.finishReason, timings };
+      if (!scoring) return finishedGeneration(runId, slot, request, got, extraction);
       try {
         return scoredGeneration(runId, slot, request, got, scoring.read(answer));
       } catch (error) {

@@ -10,6 +10,7 @@ import { pendingCandidates, pendingGenerations, planRun, type PlannedProblem } f
 import { generationSlot, resultSlot } from '../core/run/run-progress';
 import { NO_CANDIDATE, type CandidateRecord, type GenerationRecord } from '../core/run/run-records';
 import { isFinalStatus, RunStatusError } from '../core/run/run-status';
+import { usesFencedFallback } from '../core/run/run-config';
 import type { Run, RunStatus } from '../core/run/run-types';
 import type { EngineCanonicalCache } from '../engine/prepare-tests';
 import type { EnginePool } from '../engine/pool-types';
@@ -76,6 +77,7 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
     throw new RunSetupError(`${pendingCount} test generations are still to be made and no ${initial.verifier.backend} test generator was given`);
   }
   const work = slotWork(initial.verifier);
+  const extraction = { fencedFallback: usesFencedFallback(initial.verifier) };
 
   // A run still marked 'running' was left by a closed tab or a killed process: it passes through 'paused'.
   if (initial.status === 'running') await store.updateRunStatus(runId, 'paused', { now: now() });
@@ -117,7 +119,7 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
     const worker = async (): Promise<void> => {
       for (let slot = slots.shift(); slot && !local.aborted; slot = slots.shift()) {
         const request = work.request(planned.problem, slot);
-        const record = await generateSlot(runId, env.generator!, request, slot, local, env.onDelta, now, work.scoring ?? undefined);
+        const record = await generateSlot(runId, env.generator!, request, slot, extraction, local, env.onDelta, now, work.scoring ?? undefined);
         await store.putGeneration(record);
         env.onRecord?.(record);
         if (record.error !== null) throw new GenerationFailedError(`${slotName(taskId, slot)}: ${record.error}`);

@@ -12,6 +12,7 @@ import type { EvaluationImport } from '../core/leaderboard/evaluation-import';
 import type { LeaderboardRow, RowSource } from '../core/leaderboard/row-types';
 import { filterRows, NO_FILTERS, sortRows, visibleSplits, type RowFilters, type SortOrder } from '../core/leaderboard/table-view';
 import { runRows } from '../core/leaderboard/run-rows';
+import { promptNameOf } from '../run/prompt-template-text';
 import { joinCompanionRows } from '../core/leaderboard/companion-rows';
 import type { Run } from '../core/run/run-types';
 import { errorMessage } from '../core/error-message';
@@ -199,10 +200,10 @@ export class LeaderboardStore {
     const dataset = await this.#runs.datasetOf(run).catch(() => null);
     const results = dataset ? await this.#runs.results(run.id) : [];
     try {
-      return runRows({ run, dataset, results });
+      return runRows({ run, dataset, results, promptName: promptNameOf(run.verifier) });
     } catch (error) {
       // A run whose records do not fit its dataset still gets a row that says why.
-      return runRows({ run, dataset: null, results: [] }).slice(0, 1).map((row) => ({ ...row, known: null, note: `Its results cannot be read: ${errorMessage(error)}` }));
+      return runRows({ run, dataset: null, results: [], promptName: promptNameOf(run.verifier) }).slice(0, 1).map((row) => ({ ...row, known: null, note: `Its results cannot be read: ${errorMessage(error)}` }));
     }
   }
 

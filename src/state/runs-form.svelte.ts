@@ -1,12 +1,14 @@
 // The new-run form as runes: every field, its validation, and the NewRunInput it makes. The API key is kept
 // apart (ApiKeys) and never enters the input.
 import type { Dataset } from '../core/dataset/types';
-import { PAPER_SAMPLING, PAPER_TESTS_PER_PROBLEM, type PromptVariant, type TimeoutPolicy, type VerifierBackend } from '../core/run/run-config';
+import { PAPER_SAMPLING, PAPER_TESTS_PER_PROBLEM, type PromptVariant, type ReasoningEffort, type TimeoutPolicy, type VerifierBackend } from '../core/run/run-config';
+import { parseExtraBody } from '../core/run/request-extras';
 import type { NewRunInput } from '../core/run/run-types';
 import { PAPER_TIME_LIMITS, RUN_BUDGET_CAP_MS } from '../core/run/time-limits';
 import { parseGeneratedTests, promptIndex, type ImportedTestFile } from '../llm/from-file';
 import { templateIssues } from '../llm/prompts/messages';
-import { DEFAULT_TEMPLATES } from '../llm/prompts/templates';
+import { PRESET_INFO, presetTemplate, type PromptPreset } from '../llm/prompts/presets';
+import { ModelMaxTokens } from './model-max-tokens';
 import { fileCoverage, fileVerifier, type FileCoverage } from '../run/create-run';
 import { encodePromptTemplate } from '../run/prompt-template-text';
 import { DEFAULT_JUDGE_TEMPLATE } from '../llm/prompts/judge-template';
@@ -19,7 +21,9 @@ import { selectProblems } from '../core/run/problem-subset';
 import { errorMessage } from '../core/error-message';
 
 /** How the UI reads a run's stored template (the run settings show it). */
-export { decodePromptTemplate } from '../run/prompt-template-text';
+export { decodePromptTemplate, promptNameOf } from '../run/prompt-template-text';
+/** The prompt presets the form offers. */
+export { PRESET_INFO, PROMPT_PRESETS, type PromptPreset } from '../llm/prompts/presets';
 
 /** A parsed test file and how it meets the chosen dataset. */
 export interface TestFileState {
@@ -55,8 +59,60 @@ export class RunForm {
   maxTokens = $state(PAPER_SAMPLING.maxTokens);
   /** Empty = unseeded. */
   seed = $state('');
-  system = $state(DEFAULT_TEMPLATES.instruction.system);
-  user = $state(DEFAULT_TEMPLATES.instruction.user);
+  /** Which preset a test run's template starts from (the run stores the template text, not this choice). */
+  preset = $state<PromptPreset>('default');
+  system = $state(presetTemplate('default', 'instruction').system);
+  user = $state(presetTemplate('default', 'instruction').user);
+  /** '' = not sent. Only the OpenAI-compatible backend sends it. */
+  reasoningEffort = $state<ReasoningEffort | ''>('');
+  /** A JSON object typed by the user; blank = none. Only the OpenAI-compatible backend sends it. */
+  extraBody = $state('');
+  /** Off = the paper's parsing (tags only). */
+  fencedFallback = $state(false);
+  /** Set when max tokens was filled in from the chosen model's last run. */
+  maxTokensRecalled = $state<string | null>(null);
+  readonly #maxTokensMemory: ModelMaxTokens;
+
+  constructor(maxTokensMemory: ModelMaxTokens = new ModelMaxTokens()) {
+    this.#maxTokensMemory = maxTokensMemory;
+  }
+
+  /** The model the run would use. */
+  get chosenModel(): string {
+    return this.backend === 'openai' ? this.model.trim() : this.backend === 'webllm' ? this.webLlmModel : '';
+  }
+
+  /** After a model is chosen: fill in the max tokens last used with it, if any. */
+  recallMaxTokens(): void {
+    const model = this.chosenModel;
+    const remembered = model === '' ? undefined : this.#maxTokensMemory.get(model);
+    if (remembered === undefined) return void (this.maxTokensRecalled = null);
+    this.maxTokens = remembered;
+    this.maxTokensRecalled = model;
+  }
+
+  /** Keeps this form's max tokens for its model (called when a run is created). */
+  rememberMaxTokens(): void {
+    if (this.backend !== 'file') this.#maxTokensMemory.remember(this.chosenModel, this.maxTokens);
+  }
+
+  /** Switches the preset of a test run: its template for the current variant, and its N when it sets one. */
+  setPreset(preset: PromptPreset): void {
+    this.preset = preset;
+    this.resetTemplate();
+    const n = PRESET_INFO[preset].testsPerProblem;
+    if (n !== null) this.tests = n;
+  }
+
+  /** Why the extra request fields are unusable, or null (blank is fine). */
+  get extraBodyIssue(): string | null {
+    try {
+      parseExtraBody(this.extraBody);
+      return null;
+    } catch (error) {
+      return `Extra request fields ${errorMessage(error)}.`;
+    }
+  }
   timeLimit = $state<'fixed' | 'paper'>('fixed');
   testFile = $state.raw<TestFileState | null>(null);
   testFileError = $state<string | null>(null);
@@ -84,7 +140,7 @@ export class RunForm {
   }
 
   #defaultTemplate(): { system: string; user: string } {
-    return this.kind === 'judge' ? DEFAULT_JUDGE_TEMPLATE : DEFAULT_TEMPLATES[this.variant];
+    return this.kind === 'judge' ? DEFAULT_JUDGE_TEMPLATE : presetTemplate(this.preset, this.variant);
   }
 
   #templateEdited(): boolean {
@@ -149,6 +205,7 @@ export class RunForm {
       if (!(this.maxTokens >= 16 && Number.isInteger(this.maxTokens))) out.push('Max tokens must be a whole number of at least 16.');
       if (this.seed.trim() !== '' && !/^-?\d+$/.test(this.seed.trim())) out.push('The seed must be a whole number (or empty).');
     }
+    if (this.backend === 'openai' && this.extraBodyIssue) out.push(this.extraBodyIssue);
     if (dataset) {
       const chosen = selectProblems(dataset, this.taskIds, this.limit);
       if (chosen.unknown.length > 0) out.push(`Unknown task ids: ${chosen.unknown.slice(0, 5).join(', ')}.`);
@@ -189,6 +246,8 @@ export class RunForm {
         ...(scoring ? { kind: this.kind } : {}),
         ...(this.kind === 'reward' ? { reward: parseRewardWeights(this.rewardWeights) } : {}),
         ...(this.kind === 'judge' ? { judge: { min: this.judgeMin, max: this.judgeMax } } : {}),
+        ...(this.backend === 'openai' ? { reasoningEffort: this.reasoningEffort === '' ? null : this.reasoningEffort, extraBody: parseExtraBody(this.extraBody) } : {}),
+        ...(this.kind === 'tests' ? { fencedFallback: this.fencedFallback } : {}),
       },
     };
   }

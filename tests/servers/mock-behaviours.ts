@@ -11,7 +11,8 @@ import { SCORE_BASES, type ScoreBase } from './score-answers';
 //   fragN     write the stream in N-byte slices (splits lines and UTF-8 sequences)
 //   badjson   a body / chunk that is not JSON;         nodone  end the stream with neither finish_reason nor [DONE]
 //   ignorestream  answer JSON even when asked to stream;  html  a 200 text/html page
-//   think     prefix the answer with a <think> block;  reasoning  stream a reasoning_content channel first
+//   think     prefix the answer with a <think> block;  reasoning  send MOCK_REASONING as reasoning_content first
+//   reasoningplain  the same under the field name `reasoning` (OpenRouter's)
 //   hold      wait before the response headers while the mock's gate is closed (tests open it: no timing involved)
 //   nocode    (refinements) answer prose without any program;  hang  a program whose function never returns
 //   escape    a program that tries the sandbox (files, subprocess, js, os.environ, builtins) and returns wrong values
@@ -34,7 +35,19 @@ export interface MockModel {
   behaviours: Behaviour[];
 }
 
-const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning', 'hold', 'malformed', 'nocode', 'hang', 'escape']);
+const NAMED = new Set(['ra', 'rad', 'slow', 'trickle', 'drop', 'frag', 'badjson', 'nodone', 'ignorestream', 'html', 'think', 'reasoning', 'reasoningplain', 'hold', 'malformed', 'nocode', 'hang', 'escape']);
+
+/** The reasoning the mock sends: a tagged assertion and a fenced assert that fail for every candidate, which must never count. */
+export const MOCK_REASONING = [
+  'First I read the problem. A first draft of a test:',
+  '<assertion>',
+  'assert False, "taken from the reasoning"',
+  '</assertion>',
+  '```python',
+  'assert 1 == 2, "fenced in the reasoning"',
+  '```',
+  'Then I write the tests.',
+].join('\n');
 
 export function parseMockModel(model: string): MockModel | null {
   const [base, ...tokens] = model.split('+');

@@ -3,7 +3,7 @@
 // chosen by model name (see mock-behaviours.ts), and control endpoints under /__control for browser tests.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MOCK_BASES, activeBehaviours, assertionsAnswer, parseMockModel, refinementAnswer, type Behaviour } from './mock-behaviours';
+import { MOCK_BASES, MOCK_REASONING, activeBehaviours, assertionsAnswer, parseMockModel, refinementAnswer, type Behaviour } from './mock-behaviours';
 import { isScoreBase, scoreAnswer, type LogprobEntry } from './score-answers';
 
 export interface OpenAiMockOptions {
@@ -148,7 +148,9 @@ export async function startOpenAiMock(options: OpenAiMockOptions = {}): Promise<
       answer = assertionsAnswer(prompt);
     }
     if (active.has('think')) answer = `<think>\nLet me write <assertion>assert False</assertion> later.\n</think>\n${answer}`;
-    const reasoning = active.has('reasoning') ? 'First I read the problem. Then I write tests.' : '';
+    // The reasoning holds a tagged assertion and a fenced assert that fail everywhere: a run that read them would show it.
+    const reasoning = active.has('reasoning') || active.has('reasoningplain') ? MOCK_REASONING : '';
+    const reasoningKey = active.has('reasoningplain') ? 'reasoning' : 'reasoning_content';
 
     // Honour max_tokens roughly (4 characters a token) so finish_reason 'length' can be tested.
     const maxTokens = Number(body['max_tokens'] ?? body['max_completion_tokens'] ?? Infinity);
@@ -165,7 +167,7 @@ export async function startOpenAiMock(options: OpenAiMockOptions = {}): Promise<
 
     if (body['stream'] !== true || active.has('ignorestream')) {
       const message: Json = { role: 'assistant', content: answer };
-      if (reasoning) message['reasoning_content'] = reasoning;
+      if (reasoning) message[reasoningKey] = reasoning;
       const choice = { index: 0, message, finish_reason: finish, ...(logprobs ? { logprobs: { content: logprobs } } : {}) };
       const json = JSON.stringify({ id, object: 'chat.completion', created, model, choices: [choice], usage });
       if (active.has('badjson')) return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(json.slice(0, -5));
@@ -195,7 +197,7 @@ export async function startOpenAiMock(options: OpenAiMockOptions = {}): Promise<
       `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finishReason }], ...extra })}\n\n`;
 
     await send(`: mock keep-alive\n\n${chunk({ role: 'assistant', content: '' }, null)}`);
-    for (let i = 0; i < reasoning.length && !gone.aborted; i += chunkChars) await send(chunk({ reasoning_content: reasoning.slice(i, i + chunkChars) }, null));
+    for (let i = 0; i < reasoning.length && !gone.aborted; i += chunkChars) await send(chunk({ [reasoningKey]: reasoning.slice(i, i + chunkChars) }, null));
     if (active.has('badjson')) {
       await send('data: {"id": "broken", "choices": [\n\n');
       return void res.end();

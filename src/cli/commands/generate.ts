@@ -14,7 +14,9 @@ import type { VerifierConfig } from '../../core/run/run-config';
 import { draftRun } from '../../core/run/run-types';
 import { createOpenAiCompatibleGenerator, type HttpDeps } from '../../llm/openai-compatible';
 import { executeRun } from '../../run/orchestrator';
-import { defaultTemplateText } from '../../run/prompt-template-text';
+import { openAiGeneratorConfig } from '../../run/generator-config';
+import { presetTemplateText } from '../../run/prompt-template-text';
+import { PROMPT_PRESETS, type PromptPreset } from '../../llm/prompts/presets';
 import { selectProblems } from '../../core/run/problem-subset';
 import { RunStop } from '../../run/run-stop';
 import { ENGINE_VERSION, PYODIDE_VERSION } from '../../run/versions';
@@ -22,7 +24,7 @@ import { withSigint } from '../cli-cancel';
 import { CliUsageError, defineCommand, type CliIo, type ExitCode } from '../cli-io';
 import { readDatasetInput } from '../read-dataset-file';
 import { fileArgs } from '../command-args';
-import { generateUsage, generationOptions, numberOption, readTemplateOption } from './generate-options';
+import { generateUsage, generationOptions, numberOption, readTemplateOption, requestOptions } from './generate-options';
 
 export interface GenerateDeps {
   signal?: AbortSignal;
@@ -54,6 +56,7 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
   const apiKey = keyVar === undefined ? undefined : deps.env?.[keyVar];
   if (keyVar !== undefined && !apiKey) throw new CliUsageError(`--api-key-env ${keyVar}: that environment variable is empty or unset`);
 
+  if (values.preset !== undefined && values.template !== undefined) throw new CliUsageError('--preset and --template: give one of them');
   // Generation does not depend on the split: a file that does not tell HE-R from HE-R+ is read as HE-R.
   const { dataset, sha256 } = await readDatasetInput(file, { ambiguousSplit: 'HE_base' });
   const seedText = values.seed;
@@ -71,7 +74,8 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
       maxTokens: numberOption('--max-tokens', values['max-tokens'], 1, true),
       seed: seedText === undefined ? null : numberOption('--seed', seedText, -(2 ** 31), true),
     },
-    promptTemplate: values.template === undefined ? defaultTemplateText(variant) : await readTemplateOption(values.template),
+    promptTemplate: values.template === undefined ? presetTemplateText(presetOption(values.preset), variant) : await readTemplateOption(values.template),
+    ...requestOptions(values),
   };
   const selection = selectProblems(dataset, values.problems ?? '', values.limit === undefined ? 0 : numberOption('--limit', values.limit, 0, true));
   if (selection.unknown.length > 0) throw new CliUsageError(`--problems: unknown task ids ${selection.unknown.slice(0, 5).join(', ')}`);
@@ -97,10 +101,7 @@ export async function runGenerate(args: string[], io: CliIo, deps: GenerateDeps 
   }
   const pending = plan.problems.filter((p) => !finished.has(p.problem.taskId));
   const concurrency = numberOption('--concurrency', values.concurrency, 1, true);
-  const generator = createOpenAiCompatibleGenerator(
-    { backend: 'openai-compatible', baseUrl: verifier.baseUrl!, model: verifier.model, ...(apiKey ? { apiKey } : {}), maxConcurrency: concurrency },
-    { pageOrigin: null, ...deps.http },
-  );
+  const generator = createOpenAiCompatibleGenerator(openAiGeneratorConfig(verifier, { apiKey, maxConcurrency: concurrency }), { pageOrigin: null, ...deps.http });
   // The app's run loop over the problems still to do, in memory; the tests file is what it writes.
   const execution = { comparison: 'paper' as const, timeout: { kind: 'scaled' as const, ...PAPER_TIME_LIMITS }, budgetMs: RUN_BUDGET_CAP_MS, engineVersion: ENGINE_VERSION, pyodideVersion: PYODIDE_VERSION };
   const problemIds = pending.map((p) => p.problem.taskId);
@@ -172,4 +173,10 @@ function testsFileStore(out: string, expected: ReadonlyMap<string, number>): Mem
       await appendFile(out, task.map((r) => `${testsFileLine(r)}\n`).join('')); // one write per task
     },
   });
+}
+
+function presetOption(text: string | undefined): PromptPreset {
+  if (text === undefined) return 'default';
+  if (!(PROMPT_PRESETS as readonly string[]).includes(text)) throw new CliUsageError(`--preset must be ${PROMPT_PRESETS.join(' or ')} (got "${text}")`);
+  return text as PromptPreset;
 }

@@ -11,6 +11,7 @@ import { createOpenAiCompatibleGenerator, type HttpDeps } from '../../llm/openai
 import type { TestGenerator } from '../../llm/generator';
 import type { Dataset } from '../../core/dataset/types';
 import type { RunStore } from '../../core/run/run-store';
+import { openAiGeneratorConfig } from '../../run/generator-config';
 import { fileArgs, parseCommandArgs } from '../command-args';
 import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
 import { driveRun, runSolutions } from '../drive-run';
@@ -100,6 +101,5 @@ function openGenerator(run: Run, keyVar: string | undefined, deps: RunDeps): Tes
   }
   const apiKey = keyVar === undefined ? undefined : deps.env?.[keyVar];
   if (keyVar !== undefined && !apiKey) throw new CliUsageError(`--api-key-env ${keyVar}: that environment variable is empty or unset`);
-  const stream = streamsAnswers(verifierKind(verifier));
-  return createOpenAiCompatibleGenerator({ backend: 'openai-compatible', baseUrl: verifier.baseUrl, model: verifier.model, stream, ...(apiKey ? { apiKey } : {}) }, { pageOrigin: null, ...deps.http });
+  return createOpenAiCompatibleGenerator(openAiGeneratorConfig(verifier, { apiKey }), { pageOrigin: null, ...deps.http });
 }

@@ -2,6 +2,7 @@
 // its problem through the app's run loop (the same orchestrator, limits and resume as a file run in the app,
 // kept in a run file with --run); the evaluation file gets predicted = fraction passed, and the metrics print as
 // `metrics` does.
+import { FILE_EXTRACTION } from '../../core/tests/extract-assertions';
 import { existsSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -151,6 +152,7 @@ async function newRun(testsFile: string, dataset: Dataset, sha256: string, execu
     samplesPerProblem: 1,
     sampling: { ...PAPER_SAMPLING },
     promptTemplate: '',
+    fencedFallback: FILE_EXTRACTION.fencedFallback,
   };
   const problemIds = dataset.problems.map((p) => p.taskId);
   const input = { name: `${basename(dataset.name)} scored with ${basename(testsFile)}`, datasetId: sha256, datasetSha256: sha256, datasetName: basename(dataset.name), split: dataset.split, problemIds, verifier, execution };

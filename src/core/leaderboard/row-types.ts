@@ -4,6 +4,7 @@
 import type { AnalysisInput } from '../compare/analysis-input';
 import type { RowCells } from '../compare/analysis-api';
 import type { SplitName } from '../dataset/types';
+import type { ProvenanceFact } from '../run/verifier-provenance';
 
 /** Where a row comes from; new run kinds add a member here and a builder beside tests-run-rows.ts (see run-rows.ts). */
 export type RowKind = 'tests' | 'reward' | 'judge' | 'eval-file';
@@ -43,6 +44,8 @@ export interface RowSource {
   note: string | null;
   /** Changes whenever the row's data changes, so computed cells can be cached by (id, version). */
   version: string;
+  /** What produced the row's numbers (verifierProvenance); absent for rows that are not runs (imported files). */
+  provenance?: ProvenanceFact[];
 }
 
 /** A row with its cells: computing (pending), computed, or failed with a message. */

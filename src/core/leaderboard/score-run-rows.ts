@@ -4,6 +4,7 @@ import type { RowCells } from '../compare/analysis-api';
 import { scoredSolutions } from '../run/orchestration/run-solutions';
 import { planRun } from '../run/orchestration/work-plan';
 import { describeRewardWeights, DEFAULT_JUDGE_SETTINGS, DEFAULT_REWARD_SETTINGS, predictionMethod, type ScoreKind } from '../verifiers/verifier-kind';
+import { verifierProvenance } from '../run/verifier-provenance';
 import { SPLIT_LABELS, type RowSource } from './row-types';
 import type { TestsRunData } from './tests-run-rows';
 
@@ -15,7 +16,7 @@ export function scoreRunScorer(run: TestsRunData['run'], kind: ScoreKind): strin
 }
 
 /** The one row of a reward or judge run. */
-export function scoreRunRows({ run, dataset, results }: TestsRunData, kind: ScoreKind): RowSource[] {
+export function scoreRunRows({ run, dataset, results, promptName = null }: TestsRunData, kind: ScoreKind): RowSource[] {
   const backend = run.verifier.backend === 'webllm' ? 'WebLLM' : 'OpenAI-compatible';
   const base = {
     id: `run:${run.id}:${kind}`,
@@ -25,6 +26,7 @@ export function scoreRunRows({ run, dataset, results }: TestsRunData, kind: Scor
     facts: { datasets: [SPLIT_LABELS[run.split]], backend: `${backend} (${kind === 'reward' ? 'reward model' : 'LLM judge'})`, model: run.verifier.model, variant: '—', scorer: scoreRunScorer(run, kind) },
     origin: { kind: 'run' as const, runId: run.id },
     version: `${run.updatedAt}:${results.length}`,
+    provenance: verifierProvenance(run, promptName),
   };
   if (dataset === null) {
     const known: RowCells | null = run.metrics && Object.keys(run.metrics).length > 0 ? Object.fromEntries(Object.entries(run.metrics).map(([split, metrics]) => [split, { metrics, intervals: null }])) : null;

@@ -3,9 +3,10 @@
 import type { SplitName } from '../dataset/types';
 import { METRIC_NAMES } from '../metrics/split-table';
 import type { MetricName } from '../metrics/types';
+import { PROVENANCE_KEYS, PROVENANCE_LABELS, type ProvenanceKey } from '../run/verifier-provenance';
 import { SPLIT_LABELS, type LeaderboardRow } from './row-types';
 
-export type ExportRow = Pick<LeaderboardRow, 'name' | 'kind' | 'facts' | 'cells' | 'note'>;
+export type ExportRow = Pick<LeaderboardRow, 'name' | 'kind' | 'facts' | 'cells' | 'note'> & Partial<Pick<LeaderboardRow, 'provenance' | 'origin'>>;
 
 /** Column headings of the six metrics, in the paper's order. */
 export const METRIC_HEADINGS: Record<MetricName, string> = { top1: 'Top-1', bottom1: 'Bottom-1', spearman: 'Spearman', kendall: 'Kendall', mae: 'MAE', r2: 'R²' };
@@ -18,7 +19,8 @@ export interface IntervalFacts {
 
 /**
  * CSV (RFC 4180, CRLF line ends): one line per row; per split the six metrics, each followed by its interval's low
- * and high ends, then problems and solutions. Empty cells where a row has no number.
+ * and high ends, then problems and solutions. Empty cells where a row has no number. After the note, one
+ * `settings KEY` column per provenance fact (empty for rows that are not runs).
  */
 export function leaderboardCsv(rows: readonly ExportRow[], splits: readonly SplitName[]): string {
   const head = ['name', 'kind', 'datasets', 'backend', 'model', 'variant', 'scorer'];
@@ -26,7 +28,7 @@ export function leaderboardCsv(rows: readonly ExportRow[], splits: readonly Spli
     for (const m of METRIC_NAMES) head.push(`${split} ${m}`, `${split} ${m} lo`, `${split} ${m} hi`);
     head.push(`${split} problems`, `${split} solutions`);
   }
-  head.push('note');
+  head.push('note', ...PROVENANCE_KEYS.map((key) => `settings ${key}`));
   const lines = [head];
   for (const row of rows) {
     const f = row.facts;
@@ -39,7 +41,7 @@ export function leaderboardCsv(rows: readonly ExportRow[], splits: readonly Spli
       }
       line.push(cell ? String(cell.metrics.problems) : '', cell ? String(cell.metrics.solutions) : '');
     }
-    line.push(row.note ?? '');
+    line.push(row.note ?? '', ...PROVENANCE_KEYS.map((key) => factValue(row, key)));
     lines.push(line);
   }
   return lines.map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
@@ -66,9 +68,32 @@ export function leaderboardMarkdown(rows: readonly ExportRow[], splits: readonly
     });
     blocks.push([`**${SPLIT_LABELS[split]}**`, '', ...[head, align, ...body].map((cells) => `| ${cells.join(' | ')} |`)].join('\n'));
   }
+  const settings = settingsTable(rows);
+  if (settings) blocks.push(settings);
   const how = style === 'pm' ? '± is half the width of the 95% interval' : 'brackets give the 95% interval';
   blocks.push(`Intervals: percentile bootstrap over problems, ${facts.resamples} resamples, seed ${facts.seed}; ${how}. Top-1 and Bottom-1 in %.`);
   return blocks.join('\n\n') + '\n';
+}
+
+/** The value of one provenance fact of a row ('' when the row has none). */
+function factValue(row: ExportRow, key: ProvenanceKey): string {
+  return row.provenance?.find((f) => f.key === key)?.value ?? '';
+}
+
+/** A table of what produced each run's rows (one line per run, under its first row's name); null when no row is a run. */
+function settingsTable(rows: readonly ExportRow[]): string | null {
+  const seen = new Set<string>();
+  const runs = rows.filter((row) => {
+    if (!row.provenance) return false;
+    const key = row.origin?.kind === 'run' ? row.origin.runId : row.name;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (runs.length === 0) return null;
+  const head = ['Verifier', ...PROVENANCE_KEYS.map((key) => PROVENANCE_LABELS[key])];
+  const body = runs.map((row) => [mdText(row.name), ...PROVENANCE_KEYS.map((key) => mdText(factValue(row, key)))]);
+  return ['**Verifier settings**', '', ...[head, head.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`)].join('\n');
 }
 
 function mdValue(metric: MetricName, value: number, interval: readonly [number, number] | null, style: IntervalStyle): string {

@@ -8,6 +8,7 @@ import type { RowCells } from '../compare/analysis-api';
 import { planRun } from '../run/orchestration/work-plan';
 import { NO_CANDIDATE, type CandidateRecord } from '../run/run-records';
 import type { Run } from '../run/run-types';
+import { verifierProvenance } from '../run/verifier-provenance';
 import { SPLIT_LABELS, type RowFacts, type RowSource } from './row-types';
 
 /** Scorer labels as the filters and exports show them. */
@@ -27,10 +28,13 @@ export interface TestsRunData {
   /** Null when the dataset is not stored here (deleted, or the run was imported): only stored metrics are shown. */
   dataset: Dataset | null;
   results: readonly CandidateRecord[];
+  /** The name of the run's prompt template when the caller recognises it (a preset), for the row's provenance. */
+  promptName?: string | null;
 }
 
 /** The rows of one tests run: fraction, CodeT, valid-only. */
-export function testsRunRows({ run, dataset, results }: TestsRunData): RowSource[] {
+export function testsRunRows({ run, dataset, results, promptName = null }: TestsRunData): RowSource[] {
+  const provenance = verifierProvenance(run, promptName);
   const facts = (scorer: ScorerName): RowFacts => ({
     datasets: [SPLIT_LABELS[run.split]],
     backend: run.verifier.backend === 'webllm' ? 'WebLLM' : run.verifier.backend === 'openai' ? 'OpenAI-compatible' : 'file',
@@ -46,6 +50,7 @@ export function testsRunRows({ run, dataset, results }: TestsRunData): RowSource
     facts: facts(scorer),
     origin: { kind: 'run' as const, runId: run.id },
     version: `${run.updatedAt}:${results.length}`,
+    provenance,
   });
   if (dataset === null) {
     const known: RowCells | null = run.metrics && Object.keys(run.metrics).length > 0 ? Object.fromEntries(Object.entries(run.metrics).map(([split, metrics]) => [split, { metrics, intervals: null }])) : null;

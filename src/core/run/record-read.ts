@@ -27,6 +27,7 @@ export function readGeneration(value: unknown, path = 'generation'): GenerationR
       sampling,
     },
     rawResponse: r.string('rawResponse'),
+    ...(Object.hasOwn(r.obj, 'reasoning') && r.obj['reasoning'] !== undefined ? { reasoning: r.string('reasoning') } : {}),
     tests: r.stringArray('tests'),
     malformedCount: r.int('malformedCount'),
     usage: usage && { promptTokens: usage.int('promptTokens'), completionTokens: usage.int('completionTokens') },

@@ -9,6 +9,10 @@ export type VerifierBackend = 'openai' | 'webllm' | 'file';
 /** The paper's two prompt variants: the problem alone, or the problem plus the candidate under test. */
 export type PromptVariant = 'instruction' | 'instruction+solution';
 
+/** OpenAI's `reasoning_effort` values; a run whose effort is null sends none (the server's default). */
+export const REASONING_EFFORTS = ['none', 'low', 'medium', 'high'] as const;
+export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
+
 /** Sampling settings sent with every generation request. */
 export interface SamplingSettings {
   temperature: number;
@@ -38,6 +42,18 @@ export interface VerifierConfig {
   sampling: SamplingSettings;
   /** The editable prompt template, saved verbatim so the run can be reproduced (a judge run's: the judge prompt). */
   promptTemplate: string;
+  /** Sent as `reasoning_effort` with every request; absent or null = not sent (the server's default). */
+  reasoningEffort?: ReasoningEffort | null;
+  /**
+   * A JSON object merged into every request body after our own fields, so on a collision it wins (see
+   * request-extras.ts); it may not set `model` or `messages`. Absent or null = nothing extra.
+   */
+  extraBody?: Record<string, unknown> | null;
+  /**
+   * Also take asserts from Python code fences when an answer has no `<assertion>` tags. New runs default to false
+   * (the paper's parsing); absent = true, because runs made before the option existed were made with it.
+   */
+  fencedFallback?: boolean;
   /** What the run measures (see verifier-kind.ts); absent = 'tests', as every run made before kinds existed. */
   kind?: VerifierKind;
   /** Reward runs: the attribute weights (absent = DEFAULT_REWARD_SETTINGS, the attribute "reward"). */
@@ -64,8 +80,13 @@ export interface ExecutionConfig {
   pyodideVersion: string;
 }
 
-/** The paper's sampling (temperature 1.0, top_p 1.0); the token budget is ours, unseeded by default. */
-export const PAPER_SAMPLING: Readonly<SamplingSettings> = { temperature: 1, topP: 1, maxTokens: 4096, seed: null };
+/** The paper's sampling: temperature 1.0, top_p 1.0 and 16,000 tokens (room for a reasoning model's thinking); unseeded. */
+export const PAPER_SAMPLING: Readonly<SamplingSettings> = { temperature: 1, topP: 1, maxTokens: 16_000, seed: null };
+
+/** Whether a run takes asserts from code fences when an answer has no tags (absent: true, see VerifierConfig). */
+export function usesFencedFallback(verifier: Pick<VerifierConfig, 'fencedFallback'>): boolean {
+  return verifier.fencedFallback ?? true;
+}
 
 /** Tests per problem used throughout the paper. */
 export const PAPER_TESTS_PER_PROBLEM = 10;

@@ -1,7 +1,8 @@
 // Validates a run record of unknown shape and copies it field by field: extra keys (an apiKey, say) never survive.
 import type { MetricsBySplit, SplitMetrics } from '../metrics/types';
 import { EVAL_SPLITS } from './eval-file-fields';
-import type { ExecutionConfig, SamplingSettings, TimeoutPolicy, VerifierConfig } from './run-config';
+import { REASONING_EFFORTS, type ExecutionConfig, type SamplingSettings, type TimeoutPolicy, type VerifierConfig } from './run-config';
+import { RequestExtrasError, checkExtraBody } from './request-extras';
 import { RunFieldError, RunReader, checkString } from './run-fields';
 import type { Run, RunProgress, RunStatus } from './run-types';
 import { VERIFIER_KINDS } from '../verifiers/verifier-kind';
@@ -54,8 +55,33 @@ function readVerifier(r: RunReader): VerifierConfig {
     samplesPerProblem: r.int('samplesPerProblem', 1),
     sampling: readSampling(r.object('sampling')),
     promptTemplate: r.string('promptTemplate'),
+    ...readRequestOptions(r),
     ...readKindSettings(r),
   };
+}
+
+/**
+ * The optional generation fields of a verifier, copied only when present, so a run made before they existed reads
+ * (and writes back) exactly as it was: absent reasoningEffort / extraBody = none, absent fencedFallback = true.
+ */
+function readRequestOptions(r: RunReader): Pick<VerifierConfig, 'reasoningEffort' | 'extraBody' | 'fencedFallback'> {
+  const out: Pick<VerifierConfig, 'reasoningEffort' | 'extraBody' | 'fencedFallback'> = {};
+  if (r.has('reasoningEffort')) out.reasoningEffort = r.obj['reasoningEffort'] === null ? null : r.oneOf('reasoningEffort', REASONING_EFFORTS);
+  if (r.has('extraBody')) {
+    const value = r.obj['extraBody'];
+    try {
+      out.extraBody = value === null ? null : checkExtraBody(value);
+    } catch (error) {
+      if (error instanceof RequestExtrasError) throw new RunFieldError(r.at('extraBody'), error.message);
+      throw error;
+    }
+  }
+  if (r.has('fencedFallback')) {
+    const value = r.obj['fencedFallback'];
+    if (typeof value !== 'boolean') throw new RunFieldError(r.at('fencedFallback'), `expected true or false, got ${JSON.stringify(value)}`);
+    out.fencedFallback = value;
+  }
+  return out;
 }
 
 /** The optional kind and its settings (absent in test runs, and in runs made before kinds existed). */

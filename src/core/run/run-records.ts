@@ -49,6 +49,11 @@ export interface GenerationRecord {
   request: GenerationRequest;
   /** The model's whole answer, verbatim. */
   rawResponse: string;
+  /**
+   * Reasoning the API returned beside the answer (`reasoning_content` / `reasoning`), verbatim; absent when there was
+   * none (and in records made before it was kept). Never read for tests: assertions come from `rawResponse` only.
+   */
+  reasoning?: string;
   /** Assertions extracted from the response, in order. */
   tests: string[];
   /** Tagged assertions dropped as malformed. */

@@ -27,7 +27,8 @@ export function unscoredGeneration(runId: string, slot: GenerationSlotRef, reque
 }
 
 function answerRecord(runId: string, slot: GenerationSlotRef, request: GenerationRequest, answer: GenerationAnswer): Omit<GenerationRecord, 'error'> {
-  return { runId, ...slot, request, rawResponse: answer.text, tests: [], malformedCount: 0, usage: answer.usage, timings: answer.timings, finishReason: answer.finishReason };
+  const reasoning = answer.reasoning ? { reasoning: answer.reasoning } : {};
+  return { runId, ...slot, request, rawResponse: answer.text, ...reasoning, tests: [], malformedCount: 0, usage: answer.usage, timings: answer.timings, finishReason: answer.finishReason };
 }
 
 /** A scoring run's candidate has no scored answer of its own (a store missing records it should have). */

@@ -18,6 +18,14 @@ const LEAP_YEAR_ASSERTS = [
   'assert is_leap_year(4) is True',
 ];
 
+const LEAP_YEAR_MORE = [
+  'assert is_leap_year(2100) is False',
+  'assert is_leap_year(2400) is True',
+  'assert is_leap_year(1996) is True',
+  'assert is_leap_year(1999) is False',
+  'assert is_leap_year(1600) is True',
+];
+
 const COMMON_PREFIX = `def longest_common_prefix(words: list[str]) -> str:
     """Return the longest string that every word in words starts with.
     Return an empty string when words is empty or nothing is shared."""`;
@@ -38,16 +46,26 @@ const COMMON_PREFIX_ASSERTS = [
   'assert longest_common_prefix(["prefix", "pre", "press"]) == "pre"',
 ];
 
+const COMMON_PREFIX_MORE = [
+  'assert longest_common_prefix(["", "abc"]) == ""',
+  'assert longest_common_prefix(["interview", "internet", "interval"]) == "inter"',
+  'assert longest_common_prefix(["ab", "a"]) == "a"',
+  'assert longest_common_prefix(["Case", "case"]) == ""',
+];
+
 /** One worked example: problem, a candidate (used by the instruction+solution variant) and its assertions. */
 export interface WorkedExample {
   problem: string;
   candidate: string;
+  /** The default prompts' answer (5 and 6 assertions). */
   assertions: readonly string[];
+  /** The paper-structure preset's answer: ten assertions, the first ones those of `assertions`. */
+  tenAssertions: readonly string[];
 }
 
 export const WORKED_EXAMPLES: readonly WorkedExample[] = [
-  { problem: LEAP_YEAR, candidate: LEAP_YEAR_CANDIDATE, assertions: LEAP_YEAR_ASSERTS },
-  { problem: COMMON_PREFIX, candidate: COMMON_PREFIX_CANDIDATE, assertions: COMMON_PREFIX_ASSERTS },
+  { problem: LEAP_YEAR, candidate: LEAP_YEAR_CANDIDATE, assertions: LEAP_YEAR_ASSERTS, tenAssertions: [...LEAP_YEAR_ASSERTS, ...LEAP_YEAR_MORE] },
+  { problem: COMMON_PREFIX, candidate: COMMON_PREFIX_CANDIDATE, assertions: COMMON_PREFIX_ASSERTS, tenAssertions: [...COMMON_PREFIX_ASSERTS, ...COMMON_PREFIX_MORE] },
 ];
 
 /** The tagged answer block of an example. */

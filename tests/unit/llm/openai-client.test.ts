@@ -9,6 +9,7 @@ import { listModels } from '../../../src/llm/openai/list-models';
 import { buildTestGenMessages } from '../../../src/llm/prompts/messages';
 import { DEFAULT_TEMPLATES } from '../../../src/llm/prompts/templates';
 import type { GenerateRequest } from '../../../src/llm/types';
+import { MOCK_REASONING } from '../../servers/mock-behaviours';
 import { startOpenAiMock, type OpenAiMock } from '../../servers/openai-mock';
 
 const KEY = 'sk-test-0123456789';
@@ -52,7 +53,7 @@ describe('successful generation', () => {
   it('streams an answer whose assertions the core extractor finds, and sends the OpenAI request shape', async () => {
     const deltas: string[] = [];
     const r = await gen('mock-asserts').generate(request({ seed: 42, onDelta: (d, soFar) => deltas.push(soFar) }));
-    const { assertions } = extractAssertions(r.text);
+    const { assertions } = extractAssertions(r.text, { fencedFallback: false });
     expect(assertions).toHaveLength(10);
     expect(assertions.slice(0, 2)).toEqual(['assert add(2, 3) == 5', 'assert add(-1, 1) == 0']);
     expect(deltas.length).toBeGreaterThan(10);
@@ -76,7 +77,7 @@ describe('successful generation', () => {
 
   it('falls back to JSON when a server ignores stream: true', async () => {
     const r = await gen('mock-asserts+ignorestream').generate(request());
-    expect(extractAssertions(r.text).assertions).toHaveLength(10);
+    expect(extractAssertions(r.text, { fencedFallback: false }).assertions).toHaveLength(10);
   });
 
   it('reassembles a stream written in 1- and 5-byte slices (split lines, split UTF-8)', async () => {
@@ -91,14 +92,24 @@ describe('successful generation', () => {
   it('keeps the raw text with its <think> block; the extractor ignores assertions inside it', async () => {
     const r = await gen('mock-asserts+think').generate(request());
     expect(r.text.startsWith('<think>')).toBe(true);
-    expect(extractAssertions(r.text).assertions).not.toContain('assert False');
+    expect(extractAssertions(r.text, { fencedFallback: false }).assertions).not.toContain('assert False');
   });
 
   it('returns separately streamed reasoning on its own channel', async () => {
     const channels = new Set<string>();
     const r = await gen('mock-asserts+reasoning').generate(request({ onDelta: (_d, _s, c) => channels.add(c) }));
-    expect(r.reasoning).toBe('First I read the problem. Then I write tests.');
+    expect(r.reasoning).toBe(MOCK_REASONING);
     expect([...channels].sort()).toEqual(['content', 'reasoning']);
+  });
+
+  it('reads reasoning under both field names, streamed and as one JSON body', async () => {
+    for (const model of ['mock-asserts+reasoning', 'mock-asserts+reasoningplain']) {
+      for (const stream of [true, false]) {
+        const r = await gen(model, { stream }).generate(request());
+        expect(r.reasoning, `${model}, stream ${stream}`).toBe(MOCK_REASONING);
+        expect(r.text).not.toContain('taken from the reasoning');
+      }
+    }
   });
 
   it('reports finish_reason "length" when max_tokens cuts the answer', async () => {
@@ -187,7 +198,7 @@ describe('errors', () => {
     expect(r.attempts).toBe(2);
     expect(retries).toEqual([1]);
     expect(firstDeltas).toHaveLength(2); // the text restarted after the retry
-    expect(extractAssertions(r.text).assertions).toHaveLength(10);
+    expect(extractAssertions(r.text, { fencedFallback: false }).assertions).toHaveLength(10);
   });
 });
 
@@ -271,7 +282,7 @@ describe('timeouts, cancellation, concurrency', () => {
     };
     const g = gen('mock-asserts+slow40', { maxConcurrency: 2 }, { fetch: counting });
     const results = await Promise.all(Array.from({ length: 5 }, () => g.generate(request())));
-    expect(results.every((r) => extractAssertions(r.text).assertions.length === 10)).toBe(true);
+    expect(results.every((r) => extractAssertions(r.text, { fencedFallback: false }).assertions.length === 10)).toBe(true);
     expect(peak).toBe(2);
   });
 });
@@ -281,7 +292,7 @@ describe('factory and model list', () => {
     const g = await createGenerator({ backend: 'openai-compatible', baseUrl: `${mock.url}/`, model: 'mock-asserts', apiKey: KEY }, { http: { pageOrigin: null } });
     expect(g.id).toBe(`openai-compatible:mock-asserts@127.0.0.1:${mock.port}`);
     expect(JSON.stringify(g.describe())).not.toContain(KEY);
-    expect(extractAssertions((await g.generate(request())).text).assertions).toHaveLength(10);
+    expect(extractAssertions((await g.generate(request())).text, { fencedFallback: false }).assertions).toHaveLength(10);
   });
 
   it('rejects an unusable configuration up front', () => {

@@ -37,7 +37,7 @@ describe('default templates', () => {
     expect(positions.every((p, i) => p > (positions[i - 1] ?? 0))).toBe(true);
     // The worked answers are in the exact format the extractor reads.
     const examples = user.slice(user.indexOf('Example 1'), user.indexOf('Now the problem'));
-    const exampleAnswers = extractAssertions(examples).assertions;
+    const exampleAnswers = extractAssertions(examples, { fencedFallback: false }).assertions;
     expect(exampleAnswers).toEqual(WORKED_EXAMPLES.flatMap((e) => e.assertions));
     expect(DEFAULT_TEMPLATES['instruction+solution'].user).toMatch(/may or may not be correct/);
   });

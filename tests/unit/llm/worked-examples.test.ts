@@ -26,10 +26,17 @@ const python = spawnSync('python3', ['--version']);
 
 describe('worked examples', () => {
   it.skipIf(python.status !== 0)('every assertion passes on a correct reference', () => {
-    const program = REFERENCES + WORKED_EXAMPLES.flatMap((e) => e.assertions).join('\n') + '\nprint("all passed")\n';
+    const program = REFERENCES + WORKED_EXAMPLES.flatMap((e) => [...e.assertions, ...e.tenAssertions]).join('\n') + '\nprint("all passed")\n';
     const run = spawnSync('python3', ['-c', program], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('all passed');
+  });
+
+  it('the paper-structure answers have ten distinct assertions each, starting with the default ones', () => {
+    for (const e of WORKED_EXAMPLES) {
+      expect(new Set(e.tenAssertions).size).toBe(10);
+      expect(e.tenAssertions.slice(0, e.assertions.length)).toEqual(e.assertions);
+    }
   });
 
   it('the deliberately wrong second candidate fails at least one assertion', () => {

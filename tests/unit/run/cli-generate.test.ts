@@ -8,6 +8,7 @@ import { resumeTestsFile } from '../../../src/core/run/orchestration/tests-file'
 import { runGenerate } from '../../../src/cli/commands/generate';
 import { CliUsageError } from '../../../src/cli/cli-io';
 import { parseGeneratedTests } from '../../../src/llm/from-file';
+import { MOCK_REASONING } from '../../servers/mock-behaviours';
 import { startOpenAiMock, type OpenAiMock } from '../../servers/openai-mock';
 
 const DEMO = new URL('../../../static-datasets/demo/Demo-R.jsonl', import.meta.url).pathname;
@@ -74,6 +75,56 @@ describe('verifier-lab generate', () => {
     await expect(runGenerate([...args(out), '--variant', 'both'], cli, { env })).rejects.toThrow(/--variant/);
     writeFileSync(join(dir, 'other.jsonl'), '{"task_id": "X/1", "tests": []}\n');
     await expect(runGenerate(args(join(dir, 'other.jsonl')), cli, { env })).rejects.toThrow(/not one of this run's problems/);
+  });
+});
+
+describe('verifier-lab generate: reasoning models', () => {
+  it('sends max_tokens 16000 by default, the effort and the extra body when given, and keeps the reasoning in each line', async () => {
+    const out = join(dir, 'reasoning.jsonl');
+    const extra = ['--model', 'mock-asserts+reasoning', '--reasoning-effort', 'medium', '--extra-body', '{"top_k": 20, "temperature": 0.6}', '--limit', '2'];
+    expect(await runGenerate(args(out, extra), io().io, { env })).toBe(0);
+    expect(mock.requests).toHaveLength(2);
+    for (const r of mock.requests) expect(r.body).toMatchObject({ max_tokens: 16000, reasoning_effort: 'medium', top_k: 20, temperature: 0.6 });
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.reasoning)).toEqual([MOCK_REASONING, MOCK_REASONING]);
+    expect(lines.flatMap((l) => l.tests).filter((t: string) => t.includes('reasoning'))).toEqual([]);
+    expect(parseGeneratedTests(readFileSync(out, 'utf8')).problems.flatMap((p) => p.tests)).not.toContain('assert False, "taken from the reasoning"');
+  });
+
+  it('--preset paper-structure sends one user message with ten-assertion examples; not with --template', async () => {
+    await runGenerate(args(join(dir, 'paper.jsonl'), ['--limit', '1', '--preset', 'paper-structure']), io().io, { env });
+    const messages = (mock.requests[0]!.body as { messages: { role: string; content: string }[] }).messages;
+    expect(messages.map((m) => m.role)).toEqual(['user']);
+    expect(messages[0]!.content).toContain('### Example 2');
+    await expect(runGenerate(args(join(dir, 'never.jsonl'), ['--preset', 'paper']), io().io, { env })).rejects.toThrow('--preset must be default or paper-structure (got "paper")');
+    await expect(runGenerate(args(join(dir, 'never.jsonl'), ['--preset', 'default', '--template', 'x.txt']), io().io, { env })).rejects.toThrow('--preset and --template');
+  });
+
+  it('sends no reasoning_effort unless asked', async () => {
+    await runGenerate(args(join(dir, 'plain.jsonl'), ['--limit', '1']), io().io, { env });
+    expect(Object.keys(mock.requests[0]!.body as object)).not.toContain('reasoning_effort');
+  });
+
+  it('reads fenced asserts only with --fenced-fallback', async () => {
+    const answer = 'Sure:\n```python\nassert count_vowels("") == 0\n```';
+    const run = async (name: string, flags: string[]) => {
+      mock.enqueue(answer);
+      const out = join(dir, name);
+      await runGenerate(args(out, ['--model', 'mock-queue', '--limit', '1', ...flags]), io().io, { env });
+      return JSON.parse(readFileSync(out, 'utf8')).tests;
+    };
+    expect(await run('fence-off.jsonl', [])).toEqual([]);
+    expect(await run('fence-on.jsonl', ['--fenced-fallback'])).toEqual(['assert count_vowels("") == 0']);
+  });
+
+  it.each([
+    [['--extra-body', '[1]'], '--extra-body: must be a JSON object like {"reasoning_effort": "high"}, got an array'],
+    [['--extra-body', '{"top_k": }'], '--extra-body: is not valid JSON'],
+    [['--extra-body', '{"model": "x"}'], '--extra-body: may not set "model"'],
+    [['--reasoning-effort', 'extreme'], '--reasoning-effort: reasoning effort must be one of none, low, medium, high (got "extreme")'],
+  ])('refuses %j before sending anything', async (flags, message) => {
+    await expect(runGenerate(args(join(dir, 'never.jsonl'), flags), io().io, { env })).rejects.toThrow(message);
+    expect(mock.requests).toHaveLength(0);
   });
 });
 

@@ -36,9 +36,9 @@ describe('problem statements', () => {
 describe('generation records', () => {
   it('counts tags that gave no test (empty, unclosed, swallowed), after the reasoning', () => {
     const text = '<think><assertion>x</assertion></think><assertion>assert f(1)</assertion><assertion> </assertion><assertion>assert f(2)';
-    expect(testsOfAnswer(text)).toEqual({ tests: ['assert f(1)'], malformed: 2 });
+    expect(testsOfAnswer(text, { fencedFallback: true })).toEqual({ tests: ['assert f(1)'], malformed: 2 });
     expect(malformedCount('no tags here', 0)).toBe(0);
-    expect(testsOfAnswer('```python\nassert f(1) == 2\n```').malformed).toBe(0);
+    expect(testsOfAnswer('```python\nassert f(1) == 2\n```', { fencedFallback: true }).malformed).toBe(0);
   });
 
   it('derives per-sample seeds from the run seed', () => {

@@ -1,6 +1,9 @@
 // extractAssertions on realistic test-generator outputs: reasoning, tags, truncation, fenced fallbacks.
 import { describe, expect, it } from 'vitest';
-import { answerText, extractAssertions, taggedAssertions } from '../../../src/core/tests/extract-assertions';
+import { answerText, extractAssertions as extractWith, splitThinking, taggedAssertions } from '../../../src/core/tests/extract-assertions';
+
+/** Most cases here read answers as runs made before the option did: with the fenced-code fallback. */
+const extractAssertions = (output: string) => extractWith(output, { fencedFallback: true });
 
 const tagged = (...bodies: string[]): string => bodies.map((b) => `<assertion>\n${b}\n</assertion>`).join('\n');
 
@@ -154,5 +157,30 @@ describe('nothing to extract', () => {
     ['asserts outside any fence', 'assert f(1) == 1\nassert f(2) == 2'],
   ])('%s', (_label, output) => {
     expect(extractAssertions(output)).toEqual({ assertions: [], source: 'none' });
+  });
+});
+
+describe('the fenced-code fallback is an option (off for new runs: the paper read tags only)', () => {
+  const fencedOnly = 'Here you go:\n```python\nassert f(1) == 1\nassert f(2) == 4\n```';
+  it('without it, an answer with fenced asserts and no tags gives no tests', () => {
+    expect(extractWith(fencedOnly, { fencedFallback: false })).toEqual({ assertions: [], source: 'none' });
+    expect(extractWith(fencedOnly, { fencedFallback: true })).toEqual({ assertions: ['assert f(1) == 1', 'assert f(2) == 4'], source: 'fenced' });
+  });
+  it('tags are read either way', () => {
+    const output = `${tagged('assert f(3) == 9')}\n${fencedOnly}`;
+    expect(extractWith(output, { fencedFallback: false })).toEqual({ assertions: ['assert f(3) == 9'], source: 'tags' });
+  });
+  it('never takes fenced asserts from inside a think block', () => {
+    const output = `<think>\n${fencedOnly}\n</think>\nNo tests today.`;
+    expect(extractWith(output, { fencedFallback: true })).toEqual({ assertions: [], source: 'none' });
+  });
+});
+
+describe('splitThinking', () => {
+  it('splits at the last </think>, and a later unclosed <think> is reasoning too', () => {
+    expect(splitThinking('<think>a</think>b<think>c</think>answer')).toEqual({ thinking: '<think>a</think>b<think>c</think>', answer: 'answer' });
+    expect(splitThinking('no reasoning')).toEqual({ thinking: '', answer: 'no reasoning' });
+    expect(splitThinking('<think>x</think>ans<think>cut off')).toEqual({ thinking: '<think>x</think><think>cut off', answer: 'ans' });
+    expect(splitThinking('<think>never closed')).toEqual({ thinking: '<think>never closed', answer: '' });
   });
 });

@@ -3,6 +3,7 @@
 import type { SamplingSettings } from '../run-config';
 import { NO_CANDIDATE, type GenerationRecord } from '../run-records';
 import { testsOfAnswer } from './generation-record';
+import { FILE_EXTRACTION } from '../../tests/extract-assertions';
 
 /** One test set of a task from a file: the tests, and the raw model answers they were taken from. */
 export interface FileTestSet {
@@ -47,7 +48,7 @@ export function fileGenerations(
         request: { backend: 'file', model: request.model, variant: perCandidate ? 'instruction+solution' : 'instruction', messages: [], sampling: { ...request.sampling } },
         rawResponse: set.responses.join('\n\n'),
         tests: [...set.tests],
-        malformedCount: set.responses.reduce((n, r) => n + testsOfAnswer(r).malformed, 0),
+        malformedCount: set.responses.reduce((n, r) => n + testsOfAnswer(r, FILE_EXTRACTION).malformed, 0),
         usage: null,
         timings: { startedAt: request.startedAt, firstTokenMs: null, totalMs: 0 },
         finishReason: null,

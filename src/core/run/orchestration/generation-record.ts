@@ -1,5 +1,5 @@
 // Turns one generation request and its answer (or failure) into the record a run stores.
-import { answerText, extractAssertions } from '../../tests/extract-assertions';
+import { answerText, extractAssertions, type ExtractOptions } from '../../tests/extract-assertions';
 import type { GenerationRecord, GenerationRequest, GenerationTimings, TokenUsage } from '../run-records';
 import type { GenerationSlotRef } from './work-plan';
 
@@ -13,27 +13,30 @@ export function malformedCount(rawResponse: string, extracted: number): number {
 }
 
 /** Tests and malformed count of one raw answer (fenced-code fallbacks have no tags, so nothing is malformed). */
-export function testsOfAnswer(text: string): { tests: string[]; malformed: number } {
-  const { assertions, source } = extractAssertions(text);
+export function testsOfAnswer(text: string, options: ExtractOptions): { tests: string[]; malformed: number } {
+  const { assertions, source } = extractAssertions(text, options);
   return { tests: assertions, malformed: source === 'fenced' ? 0 : malformedCount(text, assertions.length) };
 }
 
 /** The answer of a finished request, as the backend reported it. */
 export interface GenerationAnswer {
   text: string;
+  /** Reasoning returned beside the answer; empty or absent when none. Kept, never read for tests. */
+  reasoning?: string;
   usage: TokenUsage | null;
   finishReason: string | null;
   timings: GenerationTimings;
 }
 
-/** A finished generation: the raw answer kept verbatim, the tests extracted with the core extractor. */
-export function finishedGeneration(runId: string, slot: GenerationSlotRef, request: GenerationRequest, answer: GenerationAnswer): GenerationRecord {
-  const { tests, malformed } = testsOfAnswer(answer.text);
+/** A finished generation: the raw answer (and any separate reasoning) kept verbatim, the tests taken from the answer. */
+export function finishedGeneration(runId: string, slot: GenerationSlotRef, request: GenerationRequest, answer: GenerationAnswer, options: ExtractOptions): GenerationRecord {
+  const { tests, malformed } = testsOfAnswer(answer.text, options);
   return {
     runId,
     ...slot,
     request,
     rawResponse: answer.text,
+    ...(answer.reasoning ? { reasoning: answer.reasoning } : {}),
     tests,
     malformedCount: malformed,
     usage: answer.usage,

@@ -14,6 +14,8 @@ export interface TestsFileLine {
   finish_reason: string | null;
   malformed: number;
   usage: { prompt_tokens: number; completion_tokens: number } | null;
+  /** The API's separate reasoning text, when it returned one (never read for tests). */
+  reasoning?: string;
 }
 
 /** The line of a finished generation (no newline). */
@@ -28,6 +30,7 @@ export function testsFileLine(g: GenerationRecord): string {
     finish_reason: g.finishReason,
     malformed: g.malformedCount,
     usage: g.usage && { prompt_tokens: g.usage.promptTokens, completion_tokens: g.usage.completionTokens },
+    ...(g.reasoning ? { reasoning: g.reasoning } : {}),
   };
   return JSON.stringify(line);
 }
