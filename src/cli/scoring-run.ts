@@ -15,7 +15,8 @@ import type { VerifierConfig } from '../core/run/run-config';
 import { draftRun } from '../core/run/run-types';
 import { PAPER_TIME_LIMITS, RUN_BUDGET_CAP_MS } from '../core/run/time-limits';
 import { candidateFromSolution, EvalResumeError, resumeScoredEvalFile } from '../core/verifiers/eval-file-resume';
-import { predictionMethod, streamsAnswers, verifierKind } from '../core/verifiers/verifier-kind';
+import { predictionMethod, verifierKind } from '../core/verifiers/verifier-kind';
+import { openAiGeneratorConfig } from '../run/generator-config';
 import { createOpenAiCompatibleGenerator, type HttpDeps } from '../llm/openai-compatible';
 import { executeRun } from '../run/orchestrator';
 import { RunStop } from '../run/run-stop';
@@ -69,7 +70,7 @@ export async function runScoringJob(job: ScoringJob, io: CliIo, deps: ScoringDep
   let done = earlier.length;
   const report = throttledProgress<number>(io.stderr, (n, ms) => `${name}: ${n}/${total} candidates scored (${(ms / 1000).toFixed(1)} s)`);
   const generator = createOpenAiCompatibleGenerator(
-    { backend: 'openai-compatible', baseUrl: verifier.baseUrl!, model: verifier.model, stream: streamsAnswers(verifierKind(verifier)), maxConcurrency: job.concurrency, ...(apiKey ? { apiKey } : {}) },
+    openAiGeneratorConfig(verifier, { apiKey, maxConcurrency: job.concurrency }),
     { pageOrigin: null, ...deps.http },
   );
   const stop = new AbortController();

@@ -3,7 +3,7 @@
 // candidate; the run file is updated in place, so the app can import it back as the same run.
 import { rename, writeFile } from 'node:fs/promises';
 import { formatEvalFile } from '../../core/run/eval-file-write';
-import { predictionMethod, streamsAnswers, verifierKind } from '../../core/verifiers/verifier-kind';
+import { predictionMethod, verifierKind } from '../../core/verifiers/verifier-kind';
 import { pendingGenerations, planRun } from '../../core/run/orchestration/work-plan';
 import { generationSlot } from '../../core/run/run-progress';
 import type { Run } from '../../core/run/run-types';
