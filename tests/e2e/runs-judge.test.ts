@@ -9,6 +9,7 @@ import { minMaxNormalize } from '../../src/core/metrics/normalize';
 import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
 import { mockJudgeScore } from '../servers/score-answers';
 import { externalUrls, recordPage, useApp, waitForServiceWorker } from './browser';
+import { fillEndpoint, openDemoRunForm } from './new-run-form';
 
 const chromiumPath = inject('chromiumPath');
 const KEY = 'sk-e2e-judge-71c0de';
@@ -32,16 +33,11 @@ describe.skipIf(!chromiumPath)('an LLM-judge run in the app', () => {
     const log = recordPage(app.browser.context, page);
     await page.goto(app.served.url);
     await waitForServiceWorker(page);
-    await page.goto(new URL('#/runs/new', page.url()).href);
-    const ranking = page.getByLabel('Ranking set');
-    await expect.poll(() => ranking.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '')).toMatch(/^Demo-R \(DEMO\)/);
+    await openDemoRunForm(page);
     await page.getByLabel(/An LLM judge: /).check();
     // Reward models are API-only; a judge may also run in this browser; neither reads tests from a file.
     expect(await page.getByLabel('Tests from a file').count()).toBe(0);
-    await page.getByLabel('Only the first N (0 = all)').fill(String(PROBLEMS));
-    await page.getByLabel('Base URL').fill(mock.url);
-    await page.getByLabel('Model', { exact: true }).fill('mock-judge+think');
-    await page.getByLabel('API key').fill(KEY);
+    await fillEndpoint(page, { problems: PROBLEMS, baseUrl: mock.url, model: 'mock-judge+think', key: KEY });
     await page.getByLabel('Run name (optional)').fill('judge e2e');
     await page.getByRole('button', { name: 'Create and start the run' }).click();
     await page.waitForURL(/#\/runs\/[0-9a-f-]{36}$/);

@@ -9,6 +9,7 @@ import { computeMetricsBySplit } from '../../src/core/metrics/split-metrics';
 import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
 import { mockAttributes } from '../servers/score-answers';
 import { externalUrls, recordPage, useApp, waitForServiceWorker } from './browser';
+import { fillEndpoint, openDemoRunForm } from './new-run-form';
 
 const chromiumPath = inject('chromiumPath');
 const KEY = 'sk-e2e-reward-5eed';
@@ -36,14 +37,9 @@ describe.skipIf(!chromiumPath)('a reward-model run in the app', () => {
     const log = recordPage(app.browser.context, page);
     await page.goto(app.served.url);
     await waitForServiceWorker(page);
-    await page.goto(new URL('#/runs/new', page.url()).href);
-    const ranking = page.getByLabel('Ranking set');
-    await expect.poll(() => ranking.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '')).toMatch(/^Demo-R \(DEMO\)/);
+    await openDemoRunForm(page);
     await page.getByLabel(/A reward model: /).check();
-    await page.getByLabel('Only the first N (0 = all)').fill(String(PROBLEMS));
-    await page.getByLabel('Base URL').fill(mock.url);
-    await page.getByLabel('Model', { exact: true }).fill('mock-reward-attributes+429x1');
-    await page.getByLabel('API key').fill(KEY);
+    await fillEndpoint(page, { problems: PROBLEMS, baseUrl: mock.url, model: 'mock-reward-attributes+429x1', key: KEY });
     await page.getByLabel('Reward attribute or weights').fill('helpfulness=0.5, correctness=2');
     await page.getByLabel('Run name (optional)').fill('reward e2e');
     await page.getByRole('button', { name: 'Create and start the run' }).click();
