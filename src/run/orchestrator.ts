@@ -20,7 +20,9 @@ import { executeProblem } from './execute-problem';
 import { generateSlot, type DeltaListener } from './generate-slot';
 import { scoreProblem } from './score-problem';
 import { slotWork } from './slot-work';
-import { predictionMethod, verifierKind } from '../core/verifiers/verifier-kind';
+import { predictionMethod, ranksCandidates, verifierKind } from '../core/verifiers/verifier-kind';
+import { refineProblem, type RefineStepContext } from './refine/refine-problem';
+import { FEEDBACK_SAMPLE, refineVerifier } from '../core/refine/refine-run';
 import { RunMonitor, type RunSnapshot } from './run-monitor';
 import { GenerationFailedError, RunSetupError, stopKindOf } from './run-stop';
 import { Semaphore } from '../core/concurrency/semaphore';
@@ -37,6 +39,8 @@ export interface RunEnvironment {
   dataset: Dataset;
   /** Needed only while generations are pending (runs imported from a file have none). */
   generator?: TestGenerator | null;
+  /** Refinement runs that draft feedback: the feedback model's generator (the run's own when it names the same model). */
+  feedbackGenerator?: TestGenerator | null;
   /** Canonical runs kept from earlier jobs on this machine (none by default). */
   canonicalCache?: EngineCanonicalCache | null;
   now?: () => number;
@@ -76,6 +80,8 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
   if (pendingCount > 0 && !env.generator) {
     throw new RunSetupError(`${pendingCount} test generations are still to be made and no ${initial.verifier.backend} test generator was given`);
   }
+  const draftsPending = plan.problems.some((p) => p.refine && pendingGenerations(p, finishedGen, finishedRes).some((s) => s.sampleIndex === FEEDBACK_SAMPLE));
+  if (draftsPending && !env.feedbackGenerator) throw new RunSetupError('feedback is still to be drafted and no generator was given for the feedback model');
   const work = slotWork(initial.verifier);
   const extraction = { fencedFallback: usesFencedFallback(initial.verifier) };
 
@@ -112,6 +118,16 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
   for (const r of storedResults) resultsByTask.set(r.taskId, [...(resultsByTask.get(r.taskId) ?? []), r]);
   const requestsPerProblem = env.requestsPerProblem ?? 4;
 
+  // A finished or failed generation is stored and counted here; a failed one stops the run (resume retries it).
+  async function keepGeneration(taskId: string, record: GenerationRecord): Promise<void> {
+    await store.putGeneration(record);
+    env.onRecord?.(record);
+    if (record.error !== null) throw new GenerationFailedError(`${slotName(taskId, record)}: ${record.error}`);
+    byTask.set(taskId, [...(byTask.get(taskId) ?? []), record]);
+    monitor.generationDone(record);
+    report();
+  }
+
   // Each problem gets its own signal, relayed from the run's: listeners stay per problem, not per request.
   async function generate(planned: PlannedProblem, local: AbortSignal): Promise<void> {
     const taskId = planned.problem.taskId;
@@ -119,16 +135,31 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
     const worker = async (): Promise<void> => {
       for (let slot = slots.shift(); slot && !local.aborted; slot = slots.shift()) {
         const request = work.request(planned.problem, slot);
-        const record = await generateSlot(runId, env.generator!, request, slot, extraction, local, env.onDelta, now, work.scoring ?? undefined);
-        await store.putGeneration(record);
-        env.onRecord?.(record);
-        if (record.error !== null) throw new GenerationFailedError(`${slotName(taskId, slot)}: ${record.error}`);
-        byTask.set(taskId, [...(byTask.get(taskId) ?? []), record]);
-        monitor.generationDone(record);
-        report();
+        await keepGeneration(taskId, await generateSlot(runId, env.generator!, request, slot, extraction, local, env.onDelta, now, work.scoring ?? undefined));
       }
     };
     await Promise.all(Array.from({ length: Math.min(slots.length, requestsPerProblem) }, worker));
+  }
+
+  function refineContext(planned: PlannedProblem, local: AbortSignal, keep: (record: CandidateRecord) => Promise<void>): RefineStepContext {
+    const taskId = planned.problem.taskId;
+    return {
+      runId,
+      verifier: refineVerifier(initial!.verifier),
+      execution: initial!.execution,
+      split: initial!.split,
+      pool: env.pool!,
+      canonicalCache: env.canonicalCache ?? null,
+      signal: local,
+      ask: (request, slot, model) => {
+        const generator = model === 'feedback' ? (env.feedbackGenerator ?? null) : (env.generator ?? null);
+        if (!generator) throw new RunSetupError(`no generator was given for the ${model === 'feedback' ? 'feedback model' : 'refining model'}`);
+        return generateSlot(runId, generator, request, slot, extraction, local, env.onDelta, now);
+      },
+      keepGeneration: (record) => keepGeneration(taskId, record),
+      keepResult: keep,
+      requestsPerProgram: requestsPerProblem,
+    };
   }
 
   async function processProblem(planned: PlannedProblem): Promise<void> {
@@ -139,7 +170,7 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
     monitor.problemStarted(taskId);
     report();
     try {
-      await generate(planned, local.signal);
+      if (!planned.refine) await generate(planned, local.signal);
       if (!planned.scored && !env.pool) return;
       const keep = async (record: CandidateRecord) => {
         await store.putResult(record);
@@ -150,6 +181,7 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
       };
       const pending = pendingCandidates(planned, finishedRes);
       if (planned.scored) await scoreProblem(runId, planned, byTask.get(taskId) ?? [], pending, keep);
+      else if (planned.refine) await refineProblem(refineContext(planned, local.signal, keep), planned, byTask.get(taskId) ?? [], pending);
       else {
         const ctx = { runId, execution: initial!.execution, pool: env.pool!, canonicalCache: env.canonicalCache ?? null, signal: local.signal, store: keep };
         await executeProblem(ctx, planned, byTask.get(taskId) ?? [], pending, resultsByTask.get(taskId) ?? []);
@@ -195,7 +227,8 @@ async function finish(
     if (failure === null && aborted && stop === null) return { status: 'running', run: (await store.getRun(runId)) ?? null, error: null };
     const run = await store.getRun(runId);
     if (!run) return { status: 'deleted', run: null, error: null };
-    const metrics = runMetrics(plan, run.split, await store.loadResults(runId), predictionMethod(verifierKind(run.verifier)));
+    const kind = verifierKind(run.verifier);
+    const metrics = ranksCandidates(kind) ? runMetrics(plan, run.split, await store.loadResults(runId), predictionMethod(kind)) : null;
     await store.setRunMetrics(runId, metrics, now());
     let status: RunStatus = 'done';
     let error: string | null = null;

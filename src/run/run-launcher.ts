@@ -13,6 +13,7 @@ import { executeRun, type RunEnvironment, type RunOutcome } from './orchestrator
 import { RunDeferredError, RunSetupError, RunStop } from './run-stop';
 import { errorMessage } from '../core/error-message';
 import { isScoreKind, verifierKind } from '../core/verifiers/verifier-kind';
+import { FEEDBACK_SAMPLE } from '../core/refine/refine-run';
 
 /** What starting a run needs from its environment. */
 export interface LauncherDeps {
@@ -95,9 +96,15 @@ export class RunLauncher {
       if (!run) throw new RunNotFoundError(runId);
       let dataset: Dataset;
       let generator: TestGenerator | null;
+      let feedbackGenerator: TestGenerator | null = null;
       try {
         dataset = await this.#deps.dataset(run);
-        generator = (await this.#pending(run, dataset)) ? await this.#deps.generator(run, signal) : null;
+        const pending = await this.#pending(run, dataset);
+        generator = pending.any ? await this.#deps.generator(run, signal) : null;
+        const feedbackModel = run.verifier.refine?.feedbackModel ?? null;
+        if (pending.drafts && feedbackModel !== null) {
+          feedbackGenerator = feedbackModel === run.verifier.model ? generator : await this.#deps.generator(withModel(run, feedbackModel), signal);
+        }
       } catch (error) {
         if (error instanceof RunDeferredError) return { status: run.status, run, error: null };
         // A run left 'running' would otherwise be retried, and fail the same way, on every page load (unless the
@@ -114,10 +121,11 @@ export class RunLauncher {
       try {
         const pool = isScoreKind(verifierKind(run.verifier)) ? null : await this.#deps.pool();
         if (pool && listeners.onEngine) watchEngineStart(pool, listeners.onEngine, watching.signal);
-        return await executeRun({ store, pool, dataset, generator, canonicalCache: this.#deps.canonicalCache ?? null, ...listeners }, runId, signal);
+        return await executeRun({ store, pool, dataset, generator, feedbackGenerator, canonicalCache: this.#deps.canonicalCache ?? null, ...listeners }, runId, signal);
       } finally {
         watching.abort();
         await generator?.dispose?.().catch(() => {});
+        if (feedbackGenerator !== generator) await feedbackGenerator?.dispose?.().catch(() => {});
       }
     };
     if (!this.#deps.exclusive) return go();
@@ -129,12 +137,18 @@ export class RunLauncher {
     return outcome!;
   }
 
-  async #pending(run: Run, dataset: Dataset): Promise<boolean> {
+  /** Whether any generation is still to be made, and whether a refinement run still has feedback to draft. */
+  async #pending(run: Run, dataset: Dataset): Promise<{ any: boolean; drafts: boolean }> {
     const plan = planRun(run.problemIds, run.verifier, dataset);
     const stored = await this.#deps.store.loadGenerations(run.id);
     const finished = new Set(stored.filter((g) => g.error === null).map((g) => generationSlot(g.taskId, g.shownRank, g.sampleIndex)));
-    const pending = plan.problems.some((p) => pendingGenerations(p, finished).length > 0);
-    if (pending && run.verifier.backend === 'file') throw new RunSetupError('this run was imported from a file and misses some of its tests; import the file again as a new run');
-    return pending;
+    const slots = plan.problems.flatMap((p) => pendingGenerations(p, finished).map((s) => ({ ...s, refine: p.refine !== null })));
+    if (slots.length > 0 && run.verifier.backend === 'file') throw new RunSetupError('this run was imported from a file and misses some of its tests; import the file again as a new run');
+    return { any: slots.length > 0, drafts: slots.some((s) => s.refine && s.sampleIndex === FEEDBACK_SAMPLE) };
   }
+}
+
+/** The run as the feedback model's generator sees it: the same endpoint and settings, the other model. */
+function withModel(run: Run, model: string): Run {
+  return { ...run, verifier: { ...run.verifier, model } };
 }

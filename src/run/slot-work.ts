@@ -28,6 +28,10 @@ export function slotWork(verifier: VerifierConfig): SlotWork {
     const template = decodePromptTemplate(verifier.promptTemplate, verifier.variant);
     return { request: (problem, slot) => slotRequest(verifier, template, problem, slot), scoring: null };
   }
+  if (kind === 'refine') {
+    // Refinement runs ask through their own step (refine/refine-problem.ts): a slot's request depends on feedback.
+    return { request: () => { throw new Error('a refinement run has no plain slot requests'); }, scoring: null };
+  }
   if (kind === 'reward') {
     const settings = verifier.reward ?? DEFAULT_REWARD_SETTINGS;
     return {

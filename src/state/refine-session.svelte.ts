@@ -1,54 +1,48 @@
 // The Refine page's exercise: one wrong program (a dataset candidate or pasted code), its failing ground-truth tests,
-// feedback written by the user or drafted by a model, and k refinements with and without it, each re-tested in the
-// engine (the CLI's loop, run/refine/refine-job.ts). Lives in memory for the tab; the API key goes through ApiKeys
-// (memory, or localStorage when asked), never IndexedDB.
+// feedback written by the user or drafted by a model, and k refinements with and without it. The refinements are a
+// stored run of kind 'refine' on the shared run loop (listed with the runs, pausable, resumable); the session shows
+// that run's records. Testing the program and drafting its feedback are single engine and model calls before it.
+// The API key goes through ApiKeys (memory, or localStorage when asked), never IndexedDB.
 import { createContext } from 'svelte';
 import type { Dataset, Problem } from '../core/dataset/types';
 import { errorMessage } from '../core/error-message';
-import type { FeedbackAuthor, IlfRecord } from '../core/refine/ilf-record';
+import type { FeedbackAuthor } from '../core/refine/ilf-record';
 import { ilfLine } from '../core/refine/ilf-record';
-import { pairRefinements, type ProgramPair, type RefineTally } from '../core/refine/refine-pairs';
-import type { RefineSettings, RefineTarget } from '../core/refine/refine-plan';
-import { sideSummary, type RefineSideSummary } from '../core/refine/repair-summary';
-import { teachingVerdict, type TeachingVerdict } from '../core/refine/teaching-verdict';
-import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../core/run/time-limits';
+import { PASTED_RANK, refineVerifier } from '../core/refine/refine-run';
+import { programReport, targetViews, type ProgramReport, type RefinementView, type TargetView } from '../core/refine/refine-run-view';
+import { problemStatement } from '../core/run/orchestration/problem-statement';
+import type { GenerationRecord } from '../core/run/run-records';
+import type { Run } from '../core/run/run-types';
+import { PAPER_TIME_LIMITS, RUN_BUDGET_CAP_MS, type TimeLimitRule } from '../core/run/time-limits';
 import type { CompareMode } from '../core/run/types';
 import type { EngineCanonicalCache } from '../engine/prepare-tests';
 import type { EnginePool } from '../engine/pool-types';
 import { createGenerator, type TestGenerator } from '../llm/generator';
-import { refineTemplateIssues } from '../llm/prompts/refine-messages';
+import { refineMessages, refineTemplateIssues } from '../llm/prompts/refine-messages';
 import { DEFAULT_FEEDBACK_TEMPLATE, DEFAULT_REFINE_TEMPLATE, type RefineTemplate } from '../llm/prompts/refine-templates';
-import { draftFeedback, groundTruthOf, programFailures, refinePrograms, type ProgramFailures, type RefinementDetail } from '../run/refine/refine-job';
+import { refineVerifierConfig } from '../run/refine/refine-config';
+import { groundTruthOf, programFailures, type ProgramFailures } from '../run/refine/program-failures';
+import { ENGINE_VERSION, PYODIDE_VERSION } from '../run/versions';
 import { browserPoolFactory, type PoolFactory } from './engine-jobs';
 import { engineCanonicalCache } from './engine-pool-options';
 import type { ApiKeys } from './runs-api-keys.svelte';
+import { DEMO_CHOICE, type RunsStore } from './runs-store.svelte';
+import { DEMO_ID } from './datasets-library.svelte';
+
+export { PASTED_RANK };
+export type { RefinementView };
 
 /** Where the page's model answers: an OpenAI-compatible endpoint or WebLLM in this tab. */
 export type RefineBackend = 'openai' | 'webllm';
 
-/** What the exercise is doing. */
-export type RefinePhase = 'idle' | 'testing' | 'drafting' | 'refining' | 'done' | 'cancelled' | 'failed';
-
-/** One refinement as the page lists it. */
-export interface RefinementView {
-  record: IlfRecord;
-  detail: RefinementDetail;
-}
-
-/** The exercise's report once refinements exist. */
-export interface RefineReport {
-  pair: ProgramPair;
-  /** pass@k here uses k = the refinements made so far on that side (all k once done). */
-  withFeedback: RefineSideSummary | null;
-  withoutFeedback: RefineSideSummary | null;
-  verdict: TeachingVerdict | null;
-}
+/** What the exercise is doing before its run: testing the program, or drafting feedback. */
+export type RefinePhase = 'idle' | 'testing' | 'drafting' | 'cancelled' | 'failed';
 
 /** Token budget of each answer (a repaired function, or a few sentences of feedback). */
 const MAX_TOKENS = 2048;
 
-/** Rank of a program pasted in rather than taken from the dataset. */
-export const PASTED_RANK = 0;
+/** What the session needs of the runs (the RunsStore, or a fake in tests). */
+export type RefineRuns = Pick<RunsStore, 'create' | 'run' | 'pause' | 'generations' | 'datasets' | 'status'>;
 
 export class RefineSession {
   taskId = $state('');
@@ -72,24 +66,36 @@ export class RefineSession {
   #phase = $state<RefinePhase>('idle');
   #message = $state<string | null>(null);
   #failures = $state.raw<(ProgramFailures & { program: string }) | null>(null);
-  #refinements = $state.raw<RefinementView[]>([]);
+  /** The exercise's refinement run, once asked for. */
+  #runId = $state<string | null>(null);
+  #generations = $state.raw<GenerationRecord[]>([]);
+  #dataset = $state.raw<Dataset | null>(null);
   #controller: AbortController | null = null;
   readonly #keys: ApiKeys;
+  readonly #runs: RefineRuns;
   readonly #settings: { readonly workers: number; readonly comparison: CompareMode };
   readonly #pools: PoolFactory;
   readonly #canonicalCache: EngineCanonicalCache | null;
   readonly #rule: () => TimeLimitRule;
+  readonly #datasetId: (dataset: Dataset) => string | null;
 
-  /** `rule`: re-verification's time-limit rule (the Build page's floor), so refinements run as verification does. */
+  /**
+   * `rule`: re-verification's time-limit rule (the Build page's floor), so refinements run as verification does;
+   * `datasetId`: the stored id of a shown dataset (DEMO_ID for the demo).
+   */
   constructor(
     keys: ApiKeys,
+    runs: RefineRuns,
     settings: { readonly workers: number; readonly comparison: CompareMode },
+    datasetId: (dataset: Dataset) => string | null,
     rule: () => TimeLimitRule = () => PAPER_TIME_LIMITS,
     pools: PoolFactory = browserPoolFactory,
     canonicalCache = engineCanonicalCache(),
   ) {
     this.#keys = keys;
+    this.#runs = runs;
     this.#settings = settings;
+    this.#datasetId = datasetId;
     this.#rule = rule;
     this.#pools = pools;
     this.#canonicalCache = canonicalCache;
@@ -98,19 +104,30 @@ export class RefineSession {
   get phase(): RefinePhase {
     return this.#phase;
   }
+  /** Testing or drafting, or the exercise's run executing in this tab. */
   get busy(): boolean {
-    return this.#phase === 'testing' || this.#phase === 'drafting' || this.#phase === 'refining';
+    return this.#phase === 'testing' || this.#phase === 'drafting' || this.refining;
   }
-  /** Why the last action stopped, or null. */
+  /** The exercise's run is executing here. */
+  get refining(): boolean {
+    const run = this.run;
+    return run !== null && ['starting', 'running', 'stopping', 'needs-key'].includes(this.#runs.status(run));
+  }
+  /** Why the last action stopped, or null (the run's own error once it failed). */
   get message(): string | null {
-    return this.#message;
+    return this.#message ?? (this.run?.status === 'failed' ? this.run.error : null);
   }
   /** The program's failing tests, from its last test run (null before one, or after the program changed). */
   get failures(): (ProgramFailures & { program: string }) | null {
     return this.#failures;
   }
+  /** The exercise's stored run (null before refinements are asked for, or once it is deleted). */
+  get run(): Run | null {
+    return this.#runId === null ? null : (this.#runs.run(this.#runId) ?? null);
+  }
+  /** The refinements made so far, with feedback first, by seed. */
   get refinements(): readonly RefinementView[] {
-    return this.#refinements;
+    return this.#view()?.refinements ?? [];
   }
 
   /** The program under refinement, or '' when none is chosen. */
@@ -148,28 +165,30 @@ export class RefineSession {
     if (text.trim() === '') this.author = 'person';
   }
 
-  /** A new program was chosen: its tests, feedback and refinements no longer apply. */
+  /** A new program was chosen: its tests, feedback and refinements no longer apply (its run stays in the list). */
   reset(): void {
     this.cancel();
     this.#failures = null;
-    this.#refinements = [];
+    this.#runId = null;
+    this.#generations = [];
     this.feedback = '';
     this.author = 'person';
     this.#message = null;
     this.#phase = 'idle';
   }
 
+  /** Stops testing or drafting, and pauses the exercise's run (it can be resumed from the Runs page). */
   cancel(): void {
     this.#controller?.abort(new DOMException('cancelled', 'AbortError'));
+    if (this.#runId !== null && this.refining) this.#runs.pause(this.#runId);
   }
 
   /** Runs the program on its ground truth and keeps its failing tests. */
   test(dataset: Dataset, problem: Problem): Promise<void> {
     const program = this.program(problem);
     return this.#act('testing', async (pool, signal) => {
-      const truth = await groundTruthOf(this.#engine(pool, dataset), problem, signal);
-      const result = await programFailures(pool, truth, program, 5, signal);
-      this.#failures = { ...result, program };
+      const truth = await groundTruthOf(pool, problem, dataset.split, this.#execution(), this.#canonicalCache, signal);
+      this.#failures = { ...(await programFailures(pool, truth, program, signal)), program };
     });
   }
 
@@ -177,58 +196,80 @@ export class RefineSession {
   draft(dataset: Dataset, problem: Problem): Promise<void> {
     const program = this.program(problem);
     return this.#act('drafting', async (pool, signal) => {
-      const drafter = { generator: await this.#generator(), model: this.model.trim() };
-      const truth = await groundTruthOf(this.#engine(pool, dataset), problem, signal);
-      const env = {
-        pool,
-        drafter,
-        templates: { refine: this.refineTemplate, feedback: this.feedbackTemplate },
-        settings: this.#settingsOf(false),
-        maxTokens: MAX_TOKENS,
-        onFeedback: (_target: RefineTarget, _feedback: unknown, failures: ProgramFailures) => (this.#failures = { ...failures, program }),
-      };
-      const feedback = await draftFeedback(env, problem, truth, this.#target(problem, null), signal);
-      this.feedback = feedback.text;
-      this.author = feedback.author;
+      const generator = await this.#generator();
+      try {
+        const truth = await groundTruthOf(pool, problem, dataset.split, this.#execution(), this.#canonicalCache, signal);
+        const failures = await programFailures(pool, truth, program, signal);
+        this.#failures = { ...failures, program };
+        const messages = refineMessages(this.feedbackTemplate, 'feedback', { problem: problemStatement(problem), program, failures: failures.text });
+        const answer = await generator.generate({ messages, temperature: this.temperature, top_p: 1, max_tokens: MAX_TOKENS, seed: this.seed, signal });
+        const text = answer.text.trim();
+        if (text === '') throw new Error('the model answered nothing');
+        this.feedback = text;
+        this.author = `model:${this.model.trim()}`;
+      } finally {
+        await generator.dispose?.().catch(() => {});
+      }
     });
   }
 
-  /** Makes k refinements with the feedback and k without it (same seeds), each re-tested. */
-  refine(dataset: Dataset, problem: Problem): Promise<void> {
-    const feedback = { text: this.feedback.trim(), author: this.author };
-    const settings = this.#settingsOf(true);
-    this.#refinements = [];
-    return this.#act('refining', async (pool, signal) => {
-      const generator = await this.#generator();
-      await refinePrograms(
-        {
-          ...this.#engine(pool, dataset),
-          refiner: { generator, model: this.model },
-          drafter: null,
-          templates: { refine: this.refineTemplate, feedback: this.feedbackTemplate },
-          settings,
-          maxTokens: MAX_TOKENS,
-          store: { load: async () => [], put: async () => {} },
-          onRefinement: (record, detail) => {
-            this.#refinements = [...this.#refinements, { record, detail }].sort(
-              (a, b) => Number(b.record.with_feedback) - Number(a.record.with_feedback) || a.record.seed - b.record.seed,
-            );
-          },
-        },
-        [this.#target(problem, feedback)],
-        signal,
-      );
-    });
+  /** Stores and starts a refinement run: k refinements with the feedback and k without it (same seeds), each re-tested. */
+  async refine(dataset: Dataset, problem: Problem): Promise<void> {
+    if (this.busy) return;
+    this.#message = null;
+    // The earlier run's refinements leave the page at once (that run stays in the list).
+    this.#runId = null;
+    this.#generations = [];
+    try {
+      const baseUrl = this.baseUrl.trim();
+      if (this.backend === 'openai') {
+        this.#keys.use(baseUrl, this.apiKey, this.rememberKey);
+        this.apiKey = '';
+      }
+      const datasets = await this.#runs.datasets();
+      const id = this.#datasetId(dataset);
+      const meta = await datasets.resolve(id === null || id === DEMO_ID ? DEMO_CHOICE : id);
+      const program = this.program(problem);
+      const verifier = refineVerifierConfig({
+        backend: this.backend,
+        baseUrl: this.backend === 'openai' ? baseUrl : null,
+        model: this.model.trim(),
+        feedbackModel: null,
+        k: this.k,
+        baseline: true,
+        temperature: this.temperature,
+        seed: this.seed,
+        maxTokens: MAX_TOKENS,
+        templates: { refine: $state.snapshot(this.refineTemplate), feedback: $state.snapshot(this.feedbackTemplate) },
+        targets: [{ taskId: problem.taskId, rank: this.rank, ...(this.rank === PASTED_RANK ? { program } : {}), feedback: { text: this.feedback.trim(), author: this.author } }],
+      });
+      const name = `Refine ${problem.taskId} ${this.rank === PASTED_RANK ? 'pasted program' : `rank ${this.rank}`}`;
+      const run = await this.#runs.create({ name, datasetId: meta.id, datasetSha256: meta.sha256, datasetName: meta.name, split: meta.split, problemIds: [problem.taskId], verifier, execution: this.#execution() });
+      this.#runId = run.id;
+      this.#generations = [];
+    } catch (error) {
+      this.#message = errorMessage(error);
+    }
+  }
+
+  /** Reads the run's refinements again (the page calls this as the run's progress moves). */
+  async reload(): Promise<void> {
+    const run = this.run;
+    if (!run) return;
+    const generations = await this.#runs.generations(run.id, run.problemIds[0]!);
+    if (this.#runId === run.id) this.#generations = generations;
   }
 
   /** pass@1, pass@k and the verdict of the refinements made so far (the verdict once both sides have all k). */
-  get report(): RefineReport | null {
-    const records = this.#refinements.map((r) => r.record);
-    const [pair] = pairRefinements(records);
-    if (!pair) return null;
-    const summary = (tally: RefineTally | null) => (tally && tally.made > 0 ? sideSummary([tally], Math.min(this.k, tally.made)) : null);
-    const complete = pair.withFeedback.made >= this.k && (pair.withoutFeedback?.made ?? 0) >= this.k;
-    return { pair, withFeedback: summary(pair.withFeedback), withoutFeedback: summary(pair.withoutFeedback), verdict: complete ? teachingVerdict(pair, records[0]!.feedback_author) : null };
+  get report(): ProgramReport | null {
+    const view = this.#view();
+    const run = this.run;
+    return view && run?.verifier.refine ? programReport(view, run.verifier.refine) : null;
+  }
+
+  /** The k the exercise's run was made with (the form's k before one exists). */
+  get runK(): number {
+    return this.run?.verifier.refine?.k ?? this.k;
   }
 
   /** The per-test limit rule and comparison mode refinements are re-tested with. */
@@ -238,19 +279,22 @@ export class RefineSession {
 
   /** The refinements as ILF export lines. */
   exportText(): string {
-    return this.#refinements.map((r) => `${ilfLine(r.record)}\n`).join('');
+    return this.refinements.map((r) => `${ilfLine(r.record)}\n`).join('');
   }
 
-  #settingsOf(baseline: boolean): RefineSettings {
-    return { k: this.k, temperature: this.temperature, seed: this.seed, baseline };
+  #view(): TargetView | null {
+    const run = this.run;
+    if (!run?.verifier.refine || !this.#dataset) return null;
+    return targetViews({ problemIds: run.problemIds, verifier: refineVerifier(run.verifier) }, this.#dataset, this.#generations)[0] ?? null;
   }
 
-  #target(problem: Problem, feedback: { text: string; author: FeedbackAuthor } | null): RefineTarget {
-    return { taskId: problem.taskId, rank: this.rank, program: this.program(problem), feedback };
+  /** The dataset the exercise's views read programs from (the page's shown dataset, the run's own text). */
+  useDataset(dataset: Dataset | null): void {
+    this.#dataset = dataset;
   }
 
-  #engine(pool: EnginePool, dataset: Dataset) {
-    return { pool, dataset, compare: this.#settings.comparison, rule: this.#rule(), canonicalCache: this.#canonicalCache };
+  #execution() {
+    return { comparison: this.#settings.comparison, timeout: { kind: 'scaled' as const, ...this.#rule() }, budgetMs: RUN_BUDGET_CAP_MS, engineVersion: ENGINE_VERSION, pyodideVersion: PYODIDE_VERSION };
   }
 
   async #generator(): Promise<TestGenerator> {
@@ -275,7 +319,7 @@ export class RefineSession {
       } finally {
         await pool.close();
       }
-      this.#phase = phase === 'refining' ? 'done' : 'idle';
+      this.#phase = 'idle';
     } catch (error) {
       this.#phase = controller.signal.aborted ? 'cancelled' : 'failed';
       this.#message = controller.signal.aborted ? 'Stopped.' : errorMessage(error);

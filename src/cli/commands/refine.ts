@@ -1,6 +1,7 @@
 // `verifier-lab refine DATASET ...`: refine wrong programs with feedback (from a file or drafted by a model), re-test
 // every refinement on the ground truth, and write the ILF export, resumable. The loop is the app's (run/refine).
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { parseFeedbackFile } from '../../core/refine/feedback-file';
 import { ilfLine, parseIlfFile, type IlfRecord } from '../../core/refine/ilf-record';
@@ -13,7 +14,16 @@ import { createOpenAiCompatibleGenerator, type HttpDeps } from '../../llm/openai
 import { refineTemplateIssues, type RefineTemplateKind } from '../../llm/prompts/refine-messages';
 import { DEFAULT_FEEDBACK_TEMPLATE, DEFAULT_REFINE_TEMPLATE, type RefineTemplate } from '../../llm/prompts/refine-templates';
 import { decodePromptTemplate } from '../../run/prompt-template-text';
-import { refinePrograms, RefineSetupError } from '../../run/refine/refine-job';
+import { refineVerifier } from '../../core/refine/refine-run';
+import { ilfRecordOf, ilfRecordsOfRun, runRecordsOfIlf, targetFeedback } from '../../core/refine/run-ilf';
+import { MemoryRunStore } from '../../core/run/memory-run-store';
+import type { GenerationRecord } from '../../core/run/run-records';
+import { draftRun } from '../../core/run/run-types';
+import { PAPER_TIME_LIMITS, RUN_BUDGET_CAP_MS } from '../../core/run/time-limits';
+import { executeRun } from '../../run/orchestrator';
+import { refineVerifierConfig } from '../../run/refine/refine-config';
+import { RunStop } from '../../run/run-stop';
+import { ENGINE_VERSION, PYODIDE_VERSION } from '../../run/versions';
 import { fileArgs } from '../command-args';
 import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
 import { formatElapsed } from '../cli-progress';
@@ -58,52 +68,77 @@ export async function runRefine(args: string[], io: CliIo, deps: RefineDeps = {}
   };
 
   // Every input is read and checked before a worker starts or a request is sent.
-  const { dataset } = await readDatasetInput(file);
+  const { dataset, sha256 } = await readDatasetInput(file);
   const selection = selectProblems(dataset, values.problems ?? '', 0);
   if (selection.unknown.length > 0) throw new CliUsageError(`--problems: unknown task ids ${selection.unknown.slice(0, 5).join(', ')}`);
   const targets = await chooseTargets(values.feedback, dataset, selection.ids);
   if (targets.length === 0) throw new CliUsageError('no wrong program to refine in the selected problems');
   const out = values.out;
-  const earlier = await readExport(out, values.model);
-  if (earlier.length > 0) io.stderr(`refine: resuming ${out}: ${earlier.length} refinements already made\n`);
+  const verifier = refineVerifierConfig({
+    backend: 'openai',
+    baseUrl: values['base-url'],
+    model: values.model,
+    feedbackModel: values['feedback-model'] ?? null,
+    ...settings,
+    maxTokens,
+    templates,
+    targets: targets.map((t) => ({ taskId: t.taskId, rank: t.rank, ...(t.feedback ? { feedback: t.feedback } : {}) })),
+  });
+  const withTargets = new Set(targets.map((t) => t.taskId));
+  const execution = { comparison: compare, timeout: { kind: 'scaled' as const, ...(rule ?? PAPER_TIME_LIMITS) }, budgetMs: RUN_BUDGET_CAP_MS, engineVersion: ENGINE_VERSION, pyodideVersion: PYODIDE_VERSION };
+  const input = { name: `refine ${basename(out)}`, datasetId: sha256, datasetSha256: sha256, datasetName: basename(dataset.name), split: dataset.split, problemIds: selection.ids.filter((id) => withTargets.has(id)), verifier, execution };
+  const run = draftRun(input, crypto.randomUUID(), Date.now());
+  const refineRun = { problemIds: run.problemIds, verifier: refineVerifier(run.verifier) };
+  const earlier = await asUsage(out, async () => runRecordsOfIlf(run.id, refineRun.verifier, await readExport(out, values.model!)));
+  const made = earlier.filter((g) => g.refinement).length;
+  if (made > 0) io.stderr(`refine: resuming ${out}: ${made} refinements already made\n`);
 
-  const generator = (model: string) => createOpenAiCompatibleGenerator({ backend: 'openai-compatible', baseUrl: values['base-url']!, model, ...(apiKey ? { apiKey } : {}), maxConcurrency: 4 }, { pageOrigin: null, ...deps.http });
-  const refiner = { generator: generator(values.model), model: values.model };
-  const drafter = values['feedback-model'] === undefined ? null : { generator: generator(values['feedback-model']), model: values['feedback-model'] };
-  const records = [...earlier];
-  const store = {
-    load: async () => [...earlier],
-    put: async (record: IlfRecord) => {
-      records.push(record);
-      await appendFile(out, `${ilfLine(record)}\n`, 'utf8');
-    },
-  };
+  // The export file is the run: each refinement is appended as it is stored, with its program's feedback.
+  const problems = new Map(dataset.problems.map((p) => [p.taskId, p]));
+  const drafted: GenerationRecord[] = earlier.filter((g) => !g.refinement);
   const total = targets.length * settings.k * (settings.baseline ? 2 : 1);
   const began = Date.now();
-  let made = 0;
-  const onRefinement = (record: IlfRecord) => {
-    made++;
-    io.stderr(`refine: ${earlier.length + made}/${total} refinements, ${record.task_id} rank ${record.rank} ${record.with_feedback ? 'with' : 'without'} feedback seed ${record.seed}: ${record.passed ? 'passed' : record.refinement === null ? 'no program' : `score ${record.score.toFixed(2)}`} (${formatElapsed(Date.now() - began)})\n`);
-  };
+  let count = made;
+  const store = new MemoryRunStore({
+    record: async (kind, record) => {
+      if (kind !== 'generation') return;
+      const g = record as GenerationRecord;
+      if (g.error !== null) return;
+      if (!g.refinement) return void drafted.push(g);
+      const target = refineRun.verifier.refine.targets.find((t) => t.taskId === g.taskId && t.rank === g.shownRank)!;
+      const line = ilfRecordOf(refineRun.verifier, problems.get(g.taskId)!, g, targetFeedback(target, drafted)!)!;
+      await appendFile(out, `${ilfLine(line)}\n`, 'utf8');
+      io.stderr(`refine: ${++count}/${total} refinements, ${line.task_id} rank ${line.rank} ${line.with_feedback ? 'with' : 'without'} feedback seed ${line.seed}: ${line.passed ? 'passed' : line.refinement === null ? 'no program' : `score ${line.score.toFixed(2)}`} (${formatElapsed(Date.now() - began)})\n`);
+    },
+  });
+  store.add(run, earlier);
 
+  const generator = (model: string) => createOpenAiCompatibleGenerator({ backend: 'openai-compatible', baseUrl: values['base-url']!, model, ...(apiKey ? { apiKey } : {}), maxConcurrency: 4 }, { pageOrigin: null, ...deps.http });
+  const refiner = generator(values.model);
+  const feedbackModel = values['feedback-model'];
+  const drafter = feedbackModel === undefined ? null : feedbackModel === values.model ? refiner : generator(feedbackModel);
   const pool = (deps.createPool ?? openPool)(workersOption(values.workers));
+  const stop = new AbortController();
+  const relay = () => stop.abort(new RunStop('pause'));
+  if (deps.signal?.aborted) relay();
+  deps.signal?.addEventListener('abort', relay, { once: true });
+  let outcome;
   try {
     await pool.ready();
     const canonicalCache = commandCanonicalCache(deps, values['remeasure-canonical']);
-    const env = { pool, dataset, refiner, drafter, templates, settings, maxTokens, compare, rule, canonicalCache, store, problemsInFlight: Math.max(2, pool.stats().size), onRefinement };
-    await asUsage(null, () => refinePrograms(env, targets, deps.signal));
-  } catch (error) {
-    if (error instanceof CliUsageError) throw error;
-    if (deps.signal?.aborted) {
-      io.stderr(`refine: stopped; ${records.length} refinements are in ${out}; run the same command to continue\n`);
-      return 1;
-    }
-    io.stderr(`refine: stopped: ${error instanceof Error ? error.message : String(error)}\nrefine: ${records.length} refinements are in ${out}; run the same command to continue\n`);
-    return 1;
+    const env = { store, pool, dataset, generator: refiner, feedbackGenerator: drafter, canonicalCache, problemsInFlight: Math.max(2, pool.stats().size) };
+    outcome = await executeRun(env, run.id, stop.signal);
   } finally {
+    deps.signal?.removeEventListener('abort', relay);
     await pool.close();
   }
-  report(io, records, targets, settings, values.json);
+  const refinements = ilfRecordsOfRun(refineRun, dataset, await store.loadGenerations(run.id));
+  if (outcome.status !== 'done') {
+    const why = outcome.status === 'failed' ? `stopped: ${outcome.error}` : 'stopped';
+    io.stderr(`refine: ${why}\nrefine: ${refinements.length} refinements are in ${out}; run the same command to continue\n`);
+    return 1;
+  }
+  report(io, refinements, targets, settings, values.json);
   return 0;
 }
 
@@ -112,7 +147,7 @@ async function asUsage<T>(file: string | null, work: () => T | Promise<T>): Prom
   try {
     return await work();
   } catch (error) {
-    if (error instanceof RefineFileError || error instanceof RefineInputError || error instanceof RefineSetupError) {
+    if (error instanceof RefineFileError || error instanceof RefineInputError) {
       throw new CliUsageError(file === null ? error.message : `${file}: ${error.message}`);
     }
     throw error;

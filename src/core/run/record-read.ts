@@ -4,6 +4,7 @@ import { RunFieldError, RunReader, checkString } from './run-fields';
 import { readSampling } from './run-read';
 import type { CandidateRecord, GenerationRecord, PromptMessage } from './run-records';
 import type { TestResult, TestStatus } from './types';
+import { readRefinementOutcome } from '../refine/refine-run-read';
 
 const TEST_STATUSES: readonly TestStatus[] = ['pass', 'fail', 'timeout', 'error', 'crash'];
 
@@ -35,6 +36,7 @@ export function readGeneration(value: unknown, path = 'generation'): GenerationR
     finishReason: r.nullableString('finishReason'),
     error: r.nullableString('error'),
     ...readAnswerScore(r),
+    ...(r.has('refinement') ? { refinement: readRefinementOutcome(r.object('refinement')) } : {}),
   };
 }
 
@@ -64,7 +66,8 @@ export function readCandidateRecord(value: unknown, path = 'result'): CandidateR
   return {
     runId: r.string('runId'),
     taskId: r.string('taskId'),
-    rank: r.int('rank', 1),
+    // Rank 0: a program pasted into a refinement run; dataset candidates start at 1.
+    rank: r.int('rank', 0),
     tests,
     passed,
     total,

@@ -2,6 +2,7 @@
 import type { TimeLimitRule } from './time-limits';
 import type { CompareMode } from './types';
 import type { JudgeSettings, RewardSettings, VerifierKind } from '../verifiers/verifier-kind';
+import type { RefineRunSettings } from '../refine/refine-run';
 
 /** Where generated tests come from. 'file' imports tests written elsewhere (e.g. CodeT's, Reflexion's). */
 export type VerifierBackend = 'openai' | 'webllm' | 'file';
@@ -60,6 +61,8 @@ export interface VerifierConfig {
   reward?: RewardSettings;
   /** Judge runs: the score scale (absent = DEFAULT_JUDGE_SETTINGS). */
   judge?: JudgeSettings;
+  /** Refinement runs: the programs refined and how (required for kind 'refine'; the refinement prompt is promptTemplate). */
+  refine?: RefineRunSettings;
 }
 
 /**

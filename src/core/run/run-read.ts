@@ -7,6 +7,7 @@ import { RunFieldError, RunReader, checkString } from './run-fields';
 import type { Run, RunProgress, RunStatus } from './run-types';
 import { VERIFIER_KINDS } from '../verifiers/verifier-kind';
 import { judgeScaleIssue } from '../verifiers/judge-answer';
+import { readRefineRunSettings } from '../refine/refine-run-read';
 
 const STATUSES: readonly RunStatus[] = ['draft', 'running', 'paused', 'done', 'failed', 'cancelled'];
 const METRIC_KEYS = ['top1', 'bottom1', 'spearman', 'kendall', 'mae', 'r2'] as const;
@@ -85,8 +86,8 @@ function readRequestOptions(r: RunReader): Pick<VerifierConfig, 'reasoningEffort
 }
 
 /** The optional kind and its settings (absent in test runs, and in runs made before kinds existed). */
-function readKindSettings(r: RunReader): Pick<VerifierConfig, 'kind' | 'reward' | 'judge'> {
-  const out: Pick<VerifierConfig, 'kind' | 'reward' | 'judge'> = {};
+function readKindSettings(r: RunReader): Pick<VerifierConfig, 'kind' | 'reward' | 'judge' | 'refine'> {
+  const out: Pick<VerifierConfig, 'kind' | 'reward' | 'judge' | 'refine'> = {};
   if (r.has('kind')) out.kind = r.oneOf('kind', VERIFIER_KINDS);
   if (r.has('reward')) {
     const weights = r.object('reward').object('weights');
@@ -101,6 +102,8 @@ function readKindSettings(r: RunReader): Pick<VerifierConfig, 'kind' | 'reward' 
     if (issue !== null) throw new RunFieldError(judge.path, issue);
     out.judge = scale;
   }
+  if (r.has('refine')) out.refine = readRefineRunSettings(r.object('refine'));
+  if (out.kind === 'refine' && !out.refine) throw new RunFieldError(r.at('refine'), 'missing (a refinement run names its programs)');
   return out;
 }
 

@@ -1,5 +1,6 @@
 // What a run stores as it goes: one record per generation request and one per executed candidate.
 import type { PromptVariant, SamplingSettings, VerifierBackend } from './run-config';
+import type { FailedTest } from '../verify/verify-types';
 import type { TestResult } from './types';
 
 /** `shownRank` of a generation whose prompt showed no candidate (variant 'instruction'). Ranks start at 1. */
@@ -70,10 +71,25 @@ export interface GenerationRecord {
   score?: number;
   /** Reward runs: every attribute the answer named (e.g. helpfulness, correctness), before the weighted sum. */
   attributes?: Record<string, number>;
+  /** Refinement runs: the refined program and its re-test (absent on the feedback-draft sample and other kinds). */
+  refinement?: RefinementOutcome;
+}
+
+/** A refinement's program, taken from its answer, and how it did on the problem's ground-truth tests. */
+export interface RefinementOutcome {
+  /** Null when the answer held no program: a failed refinement, never run. */
+  program: string | null;
+  /** Every ground-truth test passed. */
+  passed: boolean;
+  /** Fraction of ground-truth tests passed (combined as the authors did for "+" splits; 0 without a program). */
+  score: number;
+  /** Its first failing tests (empty when it passed or had no program). */
+  failures: FailedTest[];
 }
 
 /**
- * One candidate executed against its generated tests, as stored (the engine's result plus its place in the run).
+ * One candidate executed against its generated tests, as stored (refinement runs: a wrong program on its ground
+ * truth, `predicted` the share of its refinements with feedback that pass; rank 0 is a pasted program) (the engine's result plus its place in the run).
  * Key: (runId, taskId, rank). `tests` follows the tests of the generations used, in (sampleIndex, test order) order.
  */
 export interface CandidateRecord {

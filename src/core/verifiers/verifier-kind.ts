@@ -3,12 +3,15 @@
 import type { PredictionMethod } from '../metrics/types';
 import { PAPER_SAMPLING, type SamplingSettings } from '../run/run-config';
 
-/** Test generation (the paper's first family), a trained reward model, or a chat model asked to judge. */
-export const VERIFIER_KINDS = ['tests', 'reward', 'judge'] as const;
+/**
+ * Test generation (the paper's first family), a trained reward model, a chat model asked to judge, or refinement
+ * with natural-language feedback (the ILF paper: wrong programs refined, and the refinements re-tested).
+ */
+export const VERIFIER_KINDS = ['tests', 'reward', 'judge', 'refine'] as const;
 export type VerifierKind = (typeof VERIFIER_KINDS)[number];
 
 /** The kinds whose candidates are scored from one answer per (candidate, sample) instead of being executed. */
-export type ScoreKind = Exclude<VerifierKind, 'tests'>;
+export type ScoreKind = 'reward' | 'judge';
 
 /**
  * How a reward answer becomes one scalar: the weighted sum of the named attributes the model returns
@@ -34,7 +37,12 @@ export function verifierKind(verifier: { kind?: VerifierKind | undefined }): Ver
 
 /** Whether candidates run in the engine (tests) or take their score from the model's answers. */
 export function isScoreKind(kind: VerifierKind): kind is ScoreKind {
-  return kind !== 'tests';
+  return kind === 'reward' || kind === 'judge';
+}
+
+/** Whether a run ranks candidates (and so has the six metrics and leaderboard rows): every kind but refinement. */
+export function ranksCandidates(kind: VerifierKind): boolean {
+  return kind !== 'refine';
 }
 
 /**
@@ -42,7 +50,7 @@ export function isScoreKind(kind: VerifierKind): kind is ScoreKind {
  * scalar, min-max normalized within each problem ('reward', the paper's rule for reward models).
  */
 export function predictionMethod(kind: VerifierKind): PredictionMethod {
-  return kind === 'tests' ? 'utg' : 'reward';
+  return isScoreKind(kind) ? 'reward' : 'utg';
 }
 
 /** In-run attempts at a parsable answer: a reward model answers the same every time; a sampled judge may not. */

@@ -4,6 +4,7 @@ import type { VerifierConfig } from '../run-config';
 import { generationSlot, resultSlot, type FinishedSlots } from '../run-progress';
 import { NO_CANDIDATE } from '../run-records';
 import { isScoreKind, verifierKind } from '../../verifiers/verifier-kind';
+import { PASTED_RANK, refineRunIssue, targetSamples, type RefineRunSettings, type RefineTargetSpec } from '../../refine/refine-run';
 
 /** A run names a problem its dataset does not have, or a dataset that cannot be run. */
 export class RunPlanError extends Error {
@@ -25,8 +26,10 @@ export interface PlannedProblem {
   /** Reward and judge runs: each candidate's score comes from the answers that showed it, not from an execution. */
   scored: boolean;
   samples: number;
-  /** Every candidate rank, ascending. */
+  /** Every candidate rank, ascending (refinement runs: the ranks of the programs refined). */
   ranks: number[];
+  /** Refinement runs: the problem's programs to refine and the slot layout (see refine-run.ts); null otherwise. */
+  refine: { targets: RefineTargetSpec[]; k: number; baseline: boolean } | null;
 }
 
 /** The whole run, in run order. */
@@ -37,7 +40,8 @@ export interface WorkPlan {
 }
 
 /** The plan of a run over `dataset`. Throws RunPlanError when a task id is missing or the config is unusable. */
-export function planRun(problemIds: readonly string[], verifier: Pick<VerifierConfig, 'variant' | 'samplesPerProblem' | 'kind'>, dataset: Dataset): WorkPlan {
+export function planRun(problemIds: readonly string[], verifier: Pick<VerifierConfig, 'variant' | 'samplesPerProblem' | 'kind' | 'refine'>, dataset: Dataset): WorkPlan {
+  if (verifierKind(verifier) === 'refine') return planRefineRun(problemIds, verifier.refine, dataset);
   if (!Number.isInteger(verifier.samplesPerProblem) || verifier.samplesPerProblem < 1) {
     throw new RunPlanError(`samples per problem must be a whole number >= 1 (got ${verifier.samplesPerProblem})`);
   }
@@ -48,7 +52,7 @@ export function planRun(problemIds: readonly string[], verifier: Pick<VerifierCo
     const ranks = problem.candidates.map((c) => c.rank);
     const scored = isScoreKind(verifierKind(verifier));
     const shownRanks = verifier.variant === 'instruction' && !scored ? [NO_CANDIDATE] : ranks;
-    return { problem, shownRanks, scored, samples: verifier.samplesPerProblem, ranks };
+    return { problem, shownRanks, scored, samples: verifier.samplesPerProblem, ranks, refine: null };
   });
   return {
     problems,
@@ -57,9 +61,40 @@ export function planRun(problemIds: readonly string[], verifier: Pick<VerifierCo
   };
 }
 
+/** A refinement run's plan: its targets grouped by problem, each target's slots under its own rank. */
+function planRefineRun(problemIds: readonly string[], settings: RefineRunSettings | undefined, dataset: Dataset): WorkPlan {
+  if (!settings) throw new RunPlanError('this refinement run names no programs to refine');
+  const issue = refineRunIssue(settings);
+  if (issue !== null) throw new RunPlanError(issue);
+  const byId = new Map(dataset.problems.map((p) => [p.taskId, p]));
+  const chosen = new Set(problemIds);
+  const stray = settings.targets.find((t) => !chosen.has(t.taskId));
+  if (stray) throw new RunPlanError(`a program to refine is in ${JSON.stringify(stray.taskId)}, which the run does not cover`);
+  const problems = problemIds.map((taskId): PlannedProblem => {
+    const problem = byId.get(taskId);
+    if (!problem) throw new RunPlanError(`the dataset "${dataset.name}" has no problem ${JSON.stringify(taskId)}`);
+    const targets = settings.targets.filter((t) => t.taskId === taskId);
+    const missing = targets.find((t) => t.rank !== PASTED_RANK && !problem.candidates.some((c) => c.rank === t.rank));
+    if (missing) throw new RunPlanError(`${taskId} has no candidate of rank ${missing.rank}`);
+    const ranks = targets.map((t) => t.rank).sort((a, b) => a - b);
+    return { problem, shownRanks: ranks, scored: false, samples: 0, ranks, refine: { targets, k: settings.k, baseline: settings.baseline } };
+  });
+  return {
+    problems,
+    generationsTotal: problems.reduce((n, p) => n + generationSlots(p).length, 0),
+    candidatesTotal: problems.reduce((n, p) => n + p.ranks.length, 0),
+  };
+}
+
 /** Every generation slot of a problem, in (shownRank, sampleIndex) order. */
 export function generationSlots(planned: PlannedProblem): GenerationSlotRef[] {
   const taskId = planned.problem.taskId;
+  const refine = planned.refine;
+  if (refine) {
+    return [...refine.targets]
+      .sort((a, b) => a.rank - b.rank)
+      .flatMap((t) => targetSamples(t, refine).map((sampleIndex) => ({ taskId, shownRank: t.rank, sampleIndex })));
+  }
   return planned.shownRanks.flatMap((shownRank) => Array.from({ length: planned.samples }, (_, sampleIndex) => ({ taskId, shownRank, sampleIndex })));
 }
 

@@ -34,15 +34,15 @@ export const STATUS_LABELS: Record<DisplayStatus, string> = {
   stopping: 'Stopping',
 };
 
-/** "openai-compatible · gpt-4o-mini", "WebLLM · Qwen…", "file · tests.jsonl". */
 /** A verifier kind in words. */
-export const KIND_LABELS: Readonly<Record<VerifierKind, string>> = { tests: 'Generated tests', reward: 'Reward model', judge: 'LLM judge' };
+export const KIND_LABELS: Readonly<Record<VerifierKind, string>> = { tests: 'Generated tests', reward: 'Reward model', judge: 'LLM judge', refine: 'Refinement with feedback' };
 
+/** "openai-compatible · gpt-4o-mini", "WebLLM · Qwen…", "file · tests.jsonl". */
 export function verifierLabel(run: Run): string {
   const v = run.verifier;
   if (v.backend === 'file') return `From file · ${v.fileName ?? v.model}`;
   const backend = v.backend === 'webllm' ? 'WebLLM' : 'OpenAI-compatible';
-  if (v.kind === 'reward' || v.kind === 'judge') return `${KIND_LABELS[v.kind]} · ${backend} · ${v.model}`;
+  if (v.kind === 'reward' || v.kind === 'judge' || v.kind === 'refine') return `${KIND_LABELS[v.kind]} · ${backend} · ${v.model}`;
   const variant = v.variant === 'instruction' ? '' : ' · with solution';
   return `${backend} · ${v.model}${variant}`;
 }
