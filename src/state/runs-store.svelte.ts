@@ -17,7 +17,7 @@ import { RunLauncher, type RunHandle } from '../run/run-launcher';
 import type { EngineStart } from '../run/engine-start';
 import type { RunSnapshot } from '../run/run-monitor';
 import { getDataset } from '../storage/datasets-repo';
-import { loadProblemGenerations } from '../storage/generations-repo';
+import { loadGenerations, loadProblemGenerations } from '../storage/generations-repo';
 import { loadResults } from '../storage/results-repo';
 import { duplicateRun, type RunChanges } from '../storage/run-duplicate';
 import { importRunFile, type ImportedRun } from '../storage/run-file-store';
@@ -33,10 +33,12 @@ import { browserGenerator, webLocks, type ModelProgress } from '../run/browser-e
 import { displayStatus, type DisplayStatus, type LivePhase } from './run-display-status';
 import type { Settings } from './settings.svelte';
 import { errorMessage } from '../core/error-message';
+import { ranksCandidates, verifierKind } from '../core/verifiers/verifier-kind';
 
 // What the runs' components are handed, named for them here so the UI reaches src/run and src/storage only through state.
 export type { EngineStart, ExportedFile, RunChanges };
 export { DEMO_CHOICE, type RunDatasetOption } from '../run/run-datasets';
+export { fileStem } from '../run/run-exports';
 
 /** The dataset a run was made on is not stored in this browser (deleted, or the run was imported from elsewhere). */
 export class RunDatasetMissingError extends Error {
@@ -46,6 +48,19 @@ export class RunDatasetMissingError extends Error {
     super(`${datasetName}, the dataset of this run, is not stored in this browser`);
   }
 }
+
+/** An action that does not apply to a run's kind (a refinement run ranks no candidates). */
+export class RunKindError extends Error {
+  override readonly name = 'RunKindError';
+}
+
+/**
+ * Why a refinement run is not duplicated: its outcomes live on its generation records, so a copy would either take
+ * them over under changed settings (wrong) or redo every request (a new run, better made on the Refine page).
+ */
+export const REFINE_DUPLICATE = 'a refinement run cannot be duplicated: make a new one on the Refine page (its batch mode) with the settings you want';
+/** Why a refinement run has no evaluation file: it scores no candidate ranking. */
+export const REFINE_EVAL = 'a refinement run has no evaluation file (it ranks no candidates): download its ILF export instead';
 
 /** What the page shows of a run executing in this tab. */
 export interface LiveRun {
@@ -240,6 +255,7 @@ export class RunsStore {
    */
   async duplicate(runId: string, changes: RunChanges, start: boolean, datasetId?: string): Promise<Run> {
     const source = this.run(runId);
+    if (source && !ranksCandidates(verifierKind(source.verifier))) throw new RunKindError(REFINE_DUPLICATE);
     if (datasetId !== undefined && source && datasetId !== source.datasetId) {
       const datasets = await this.datasets();
       const meta = await datasets.resolve(datasetId);
@@ -262,6 +278,7 @@ export class RunsStore {
   async exportEval(runId: string): Promise<ExportedFile> {
     const run = this.run(runId);
     if (!run) throw new Error('no such run');
+    if (!ranksCandidates(verifierKind(run.verifier))) throw new RunKindError(REFINE_EVAL);
     return evalFileExport(await this.db(), runId, await (await this.datasets()).forRun(run));
   }
 
@@ -274,6 +291,11 @@ export class RunsStore {
   /** Every stored result of a run. */
   async results(runId: string): Promise<CandidateRecord[]> {
     return loadResults(await this.db(), runId);
+  }
+
+  /** Every generation of a run (a refinement run's page reads them all: feedback drafts and refinements). */
+  async allGenerations(runId: string): Promise<GenerationRecord[]> {
+    return loadGenerations(await this.db(), runId);
   }
 
   /** One problem's generations. */

@@ -72,6 +72,8 @@ export function verifierProvenance(run: { verifier: VerifierConfig; execution: E
   const kind = typeof v.kind === 'string' ? v.kind : 'tests';
   const prompted = generated && kind !== 'reward';
   const writesTests = generated && kind === 'tests';
+  // A refinement run's slots come from its refine settings (refineFacts): its variant and samples are placeholders.
+  const refines = kind === 'refine';
   const only = (applies: boolean, value: () => string) => (applies ? value() : NOT_APPLICABLE);
   const overrides = extraBodyOverrides(v.extraBody);
   const values: Record<ProvenanceKey, string> = {
@@ -79,15 +81,15 @@ export function verifierProvenance(run: { verifier: VerifierConfig; execution: E
     backend: v.backend === 'openai' ? 'OpenAI-compatible' : v.backend === 'webllm' ? 'WebLLM' : `file ${v.fileName ?? ''}`.trim(),
     model: v.model,
     endpoint: endpointHost(v.baseUrl) ?? NOT_APPLICABLE,
-    variant: v.variant,
+    variant: only(!refines, () => v.variant),
     prompt: only(prompted, () => promptName ?? 'edited template'),
     promptHash: only(prompted, () => `sha256:${promptHash(v.promptTemplate)}`),
     tests: only(writesTests, () => String(v.testsPerProblem)),
-    samples: only(generated, () => String(v.samplesPerProblem)),
+    samples: only(generated && !refines, () => String(v.samplesPerProblem)),
     temperature: only(generated, () => String(v.sampling.temperature)),
     topP: only(generated, () => String(v.sampling.topP)),
     maxTokens: only(generated, () => String(v.sampling.maxTokens)),
-    seed: only(generated, () => (v.sampling.seed === null ? 'none' : `${v.sampling.seed} (+ sample number)`)),
+    seed: only(generated, () => (v.sampling.seed === null ? 'none' : `${v.sampling.seed} (+ ${refines ? 'refinement' : 'sample'} number)`)),
     reasoningEffort: only(v.backend === 'openai', () => v.reasoningEffort ?? 'not sent'),
     extraBody: only(v.backend === 'openai', () =>
       v.extraBody ? `${JSON.stringify(v.extraBody)}${overrides.length > 0 ? ` (replaces ${overrides.join(', ')})` : ''}` : 'none',
