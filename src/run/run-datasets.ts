@@ -25,7 +25,8 @@ export interface RunDatasetOption {
 
 /** Choice id of the bundled demo. */
 export const DEMO_CHOICE = 'bundled:demo';
-const DEMO_FILE = 'Demo-R.jsonl';
+/** File name of the bundled demo's stored copy. */
+export const DEMO_FILE = 'Demo-R.jsonl';
 
 /** Loads the bundled demo's text (a lazy chunk in the app; a file read in Node). */
 export type DemoText = () => Promise<string>;

@@ -38,8 +38,8 @@ export type RefineBackend = 'openai' | 'webllm';
 /** What the exercise is doing before its run: testing the program, or drafting feedback. */
 export type RefinePhase = 'idle' | 'testing' | 'drafting' | 'cancelled' | 'failed';
 
-/** Token budget of each answer (a repaired function, or a few sentences of feedback). */
-const MAX_TOKENS = 2048;
+/** Token budget of each answer (a repaired function, or a few sentences of feedback); the batch mode's too. */
+export const MAX_TOKENS = 2048;
 
 /** What the session needs of the runs (the RunsStore, or a fake in tests). */
 export type RefineRuns = Pick<RunsStore, 'create' | 'run' | 'pause' | 'generations' | 'datasets' | 'status'>;
@@ -187,7 +187,7 @@ export class RefineSession {
   test(dataset: Dataset, problem: Problem): Promise<void> {
     const program = this.program(problem);
     return this.#act('testing', async (pool, signal) => {
-      const truth = await groundTruthOf(pool, problem, dataset.split, this.#execution(), this.#canonicalCache, signal);
+      const truth = await groundTruthOf(pool, problem, dataset.split, this.execution(), this.#canonicalCache, signal);
       this.#failures = { ...(await programFailures(pool, truth, program, signal)), program };
     });
   }
@@ -198,7 +198,7 @@ export class RefineSession {
     return this.#act('drafting', async (pool, signal) => {
       const generator = await this.#generator();
       try {
-        const truth = await groundTruthOf(pool, problem, dataset.split, this.#execution(), this.#canonicalCache, signal);
+        const truth = await groundTruthOf(pool, problem, dataset.split, this.execution(), this.#canonicalCache, signal);
         const failures = await programFailures(pool, truth, program, signal);
         this.#failures = { ...failures, program };
         const messages = refineMessages(this.feedbackTemplate, 'feedback', { problem: problemStatement(problem), program, failures: failures.text });
@@ -226,9 +226,7 @@ export class RefineSession {
         this.#keys.use(baseUrl, this.apiKey, this.rememberKey);
         this.apiKey = '';
       }
-      const datasets = await this.#runs.datasets();
-      const id = this.#datasetId(dataset);
-      const meta = await datasets.resolve(id === null || id === DEMO_ID ? DEMO_CHOICE : id);
+      const meta = await this.runDataset(dataset);
       const program = this.program(problem);
       const verifier = refineVerifierConfig({
         backend: this.backend,
@@ -244,7 +242,7 @@ export class RefineSession {
         targets: [{ taskId: problem.taskId, rank: this.rank, ...(this.rank === PASTED_RANK ? { program } : {}), feedback: { text: this.feedback.trim(), author: this.author } }],
       });
       const name = `Refine ${problem.taskId} ${this.rank === PASTED_RANK ? 'pasted program' : `rank ${this.rank}`}`;
-      const run = await this.#runs.create({ name, datasetId: meta.id, datasetSha256: meta.sha256, datasetName: meta.name, split: meta.split, problemIds: [problem.taskId], verifier, execution: this.#execution() });
+      const run = await this.#runs.create({ name, datasetId: meta.id, datasetSha256: meta.sha256, datasetName: meta.name, split: meta.split, problemIds: [problem.taskId], verifier, execution: this.execution() });
       this.#runId = run.id;
       this.#generations = [];
     } catch (error) {
@@ -293,7 +291,14 @@ export class RefineSession {
     this.#dataset = dataset;
   }
 
-  #execution() {
+  /** The stored dataset a run on the shown dataset refers to (the demo is stored on first use). */
+  async runDataset(dataset: Dataset) {
+    const id = this.#datasetId(dataset);
+    return (await this.#runs.datasets()).resolve(id === null || id === DEMO_ID ? DEMO_CHOICE : id);
+  }
+
+  /** How refinements are re-tested: the comparison mode of Settings and re-verification's limit rule. */
+  execution() {
     return { comparison: this.#settings.comparison, timeout: { kind: 'scaled' as const, ...this.#rule() }, budgetMs: RUN_BUDGET_CAP_MS, engineVersion: ENGINE_VERSION, pyodideVersion: PYODIDE_VERSION };
   }
 

@@ -1,5 +1,5 @@
 // Hash routes of the app (#/datasets, #/datasets/<task_id>, #/runs, #/runs/new, #/runs/<run id>[/<task_id>],
-// #/leaderboard, #/refine, #/learn, #/settings): pure parse and format.
+// #/leaderboard, #/refine[/<task_id>/<rank>], #/learn, #/settings): pure parse and format.
 
 export type Route =
   | { page: 'datasets'; taskId: string | null }
@@ -7,7 +7,8 @@ export type Route =
   | { page: 'runs'; view?: 'new'; runId?: string; taskId?: string }
   | { page: 'build' }
   | { page: 'leaderboard' }
-  | { page: 'refine' }
+  /** The Refine page; with `program`, the wrong program (a problem's candidate rank) to start from. */
+  | { page: 'refine'; program?: { taskId: string; rank: number } }
   | { page: 'learn' }
   | { page: 'settings' }
   | { page: 'not-found'; path: string };
@@ -30,6 +31,7 @@ export function routeFromHash(hash: string): Route {
     }
   }
   if (page === 'runs') return runsRoute(rest, path);
+  if (page === 'refine' && rest) return refineRoute(rest, path);
   if (rest) return { page: 'not-found', path };
   return { page: page as 'build' | 'leaderboard' | 'refine' | 'learn' | 'settings' };
 }
@@ -41,6 +43,18 @@ function runsRoute(rest: string | undefined, path: string): Route {
   try {
     const id = decodeURIComponent(runId!);
     return task.length === 0 ? { page: 'runs', runId: id } : { page: 'runs', runId: id, taskId: decodeURIComponent(task.join('/')) };
+  } catch {
+    return { page: 'not-found', path };
+  }
+}
+
+/** "<task id>/<rank>": the rank is after the last "/", so a task id with "/" reads the same encoded or not. */
+function refineRoute(rest: string, path: string): Route {
+  const cut = rest.lastIndexOf('/');
+  const rank = rest.slice(cut + 1);
+  if (cut <= 0 || !/^\d+$/.test(rank)) return { page: 'not-found', path };
+  try {
+    return { page: 'refine', program: { taskId: decodeURIComponent(rest.slice(0, cut)), rank: Number(rank) } };
   } catch {
     return { page: 'not-found', path };
   }
@@ -60,7 +74,7 @@ export function hrefFor(route: Route): string {
     case 'leaderboard':
       return '#/leaderboard';
     case 'refine':
-      return '#/refine';
+      return route.program ? `#/refine/${encodeURIComponent(route.program.taskId)}/${route.program.rank}` : '#/refine';
     case 'learn':
       return '#/learn';
     case 'settings':

@@ -19,6 +19,22 @@ describe('runs routes', () => {
   });
 });
 
+describe('refine routes to a wrong program', () => {
+  it('parse and format a problem and rank, task ids with "/" encoded or not', () => {
+    const route: Route = { page: 'refine', program: { taskId: 'HumanEval/12', rank: 3 } };
+    expect(hrefFor(route)).toBe('#/refine/HumanEval%2F12/3');
+    expect(routeFromHash('#/refine/HumanEval%2F12/3')).toEqual(route);
+    expect(routeFromHash('#/refine/HumanEval/12/3')).toEqual(route);
+    expect(routeFromHash('#/refine/Demo%2F0/0')).toEqual({ page: 'refine', program: { taskId: 'Demo/0', rank: 0 } });
+  });
+
+  it('refuse a missing or non-numeric rank and a bad escape', () => {
+    for (const path of ['/refine/Demo%2F0', '/refine/Demo/x', '/refine//2', '/refine/Demo/-1', '/refine/Demo/2.5', '/refine/%E0%A4%A/2']) {
+      expect(routeFromHash(`#${path}`)).toEqual({ page: 'not-found', path });
+    }
+  });
+});
+
 describe('leaderboard, refine and learn routes', () => {
   it('parses and formats them, and refuses sub-paths', () => {
     for (const page of ['leaderboard', 'refine', 'learn'] as const) {
