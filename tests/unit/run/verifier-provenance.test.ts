@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { NOT_APPLICABLE, PROVENANCE_KEYS, endpointHost, verifierProvenance } from '../../../src/core/run/verifier-provenance';
 import type { VerifierConfig } from '../../../src/core/run/run-config';
 import { execution, verifier } from './run-fixtures';
+import { refineFacts } from '../../../src/core/run/refine-provenance';
+import { refineVerifierConfig } from '../../../src/run/refine/refine-config';
+import { DEFAULT_FEEDBACK_TEMPLATE, DEFAULT_REFINE_TEMPLATE } from '../../../src/llm/prompts/refine-templates';
+import { refinePromptName } from '../../../src/state/refine-prompt-names';
 
 const valueOf = (v: VerifierConfig, promptName: string | null = null) =>
   Object.fromEntries(verifierProvenance({ verifier: v, execution: execution({ engineVersion: 'e1', pyodideVersion: '314.0.7' }) }, promptName).map((f) => [f.key, f.value]));
@@ -74,5 +78,43 @@ describe('endpointHost', () => {
   it('never shows a key or a path segment of the base URL anywhere in the facts', () => {
     const text = JSON.stringify(verifierProvenance({ verifier: verifier({ baseUrl: 'https://u:sk-secret@h.example/path-token/v1?api_key=sk-q' }), execution: execution() }));
     for (const secret of ['sk-secret', 'path-token', 'sk-q', 'u:']) expect(text).not.toContain(secret);
+  });
+});
+
+describe('the provenance of a refinement run', () => {
+  const v = refineVerifierConfig({
+    backend: 'openai',
+    baseUrl: 'https://api.example.com/v1',
+    model: 'fixer',
+    feedbackModel: 'critic',
+    k: 3,
+    baseline: true,
+    temperature: 0.7,
+    seed: 5,
+    maxTokens: 512,
+    templates: { refine: DEFAULT_REFINE_TEMPLATE, feedback: DEFAULT_FEEDBACK_TEMPLATE },
+    targets: [
+      { taskId: 'Demo/0', rank: 2 },
+      { taskId: 'Demo/0', rank: 3, feedback: { text: 'Upper case.', author: 'person' } },
+      { taskId: 'Demo/1', rank: 0, program: 'def f(): pass', feedback: { text: 'Return 1.', author: 'model:other' } },
+    ],
+  });
+
+  it('leaves out the placeholders a refinement run does not use (variant, samples, N, extraction) and names the seed rule', () => {
+    const facts = valueOf(v, 'default refinement prompt');
+    expect(facts).toMatchObject({ kind: 'refine', variant: NOT_APPLICABLE, samples: NOT_APPLICABLE, tests: NOT_APPLICABLE, extraction: NOT_APPLICABLE, seed: '5 (+ refinement number)', temperature: '0.7', prompt: 'default refinement prompt' });
+  });
+
+  it('states k, the baseline, the feedback model and where each program’s feedback comes from', () => {
+    expect(Object.fromEntries(refineFacts(v.refine!).map((f) => [f.key, f.value]))).toEqual({
+      k: '3',
+      baseline: 'yes: the same k refinements without the feedback, same seeds',
+      feedbackModel: 'critic',
+      programs: '3 (1 pasted)',
+      feedback: '1 by a person or file; 1 model-written, given with the run; 1 to be drafted by critic',
+    });
+    expect(refinePromptName(v.promptTemplate, 'refine')).toBe('default refinement prompt');
+    expect(refinePromptName(v.refine!.feedbackTemplate, 'feedback')).toBe('default feedback prompt');
+    expect(refinePromptName(v.refine!.feedbackTemplate, 'refine')).toBeNull();
   });
 });
