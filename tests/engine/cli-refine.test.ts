@@ -13,6 +13,7 @@ import type { EnginePool } from '../../src/engine/pool-types';
 import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
 
 const DEMO = 'static-datasets/demo/Demo-R.jsonl';
+const DEMO_SPLIT = 'DEMO';
 const canonical = JSON.parse(readFileSync(DEMO, 'utf8').split('\n')[0]!).code as string; // Demo/0 count_vowels
 const FIX = `Count every vowel, not each distinct vowel once. For example:\n\`\`\`python\n${canonical.trim()}\n\`\`\``;
 
@@ -55,10 +56,17 @@ describe('verifier-lab refine', () => {
     const args = ['--model', 'mock-fix', '--feedback', feedback, '--k', '2', '--seed', '5', '--baseline', '--out', out, '--json'];
     const first = await refine(...args);
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({
+    const summary = JSON.parse(first.stdout);
+    expect(Object.keys(summary)).toEqual(['with_feedback', 'without_feedback', 'split', 'repair_rate']);
+    expect({ with_feedback: summary.with_feedback, without_feedback: summary.without_feedback }).toEqual({
       with_feedback: { programs: 2, refinements: 4, 'pass@1': 0.5, 'pass@k': 0.5, repaired: 1 },
       without_feedback: { programs: 2, refinements: 4, 'pass@1': 0, 'pass@k': 0, repaired: 0 },
     });
+    // Added fields: the dataset's split, and repair rates over the 2 programs with their bootstrap intervals.
+    expect(summary.split).toBe(DEMO_SPLIT);
+    expect(summary.repair_rate).toMatchObject({ programs: 2, with_feedback: { estimate: 0.5 }, without_feedback: { estimate: 0, low: 0, high: 0 }, difference: { estimate: 0.5 } });
+    expect(summary.repair_rate.difference.low).toBeLessThanOrEqual(0.5);
+    expect(summary.repair_rate.difference.high).toBeGreaterThanOrEqual(0.5);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(Object.keys(JSON.parse(lines[0]!))).toEqual([...ILF_FIELDS]);
     const records = parseIlfFile(lines.join('\n'));
@@ -95,7 +103,7 @@ describe('verifier-lab refine', () => {
     const out = join(scratch, 'drafted.jsonl');
     const result = await refine('--model', 'mock-fix', '--feedback-model', 'mock-queue', '--problems', 'Demo/0', '--k', '1', '--out', out, '--json');
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ with_feedback: { programs: 3, refinements: 3, 'pass@1': 2 / 3, 'pass@k': 2 / 3, repaired: 2 } });
+    expect(JSON.parse(result.stdout)).toEqual({ with_feedback: { programs: 3, refinements: 3, 'pass@1': 2 / 3, 'pass@k': 2 / 3, repaired: 2 }, split: DEMO_SPLIT });
     const records = parseIlfFile(readFileSync(out, 'utf8'));
     expect(records.map((r) => [r.rank, r.feedback_author, r.passed]).sort()).toEqual([[2, 'model:mock-queue', true], [3, 'model:mock-queue', false], [4, 'model:mock-queue', true]]);
     const drafting = mock.requests.filter((r) => r.model === 'mock-queue').map((r) => JSON.stringify(r.body));
