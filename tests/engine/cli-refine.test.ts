@@ -5,7 +5,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { runRefine } from '../../src/cli/commands/refine';
+import { runRun } from '../../src/cli/commands/run';
+import { formatRunFile, parseRunFile } from '../../src/core/run/run-file';
+import { draftRun } from '../../src/core/run/run-types';
+import { DEFAULT_FEEDBACK_TEMPLATE, DEFAULT_REFINE_TEMPLATE } from '../../src/llm/prompts/refine-templates';
+import { refineVerifierConfig } from '../../src/run/refine/refine-config';
 import { CliUsageError } from '../../src/cli/cli-io';
 import { parseIlfFile, ILF_FIELDS } from '../../src/core/refine/ilf-record';
 import { createNodePool } from '../../src/engine/node-pool';
@@ -144,5 +150,47 @@ describe('verifier-lab refine', () => {
     const other = join(scratch, 'out.jsonl'); // made by mock-fix above
     await expect(refine('--model', 'mock-echo', '--feedback', write('ok.jsonl', `${feedbackLine(2, 'x')}\n`), '--out', other)).rejects.toThrow(/holds refinements by mock-fix/);
     expect(mock.requests).toHaveLength(0);
+  });
+
+  it('runs a refinement run file as the app exports it, and writes the same report and export as refine', async () => {
+    mock.reset();
+    mock.enqueue(FIX, FIX); // the feedback model's drafts for ranks 2 and 3
+    const text = readFileSync(DEMO, 'utf8');
+    const sha = createHash('sha256').update(text).digest('hex');
+    const verifier = refineVerifierConfig({
+      backend: 'openai', baseUrl: mock.url, model: 'mock-fix', feedbackModel: 'mock-queue', k: 1, baseline: true, temperature: 1, seed: 2, maxTokens: 512,
+      templates: { refine: DEFAULT_REFINE_TEMPLATE, feedback: DEFAULT_FEEDBACK_TEMPLATE },
+      targets: [{ taskId: 'Demo/0', rank: 2 }, { taskId: 'Demo/0', rank: 3 }],
+    });
+    const execution = { comparison: 'paper' as const, timeout: { kind: 'scaled' as const, minMs: 1000, factor: 4 }, budgetMs: 60_000, engineVersion: 't', pyodideVersion: 't' };
+    const run = draftRun({ name: 'from the app', datasetId: sha, datasetSha256: sha, datasetName: 'Demo-R', split: 'DEMO', problemIds: ['Demo/0'], verifier, execution }, 'refine-from-app', 1000);
+    const file = write('app-refine.run.jsonl', formatRunFile(run, [], [], { appVersion: 't', exportedAt: new Date(0).toISOString() }));
+    const out = join(scratch, 'app-refine.ilf.jsonl');
+    let stdout = '';
+    let stderr = '';
+    const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
+    const code = await runRun([file, DEMO, '--out', out, '--json'], io, { createPool: sharedPool, canonicalCache: null });
+    expect(code, stderr).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect({ with_feedback: summary.with_feedback, without_feedback: summary.without_feedback }).toEqual({
+      with_feedback: { programs: 2, refinements: 2, 'pass@1': 1, 'pass@k': 1, repaired: 2 },
+      without_feedback: { programs: 2, refinements: 2, 'pass@1': 0, 'pass@k': 0, repaired: 0 },
+    });
+    const records = parseIlfFile(readFileSync(out, 'utf8'));
+    expect(records.map((r) => [r.rank, r.with_feedback, r.feedback_author, r.passed])).toEqual([
+      [2, true, 'model:mock-queue', true],
+      [2, false, 'model:mock-queue', false],
+      [3, true, 'model:mock-queue', true],
+      [3, false, 'model:mock-queue', false],
+    ]);
+    const done = parseRunFile(readFileSync(file, 'utf8'));
+    expect(done.manifest.run.status).toBe('done');
+    expect(done.generations).toHaveLength(2 + 4);
+    // Done already: a second call asks nothing and prints the same report.
+    const before = mock.requests.length;
+    stdout = '';
+    expect(await runRun([file, DEMO, '--json'], io, { createPool: sharedPool, canonicalCache: null })).toBe(0);
+    expect(mock.requests).toHaveLength(before);
+    expect(JSON.parse(stdout)).toEqual(summary);
   });
 });

@@ -7,7 +7,6 @@ import { parseFeedbackFile } from '../../core/refine/feedback-file';
 import { ilfLine, parseIlfFile, type IlfRecord } from '../../core/refine/ilf-record';
 import { RefineFileError, RefineInputError } from '../../core/refine/refine-errors';
 import { feedbackTargets, wrongPrograms, type RefineSettings, type RefineTarget } from '../../core/refine/refine-plan';
-import type { RefineSideSummary } from '../../core/refine/repair-summary';
 import { selectProblems } from '../../core/run/problem-subset';
 import { createOpenAiCompatibleGenerator, type HttpDeps } from '../../llm/openai-compatible';
 import { refineTemplateIssues, type RefineTemplateKind } from '../../llm/prompts/refine-messages';
@@ -15,7 +14,8 @@ import { DEFAULT_FEEDBACK_TEMPLATE, DEFAULT_REFINE_TEMPLATE, type RefineTemplate
 import { decodePromptTemplate } from '../../run/prompt-template-text';
 import { refineVerifier } from '../../core/refine/refine-run';
 import { ilfRecordOf, runRecordsOfIlf, targetFeedback } from '../../core/refine/run-ilf';
-import { batchReport, targetViews, type BatchReport } from '../../core/refine/refine-run-view';
+import { batchReport, targetViews } from '../../core/refine/refine-run-view';
+import { printRefineReport } from '../refine-report';
 import { MemoryRunStore } from '../../core/run/memory-run-store';
 import type { GenerationRecord } from '../../core/run/run-records';
 import { draftRun } from '../../core/run/run-types';
@@ -139,7 +139,7 @@ export async function runRefine(args: string[], io: CliIo, deps: RefineDeps = {}
     io.stderr(`refine: ${why}\nrefine: ${refinements.length} refinements are in ${out}; run the same command to continue\n`);
     return 1;
   }
-  report(io, batchReport(targetViews(refineRun, dataset, generations), refineRun.verifier.refine), dataset.split, values.json);
+  printRefineReport(io, batchReport(targetViews(refineRun, dataset, generations), refineRun.verifier.refine), dataset.split, values.json);
   return 0;
 }
 
@@ -188,26 +188,4 @@ async function readTemplate(option: string, path: string, kind: RefineTemplateKi
   const issues = refineTemplateIssues({ system, user }, kind);
   if (issues.length > 0) throw new CliUsageError(`${option} ${path}: ${issues.join('; ')}`);
   return { system, user };
-}
-
-function report(io: CliIo, batch: BatchReport, split: string, json: boolean): void {
-  const withSide = batch.withFeedback;
-  const withoutSide = batch.withoutFeedback;
-  const comparison = batch.comparison;
-  if (json) {
-    // with_feedback / without_feedback are the issue's contract; split and repair_rate were added after it.
-    const repair = comparison && { programs: comparison.programs, with_feedback: comparison.withFeedback, without_feedback: comparison.withoutFeedback, difference: comparison.difference };
-    io.stdout(`${JSON.stringify({ with_feedback: withSide, ...(withoutSide ? { without_feedback: withoutSide } : {}), split, ...(repair ? { repair_rate: repair } : {}) })}\n`);
-    return;
-  }
-  const line = (name: string, s: RefineSideSummary) =>
-    `${name}: ${s.programs} programs, ${s.refinements} refinements, pass@1 ${s['pass@1'].toFixed(3)}, pass@${batch.k} ${s['pass@k'].toFixed(3)}, repaired ${s.repaired} (${((100 * s.repaired) / Math.max(1, s.programs)).toFixed(1)}%)\n`;
-  io.stdout(`split ${split}\n`);
-  io.stdout(line('with feedback', withSide));
-  if (withoutSide) io.stdout(line('without feedback', withoutSide));
-  if (comparison) {
-    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-    const d = comparison.difference;
-    io.stdout(`repair rate with - without feedback: ${pct(d.estimate)} [95% interval ${pct(d.low)}, ${pct(d.high)}] over ${comparison.programs} programs\n`);
-  }
 }
