@@ -24,6 +24,8 @@ export interface DriveRequest {
   remeasureCanonical?: boolean;
   /** Needed only while generations are pending. */
   generator: TestGenerator | null;
+  /** Refinement runs with feedback still to draft: the feedback model's generator. */
+  feedbackGenerator?: TestGenerator | null;
   /** Where the run is kept (said when it stops), or null when it lives in memory only. */
   keptIn: string | null;
 }
@@ -57,7 +59,7 @@ export async function driveRun(request: DriveRequest, io: CliIo, deps: EngineCom
     };
     const problemsInFlight = pool ? Math.max(2, 2 * pool.stats().size) : 4;
     const canonicalCache = commandCanonicalCache(deps, request.remeasureCanonical);
-    const outcome = await executeRun({ store, pool, dataset, generator: request.generator, canonicalCache, problemsInFlight, onRecord }, run.id, stop.signal);
+    const outcome = await executeRun({ store, pool, dataset, generator: request.generator, feedbackGenerator: request.feedbackGenerator ?? null, canonicalCache, problemsInFlight, onRecord }, run.id, stop.signal);
     if (outcome.status === 'done') return null;
     if (outcome.status === 'failed') throw new Error(outcome.error ?? 'the run failed');
     io.stderr(request.keptIn === null ? `${name}: stopped; nothing was written\n` : `${name}: stopped; ${done} of ${total} candidates are kept in ${request.keptIn}; run the same command to continue\n`);

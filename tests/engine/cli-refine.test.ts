@@ -5,7 +5,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { runRefine } from '../../src/cli/commands/refine';
+import { runRun } from '../../src/cli/commands/run';
+import { formatRunFile, parseRunFile } from '../../src/core/run/run-file';
+import { draftRun } from '../../src/core/run/run-types';
+import { DEFAULT_FEEDBACK_TEMPLATE, DEFAULT_REFINE_TEMPLATE } from '../../src/llm/prompts/refine-templates';
+import { refineVerifierConfig } from '../../src/run/refine/refine-config';
 import { CliUsageError } from '../../src/cli/cli-io';
 import { parseIlfFile, ILF_FIELDS } from '../../src/core/refine/ilf-record';
 import { createNodePool } from '../../src/engine/node-pool';
@@ -13,6 +19,7 @@ import type { EnginePool } from '../../src/engine/pool-types';
 import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
 
 const DEMO = 'static-datasets/demo/Demo-R.jsonl';
+const DEMO_SPLIT = 'DEMO';
 const canonical = JSON.parse(readFileSync(DEMO, 'utf8').split('\n')[0]!).code as string; // Demo/0 count_vowels
 const FIX = `Count every vowel, not each distinct vowel once. For example:\n\`\`\`python\n${canonical.trim()}\n\`\`\``;
 
@@ -55,10 +62,17 @@ describe('verifier-lab refine', () => {
     const args = ['--model', 'mock-fix', '--feedback', feedback, '--k', '2', '--seed', '5', '--baseline', '--out', out, '--json'];
     const first = await refine(...args);
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({
+    const summary = JSON.parse(first.stdout);
+    expect(Object.keys(summary)).toEqual(['with_feedback', 'without_feedback', 'split', 'repair_rate']);
+    expect({ with_feedback: summary.with_feedback, without_feedback: summary.without_feedback }).toEqual({
       with_feedback: { programs: 2, refinements: 4, 'pass@1': 0.5, 'pass@k': 0.5, repaired: 1 },
       without_feedback: { programs: 2, refinements: 4, 'pass@1': 0, 'pass@k': 0, repaired: 0 },
     });
+    // Added fields: the dataset's split, and repair rates over the 2 programs with their bootstrap intervals.
+    expect(summary.split).toBe(DEMO_SPLIT);
+    expect(summary.repair_rate).toMatchObject({ programs: 2, with_feedback: { estimate: 0.5 }, without_feedback: { estimate: 0, low: 0, high: 0 }, difference: { estimate: 0.5 } });
+    expect(summary.repair_rate.difference.low).toBeLessThanOrEqual(0.5);
+    expect(summary.repair_rate.difference.high).toBeGreaterThanOrEqual(0.5);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(Object.keys(JSON.parse(lines[0]!))).toEqual([...ILF_FIELDS]);
     const records = parseIlfFile(lines.join('\n'));
@@ -95,7 +109,7 @@ describe('verifier-lab refine', () => {
     const out = join(scratch, 'drafted.jsonl');
     const result = await refine('--model', 'mock-fix', '--feedback-model', 'mock-queue', '--problems', 'Demo/0', '--k', '1', '--out', out, '--json');
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ with_feedback: { programs: 3, refinements: 3, 'pass@1': 2 / 3, 'pass@k': 2 / 3, repaired: 2 } });
+    expect(JSON.parse(result.stdout)).toEqual({ with_feedback: { programs: 3, refinements: 3, 'pass@1': 2 / 3, 'pass@k': 2 / 3, repaired: 2 }, split: DEMO_SPLIT });
     const records = parseIlfFile(readFileSync(out, 'utf8'));
     expect(records.map((r) => [r.rank, r.feedback_author, r.passed]).sort()).toEqual([[2, 'model:mock-queue', true], [3, 'model:mock-queue', false], [4, 'model:mock-queue', true]]);
     const drafting = mock.requests.filter((r) => r.model === 'mock-queue').map((r) => JSON.stringify(r.body));
@@ -136,5 +150,47 @@ describe('verifier-lab refine', () => {
     const other = join(scratch, 'out.jsonl'); // made by mock-fix above
     await expect(refine('--model', 'mock-echo', '--feedback', write('ok.jsonl', `${feedbackLine(2, 'x')}\n`), '--out', other)).rejects.toThrow(/holds refinements by mock-fix/);
     expect(mock.requests).toHaveLength(0);
+  });
+
+  it('runs a refinement run file as the app exports it, and writes the same report and export as refine', async () => {
+    mock.reset();
+    mock.enqueue(FIX, FIX); // the feedback model's drafts for ranks 2 and 3
+    const text = readFileSync(DEMO, 'utf8');
+    const sha = createHash('sha256').update(text).digest('hex');
+    const verifier = refineVerifierConfig({
+      backend: 'openai', baseUrl: mock.url, model: 'mock-fix', feedbackModel: 'mock-queue', k: 1, baseline: true, temperature: 1, seed: 2, maxTokens: 512,
+      templates: { refine: DEFAULT_REFINE_TEMPLATE, feedback: DEFAULT_FEEDBACK_TEMPLATE },
+      targets: [{ taskId: 'Demo/0', rank: 2 }, { taskId: 'Demo/0', rank: 3 }],
+    });
+    const execution = { comparison: 'paper' as const, timeout: { kind: 'scaled' as const, minMs: 1000, factor: 4 }, budgetMs: 60_000, engineVersion: 't', pyodideVersion: 't' };
+    const run = draftRun({ name: 'from the app', datasetId: sha, datasetSha256: sha, datasetName: 'Demo-R', split: 'DEMO', problemIds: ['Demo/0'], verifier, execution }, 'refine-from-app', 1000);
+    const file = write('app-refine.run.jsonl', formatRunFile(run, [], [], { appVersion: 't', exportedAt: new Date(0).toISOString() }));
+    const out = join(scratch, 'app-refine.ilf.jsonl');
+    let stdout = '';
+    let stderr = '';
+    const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
+    const code = await runRun([file, DEMO, '--out', out, '--json'], io, { createPool: sharedPool, canonicalCache: null });
+    expect(code, stderr).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect({ with_feedback: summary.with_feedback, without_feedback: summary.without_feedback }).toEqual({
+      with_feedback: { programs: 2, refinements: 2, 'pass@1': 1, 'pass@k': 1, repaired: 2 },
+      without_feedback: { programs: 2, refinements: 2, 'pass@1': 0, 'pass@k': 0, repaired: 0 },
+    });
+    const records = parseIlfFile(readFileSync(out, 'utf8'));
+    expect(records.map((r) => [r.rank, r.with_feedback, r.feedback_author, r.passed])).toEqual([
+      [2, true, 'model:mock-queue', true],
+      [2, false, 'model:mock-queue', false],
+      [3, true, 'model:mock-queue', true],
+      [3, false, 'model:mock-queue', false],
+    ]);
+    const done = parseRunFile(readFileSync(file, 'utf8'));
+    expect(done.manifest.run.status).toBe('done');
+    expect(done.generations).toHaveLength(2 + 4);
+    // Done already: a second call asks nothing and prints the same report.
+    const before = mock.requests.length;
+    stdout = '';
+    expect(await runRun([file, DEMO, '--json'], io, { createPool: sharedPool, canonicalCache: null })).toBe(0);
+    expect(mock.requests).toHaveLength(before);
+    expect(JSON.parse(stdout)).toEqual(summary);
   });
 });

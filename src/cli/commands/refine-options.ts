@@ -34,7 +34,8 @@ Options:
 ${REMEASURE_HELP}
   --out OUT.jsonl        the ILF export (appended to; required)
   --json                 print {"with_feedback": {programs, refinements, pass@1, pass@k, repaired},
-                         "without_feedback": {...}} (the second only with --baseline)
+                         "without_feedback": {...}, "split": S, "repair_rate": {...}} (the second and
+                         the last only with --baseline; repair_rate holds 95% bootstrap intervals)
   -h, --help             show this text
 
 Exit codes: 0 done, 1 stopped (an API error after retries, or Ctrl-C; run again to continue), 2 bad input.

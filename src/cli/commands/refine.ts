@@ -5,17 +5,17 @@ import { basename } from 'node:path';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { parseFeedbackFile } from '../../core/refine/feedback-file';
 import { ilfLine, parseIlfFile, type IlfRecord } from '../../core/refine/ilf-record';
-import { pairRefinements } from '../../core/refine/refine-pairs';
 import { RefineFileError, RefineInputError } from '../../core/refine/refine-errors';
 import { feedbackTargets, wrongPrograms, type RefineSettings, type RefineTarget } from '../../core/refine/refine-plan';
-import { completePrograms, repairComparison, sideSummary, type RefineSideSummary } from '../../core/refine/repair-summary';
 import { selectProblems } from '../../core/run/problem-subset';
 import { createOpenAiCompatibleGenerator, type HttpDeps } from '../../llm/openai-compatible';
 import { refineTemplateIssues, type RefineTemplateKind } from '../../llm/prompts/refine-messages';
 import { DEFAULT_FEEDBACK_TEMPLATE, DEFAULT_REFINE_TEMPLATE, type RefineTemplate } from '../../llm/prompts/refine-templates';
 import { decodePromptTemplate } from '../../run/prompt-template-text';
 import { refineVerifier } from '../../core/refine/refine-run';
-import { ilfRecordOf, ilfRecordsOfRun, runRecordsOfIlf, targetFeedback } from '../../core/refine/run-ilf';
+import { ilfRecordOf, runRecordsOfIlf, targetFeedback } from '../../core/refine/run-ilf';
+import { batchReport, targetViews } from '../../core/refine/refine-run-view';
+import { printRefineReport } from '../refine-report';
 import { MemoryRunStore } from '../../core/run/memory-run-store';
 import type { GenerationRecord } from '../../core/run/run-records';
 import { draftRun } from '../../core/run/run-types';
@@ -132,13 +132,14 @@ export async function runRefine(args: string[], io: CliIo, deps: RefineDeps = {}
     deps.signal?.removeEventListener('abort', relay);
     await pool.close();
   }
-  const refinements = ilfRecordsOfRun(refineRun, dataset, await store.loadGenerations(run.id));
+  const generations = await store.loadGenerations(run.id);
   if (outcome.status !== 'done') {
+    const refinements = generations.filter((g) => g.refinement && g.error === null);
     const why = outcome.status === 'failed' ? `stopped: ${outcome.error}` : 'stopped';
     io.stderr(`refine: ${why}\nrefine: ${refinements.length} refinements are in ${out}; run the same command to continue\n`);
     return 1;
   }
-  report(io, refinements, targets, settings, values.json);
+  printRefineReport(io, batchReport(targetViews(refineRun, dataset, generations), refineRun.verifier.refine), dataset.split, values.json);
   return 0;
 }
 
@@ -187,27 +188,4 @@ async function readTemplate(option: string, path: string, kind: RefineTemplateKi
   const issues = refineTemplateIssues({ system, user }, kind);
   if (issues.length > 0) throw new CliUsageError(`${option} ${path}: ${issues.join('; ')}`);
   return { system, user };
-}
-
-function report(io: CliIo, records: readonly IlfRecord[], targets: readonly RefineTarget[], settings: RefineSettings, json: boolean): void {
-  const wanted = new Set(targets.map((t) => `${t.taskId}\u0000${t.rank}`));
-  const pairs = pairRefinements(records.filter((r) => wanted.has(`${r.task_id}\u0000${r.rank}`)), settings.k);
-  const withSide = sideSummary(completePrograms(pairs, settings.k, 'with'), settings.k);
-  const withoutSide = settings.baseline ? sideSummary(completePrograms(pairs, settings.k, 'without'), settings.k) : null;
-  if (json) {
-    io.stdout(`${JSON.stringify({ with_feedback: withSide, ...(withoutSide ? { without_feedback: withoutSide } : {}) })}\n`);
-    return;
-  }
-  const line = (name: string, s: RefineSideSummary) =>
-    `${name}: ${s.programs} programs, ${s.refinements} refinements, pass@1 ${s['pass@1'].toFixed(3)}, pass@${settings.k} ${s['pass@k'].toFixed(3)}, repaired ${s.repaired} (${((100 * s.repaired) / Math.max(1, s.programs)).toFixed(1)}%)\n`;
-  io.stdout(line('with feedback', withSide));
-  if (withoutSide) {
-    io.stdout(line('without feedback', withoutSide));
-    const comparison = repairComparison(pairs, settings.k);
-    if (comparison) {
-      const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-      const d = comparison.difference;
-      io.stdout(`repair rate with - without feedback: ${pct(d.estimate)} [95% interval ${pct(d.low)}, ${pct(d.high)}] over ${comparison.programs} programs\n`);
-    }
-  }
 }

@@ -15,6 +15,11 @@ import { openAiGeneratorConfig } from '../../run/generator-config';
 import { fileArgs, parseCommandArgs } from '../command-args';
 import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
 import { driveRun, runSolutions } from '../drive-run';
+import { printRefineReport } from '../refine-report';
+import { FEEDBACK_SAMPLE, refineVerifier } from '../../core/refine/refine-run';
+import { batchReport, targetViews } from '../../core/refine/refine-run-view';
+import { ilfRecordsOfRun } from '../../core/refine/run-ilf';
+import { ilfLine } from '../../core/refine/ilf-record';
 import { formatMetricsTable, metricsJson } from '../format-metrics';
 import { openJsonlRunStore } from '../jsonl-run-store';
 import { readDatasetInput } from '../read-dataset-file';
@@ -32,8 +37,10 @@ Options:
   --api-key-env VAR  read the API key from environment variable VAR (needed only when tests are to be generated)
   --workers N        Python workers (default: one per core)
 ${REMEASURE_HELP}
-  --out FILE         write the evaluation file (one JSON line per solution, as \`verifier-lab metrics\` reads)
-  --json             print the metrics as \`verifier-lab metrics --json\` does
+  --out FILE         write the evaluation file (one JSON line per solution, as \`verifier-lab metrics\` reads);
+                     for a refinement run, its ILF export (as \`verifier-lab refine\` writes it)
+  --json             print the metrics as \`verifier-lab metrics --json\` does (a refinement run: the report
+                     as \`verifier-lab refine --json\` prints it)
   -h, --help         show this text
 
 Exit codes: 0 done, 1 stopped (Ctrl-C) / failed / unexpected error, 2 bad input.
@@ -66,15 +73,20 @@ export async function runRun(args: string[], io: CliIo, deps: RunDeps = {}): Pro
   if (run.status === 'cancelled') throw new CliUsageError(`${runFile}: the run was cancelled; a cancelled run does not resume`);
 
   if (run.status !== 'done') {
-    const generator = (await generationsPending(store, run, dataset)) ? openGenerator(run, values['api-key-env'], deps) : null;
+    const pending = await generationsPending(store, run, dataset);
+    const generator = pending.any ? openGenerator(run, values['api-key-env'], deps) : null;
+    const feedbackModel = run.verifier.refine?.feedbackModel ?? null;
+    const feedbackGenerator = pending.drafts && feedbackModel !== null ? openGenerator({ ...run, verifier: { ...run.verifier, model: feedbackModel } }, values['api-key-env'], deps) : null;
     io.stderr(`run: ${run.status === 'draft' ? 'starting' : 'resuming'} "${run.name}" (${run.progress.candidatesDone} of ${run.progress.candidatesTotal || '?'} candidates done)\n`);
     try {
-      const stopped = await driveRun({ name: 'run', store, run, dataset, workers, remeasureCanonical: values['remeasure-canonical'], generator, keptIn: runFile }, io, deps);
+      const stopped = await driveRun({ name: 'run', store, run, dataset, workers, remeasureCanonical: values['remeasure-canonical'], generator, feedbackGenerator, keptIn: runFile }, io, deps);
       if (stopped !== null) return stopped;
     } finally {
       await generator?.dispose?.().catch(() => {});
+      await feedbackGenerator?.dispose?.().catch(() => {});
     }
   }
+  if (verifierKind(run.verifier) === 'refine') return refineRunReport(store, run, dataset, values.out, values.json, io);
   const solutions = await runSolutions(store, run, dataset);
   if (values.out !== undefined) {
     const temp = `${values.out}.partial-${process.pid}`;
@@ -87,10 +99,27 @@ export async function runRun(args: string[], io: CliIo, deps: RunDeps = {}): Pro
   return 0;
 }
 
-async function generationsPending(store: RunStore, run: Run, dataset: Dataset): Promise<boolean> {
+/** Whether any generation is still to make, and whether a refinement run still has feedback to draft. */
+async function generationsPending(store: RunStore, run: Run, dataset: Dataset): Promise<{ any: boolean; drafts: boolean }> {
   const plan = planRun(run.problemIds, run.verifier, dataset);
   const finished = new Set((await store.loadGenerations(run.id)).filter((g) => g.error === null).map((g) => generationSlot(g.taskId, g.shownRank, g.sampleIndex)));
-  return plan.problems.some((p) => pendingGenerations(p, finished).length > 0);
+  const slots = plan.problems.flatMap((p) => pendingGenerations(p, finished).map((s) => ({ ...s, refine: p.refine !== null })));
+  return { any: slots.length > 0, drafts: slots.some((s) => s.refine && s.sampleIndex === FEEDBACK_SAMPLE) };
+}
+
+/** A finished refinement run: its ILF export to --out, and the `refine` command's report. */
+async function refineRunReport(store: RunStore, run: Run, dataset: Dataset, out: string | undefined, json: boolean, io: CliIo): Promise<ExitCode> {
+  const refineRun = { problemIds: run.problemIds, verifier: refineVerifier(run.verifier) };
+  const generations = await store.loadGenerations(run.id);
+  if (out !== undefined) {
+    const lines = ilfRecordsOfRun(refineRun, dataset, generations);
+    const temp = `${out}.partial-${process.pid}`;
+    await writeFile(temp, lines.map((l) => `${ilfLine(l)}\n`).join(''), 'utf8');
+    await rename(temp, out);
+    io.stderr(`run: wrote ${lines.length} refinements (ILF export) to ${out}\n`);
+  }
+  printRefineReport(io, batchReport(targetViews(refineRun, dataset, generations), refineRun.verifier.refine), run.split, json);
+  return 0;
 }
 
 /** The run's own test generator; outside the browser only an OpenAI-compatible endpoint can generate. */
