@@ -60,7 +60,7 @@ describe.skipIf(!chromiumPath)('the Refine page', () => {
 
     await page.getByLabel('What is wrong with the program').fill(FIX);
     await page.getByLabel('Refinements (1–8)').fill('2');
-    await page.getByLabel('Seed').fill('3');
+    await page.getByLabel('Seed', { exact: true }).fill('3');
     await page.getByRole('button', { name: 'Make 2 refinements with and without the feedback' }).click();
     const verdict = page.locator('.verdict');
     await verdict.waitFor({ timeout: 90_000 });
