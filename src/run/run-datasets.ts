@@ -25,13 +25,17 @@ export interface RunDatasetOption {
 
 /** Choice id of the bundled demo. */
 export const DEMO_CHOICE = 'bundled:demo';
-/** File name of the bundled demo's stored copy. */
-export const DEMO_FILE = 'Demo-R.jsonl';
+const DEMO_FILE = 'Demo-R.jsonl';
 
 /** Loads the bundled demo's text (a lazy chunk in the app; a file read in Node). */
 export type DemoText = () => Promise<string>;
 
 const browserDemo: DemoText = async () => (await import('../../static-datasets/demo/Demo-R.jsonl?raw')).default;
+
+/** Whether a stored dataset is the bundled demo's copy. */
+export function isStoredDemo(meta: DatasetMeta): boolean {
+  return meta.source.kind === 'bundled' && meta.source.fileName === DEMO_FILE;
+}
 
 export class RunDatasets {
   readonly #db: LabDb;
@@ -46,7 +50,7 @@ export class RunDatasets {
   /** The demo first, then stored datasets (the demo's stored copy is not listed twice). */
   async choices(): Promise<RunDatasetOption[]> {
     const stored = await listDatasets(this.#db);
-    const demo = stored.find((m) => m.source.kind === 'bundled' && m.source.fileName === DEMO_FILE);
+    const demo = stored.find(isStoredDemo);
     const demoChoice: RunDatasetOption = demo ? choice(demo, true) : { id: DEMO_CHOICE, name: 'Demo-R', split: 'DEMO', problems: 0, solutions: 0, bundled: true };
     return [demoChoice, ...stored.filter((m) => m !== demo).map((m) => choice(m, false))];
   }

@@ -3,13 +3,13 @@
 import type { Run } from '../core/run/run-types';
 import type { DatasetStore } from './dataset-store.svelte';
 import { hrefFor } from './routes';
-import { DEMO_FILE, type RunsStore } from './runs-store.svelte';
+import { isStoredDemo, type RunsStore } from './runs-store.svelte';
 
 /** Shows the run's dataset in the tab's dataset store (a no-op when it is the one shown). */
 export async function showRunDataset(datasets: Pick<DatasetStore, 'choice' | 'openDemo' | 'openStored'>, runs: Pick<RunsStore, 'datasets'>, run: Run): Promise<void> {
   const meta = await (await runs.datasets()).resolve(run.datasetId);
   const choice = datasets.choice;
-  if (meta.source.kind === 'bundled' && meta.source.fileName === DEMO_FILE) {
+  if (isStoredDemo(meta)) {
     if (choice.kind !== 'demo') await datasets.openDemo();
   } else if (choice.kind !== 'stored' || choice.id !== meta.id) {
     await datasets.openStored(meta);

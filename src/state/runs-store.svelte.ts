@@ -37,7 +37,7 @@ import { ranksCandidates, verifierKind } from '../core/verifiers/verifier-kind';
 
 // What the runs' components are handed, named for them here so the UI reaches src/run and src/storage only through state.
 export type { EngineStart, ExportedFile, RunChanges };
-export { DEMO_CHOICE, DEMO_FILE, type RunDatasetOption } from '../run/run-datasets';
+export { DEMO_CHOICE, isStoredDemo, type RunDatasetOption } from '../run/run-datasets';
 export { fileStem } from '../run/run-exports';
 
 /** The dataset a run was made on is not stored in this browser (deleted, or the run was imported from elsewhere). */
