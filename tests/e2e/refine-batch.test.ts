@@ -192,12 +192,28 @@ describe.skipIf(!chromiumPath)('batch refinement runs', () => {
     expect(findings, report(findings)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 800 });
 
+    // Its run file keeps the settings and every outcome (the round trip itself is a unit test).
+    const [runFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export run file' }).click()]);
+    let runText = '';
+    for await (const chunk of await runFile.createReadStream()) runText += String(chunk);
+    const records = runText.trim().split('\n').map((l) => JSON.parse(l) as { type: string; run?: { verifier: { kind: string; refine: { k: number } } }; refinement?: unknown });
+    expect(records[0]!.run!.verifier).toMatchObject({ kind: 'refine', refine: { k: K } });
+    expect(records.filter((r) => r.type === 'generation' && r.refinement)).toHaveLength(lines.length);
+    expect(runText).not.toContain(KEY);
+
     // Listed with the other runs, its ranking metrics a dash (it ranks nothing).
     await page.getByRole('link', { name: '← All runs' }).click();
     const row = page.getByRole('row').filter({ has: page.locator(`a[href="${new URL(runUrl).hash}"]`) });
     expect(await row.locator('.verifier').textContent()).toBe(`Refinement with feedback · OpenAI-compatible · ${REFINER}`);
     expect(await row.locator('.status').textContent()).toBe('Done');
     expect(await row.locator('td.num').allTextContents()).toEqual(['1/1', '—', '—', '—']);
+
+    // Deleted like any run.
+    await row.getByRole('link').click();
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByRole('button', { name: 'Delete for good' }).click();
+    await page.waitForURL(/#\/runs$/);
+    await expect.poll(() => page.locator(`a[href="${new URL(runUrl).hash}"]`).count()).toBe(0);
     expect(log.errors).toEqual([]);
     await page.close();
   });
