@@ -42,7 +42,7 @@ export type RefinePhase = 'idle' | 'testing' | 'drafting' | 'cancelled' | 'faile
 export const MAX_TOKENS = 2048;
 
 /** What the session needs of the runs (the RunsStore, or a fake in tests). */
-export type RefineRuns = Pick<RunsStore, 'create' | 'run' | 'pause' | 'generations' | 'datasets' | 'status'>;
+export type RefineRuns = Pick<RunsStore, 'create' | 'run' | 'start' | 'pause' | 'generations' | 'datasets' | 'status'>;
 
 export class RefineSession {
   taskId = $state('');
@@ -181,6 +181,12 @@ export class RefineSession {
   cancel(): void {
     this.#controller?.abort(new DOMException('cancelled', 'AbortError'));
     if (this.#runId !== null && this.refining) this.#runs.pause(this.#runId);
+  }
+
+  /** The exercise's run was paused (or stopped by an error): go on where it stopped. */
+  resume(): void {
+    const run = this.run;
+    if (run && (run.status === 'paused' || run.status === 'failed') && !this.refining) this.#runs.start(run.id);
   }
 
   /** Runs the program on its ground truth and keeps its failing tests. */

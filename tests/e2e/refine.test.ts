@@ -1,6 +1,7 @@
 // The Refine page in Chromium against the local OpenAI-compatible mock: a demo exercise's failing tests, feedback
 // written by hand or drafted by a model, refinements with and without it re-tested in the browser's engine, the
-// teaching verdict in light and dark and at 390 px, and refinements that hold no program, hang or try the sandbox.
+// teaching verdict in light and dark and at 390 px, refinements that hold no program, hang or try the sandbox, and
+// the exercise as a stored run: stopped, listed on the Runs page, resumed.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
@@ -126,6 +127,35 @@ describe.skipIf(!chromiumPath)('the Refine page', () => {
     await page.getByLabel('Model', { exact: true }).fill('mock-fix');
     await make.click();
     await expect.poll(() => page.locator('.verdict').textContent(), { timeout: 90_000 }).toMatch(/^Your feedback let the model fix it/);
+    await page.close();
+  });
+
+  it('keeps the refinements as a run: stopped, listed on the Runs page, and resumed where they stopped', async () => {
+    mock.reset();
+    mock.gate.close();
+    const page = await app.browser.context.newPage();
+    // Requests wait at the mock's gate, so the run is running until the test opens it (no timing involved).
+    await openExercise(page, app.served.url, 'mock-fix+hold');
+    await page.getByLabel('What is wrong with the program').fill(FIX);
+    await page.getByLabel('Refinements (1–8)').fill('1');
+    await page.getByRole('button', { name: 'Make 1 refinements with and without the feedback' }).click();
+    await expect.poll(() => mock.gate.waiting, { timeout: 90_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByText('(paused)').waitFor({ timeout: 30_000 });
+    const runLink = page.getByRole('link', { name: /^Refine Demo\/0 rank 2/ });
+    const href = await runLink.getAttribute('href');
+
+    // The stored run is on the Runs page, as a refinement run.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
+    await page.getByRole('link', { name: /^Refine Demo\/0 rank 2/ }).first().waitFor();
+    expect(await page.getByText(/Refinement with feedback · OpenAI-compatible · mock-fix\+hold/).count()).toBeGreaterThan(0);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Refine' }).click();
+    expect(await page.getByRole('link', { name: /^Refine Demo\/0 rank 2/ }).getAttribute('href')).toBe(href);
+    mock.gate.open();
+    await page.getByRole('button', { name: 'Resume these refinements' }).click();
+    await page.locator('.verdict').waitFor({ timeout: 90_000 });
+    expect(await page.locator('.verdict').textContent()).toBe('Your feedback let the model fix it: 1 of 1 refinement pass, 0 of 1 without it.');
     await page.close();
   });
 });
