@@ -1,4 +1,5 @@
-// Runs a stored run to its end: generate tests, execute every candidate in the engine, score, compute metrics.
+// Runs a stored run to its end: generate tests, execute every candidate in the engine, score, compute metrics (or,
+// by kind: score candidates from a model's answers; refine wrong programs and re-test them, refine/refine-problem.ts).
 // Problems flow through a bounded pipeline (a few in flight), so problem k executes while k+1 generates. Every
 // finished request and candidate is stored at once; a restart skips them, so an interrupted run ends where an
 // uninterrupted one would. Transport-agnostic: any EnginePool, any TestGenerator, any RunStore (IndexedDB in the
@@ -6,7 +7,7 @@
 import type { Dataset } from '../core/dataset/types';
 import { progressFromRecords } from '../core/run/orchestration/run-counters';
 import { runMetrics } from '../core/run/orchestration/run-solutions';
-import { pendingCandidates, pendingGenerations, planRun, type PlannedProblem } from '../core/run/orchestration/work-plan';
+import { pendingCandidates, pendingGenerations, pendingWork, planRun, type PlannedProblem } from '../core/run/orchestration/work-plan';
 import { generationSlot, resultSlot } from '../core/run/run-progress';
 import { NO_CANDIDATE, type CandidateRecord, type GenerationRecord } from '../core/run/run-records';
 import { isFinalStatus, RunStatusError } from '../core/run/run-status';
@@ -22,7 +23,7 @@ import { scoreProblem } from './score-problem';
 import { slotWork } from './slot-work';
 import { predictionMethod, ranksCandidates, verifierKind } from '../core/verifiers/verifier-kind';
 import { refineProblem, type RefineStepContext } from './refine/refine-problem';
-import { FEEDBACK_SAMPLE, refineVerifier } from '../core/refine/refine-run';
+import { refineSlotName, refineVerifier, type RefineRunSettings } from '../core/refine/refine-run';
 import { RunMonitor, type RunSnapshot } from './run-monitor';
 import { GenerationFailedError, RunSetupError, stopKindOf } from './run-stop';
 import { Semaphore } from '../core/concurrency/semaphore';
@@ -76,12 +77,11 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
   const generations = stored.filter((g) => g.error === null);
   const finishedGen = new Set(generations.map((g) => generationSlot(g.taskId, g.shownRank, g.sampleIndex)));
   const finishedRes = new Set(storedResults.map((r) => resultSlot(r.taskId, r.rank)));
-  const pendingCount = plan.problems.reduce((n, p) => n + pendingGenerations(p, finishedGen, finishedRes).length, 0);
-  if (pendingCount > 0 && !env.generator) {
-    throw new RunSetupError(`${pendingCount} test generations are still to be made and no ${initial.verifier.backend} test generator was given`);
+  const pending = pendingWork(plan, finishedGen, finishedRes);
+  if (pending.generations > 0 && !env.generator) {
+    throw new RunSetupError(`${pending.generations} test generations are still to be made and no ${initial.verifier.backend} test generator was given`);
   }
-  const draftsPending = plan.problems.some((p) => p.refine && pendingGenerations(p, finishedGen, finishedRes).some((s) => s.sampleIndex === FEEDBACK_SAMPLE));
-  if (draftsPending && !env.feedbackGenerator) throw new RunSetupError('feedback is still to be drafted and no generator was given for the feedback model');
+  if (pending.drafts && !env.feedbackGenerator) throw new RunSetupError('feedback is still to be drafted and no generator was given for the feedback model');
   const work = slotWork(initial.verifier);
   const extraction = { fencedFallback: usesFencedFallback(initial.verifier) };
 
@@ -122,7 +122,7 @@ export async function executeRun(env: RunEnvironment, runId: string, signal?: Ab
   async function keepGeneration(taskId: string, record: GenerationRecord): Promise<void> {
     await store.putGeneration(record);
     env.onRecord?.(record);
-    if (record.error !== null) throw new GenerationFailedError(`${slotName(taskId, record)}: ${record.error}`);
+    if (record.error !== null) throw new GenerationFailedError(`${slotName(taskId, record, initial!.verifier.refine)}: ${record.error}`);
     byTask.set(taskId, [...(byTask.get(taskId) ?? []), record]);
     monitor.generationDone(record);
     report();
@@ -253,7 +253,8 @@ async function finish(
 }
 
 /** A slot in an error message: the task, the candidate its prompt showed (if any) and the sample. */
-function slotName(taskId: string, slot: { shownRank: number; sampleIndex: number }): string {
+function slotName(taskId: string, slot: { shownRank: number; sampleIndex: number }, refine?: RefineRunSettings): string {
+  if (refine) return refineSlotName(taskId, slot.shownRank, slot.sampleIndex, refine);
   const candidate = slot.shownRank === NO_CANDIDATE ? '' : ` rank ${slot.shownRank}`;
   return `${taskId}${candidate} (sample ${slot.sampleIndex + 1})`;
 }

@@ -1,7 +1,7 @@
 // Starts stored runs with what they need (dataset, engine pool, test generator) and keeps one handle per running
 // run. Environment-free: the caller supplies the factories (browser pool and Web Locks, or Node pool in tests).
 import type { Dataset } from '../core/dataset/types';
-import { pendingGenerations, planRun } from '../core/run/orchestration/work-plan';
+import { pendingWork, planRun } from '../core/run/orchestration/work-plan';
 import type { Run } from '../core/run/run-types';
 import type { EnginePool } from '../engine/pool-types';
 import type { EngineCanonicalCache } from '../engine/prepare-tests';
@@ -13,7 +13,7 @@ import { executeRun, type RunEnvironment, type RunOutcome } from './orchestrator
 import { RunDeferredError, RunSetupError, RunStop } from './run-stop';
 import { errorMessage } from '../core/error-message';
 import { isScoreKind, verifierKind } from '../core/verifiers/verifier-kind';
-import { FEEDBACK_SAMPLE } from '../core/refine/refine-run';
+import { feedbackModelRun } from '../core/refine/refine-run';
 
 /** What starting a run needs from its environment. */
 export interface LauncherDeps {
@@ -100,10 +100,10 @@ export class RunLauncher {
       try {
         dataset = await this.#deps.dataset(run);
         const pending = await this.#pending(run, dataset);
-        generator = pending.any ? await this.#deps.generator(run, signal) : null;
+        generator = pending.generations > 0 ? await this.#deps.generator(run, signal) : null;
         const feedbackModel = run.verifier.refine?.feedbackModel ?? null;
         if (pending.drafts && feedbackModel !== null) {
-          feedbackGenerator = feedbackModel === run.verifier.model ? generator : await this.#deps.generator(withModel(run, feedbackModel), signal);
+          feedbackGenerator = feedbackModel === run.verifier.model ? generator : await this.#deps.generator(feedbackModelRun(run), signal);
         }
       } catch (error) {
         if (error instanceof RunDeferredError) return { status: run.status, run, error: null };
@@ -137,18 +137,13 @@ export class RunLauncher {
     return outcome!;
   }
 
-  /** Whether any generation is still to be made, and whether a refinement run still has feedback to draft. */
-  async #pending(run: Run, dataset: Dataset): Promise<{ any: boolean; drafts: boolean }> {
+  /** What generation is still to make (see pendingWork); a file run cannot make any. */
+  async #pending(run: Run, dataset: Dataset): Promise<{ generations: number; drafts: boolean }> {
     const plan = planRun(run.problemIds, run.verifier, dataset);
     const stored = await this.#deps.store.loadGenerations(run.id);
     const finished = new Set(stored.filter((g) => g.error === null).map((g) => generationSlot(g.taskId, g.shownRank, g.sampleIndex)));
-    const slots = plan.problems.flatMap((p) => pendingGenerations(p, finished).map((s) => ({ ...s, refine: p.refine !== null })));
-    if (slots.length > 0 && run.verifier.backend === 'file') throw new RunSetupError('this run was imported from a file and misses some of its tests; import the file again as a new run');
-    return { any: slots.length > 0, drafts: slots.some((s) => s.refine && s.sampleIndex === FEEDBACK_SAMPLE) };
+    const pending = pendingWork(plan, finished);
+    if (pending.generations > 0 && run.verifier.backend === 'file') throw new RunSetupError('this run was imported from a file and misses some of its tests; import the file again as a new run');
+    return pending;
   }
-}
-
-/** The run as the feedback model's generator sees it: the same endpoint and settings, the other model. */
-function withModel(run: Run, model: string): Run {
-  return { ...run, verifier: { ...run.verifier, model } };
 }

@@ -1,6 +1,7 @@
 // Duplicating a run with changed settings. When the verifier is unchanged, its finished generations are reused, so only execution reruns.
 // A copy on another dataset (HE-R's run scored on HE-R+: same problems, other candidates and ground truth) reuses
 // them too when each was written from the problem alone; tests written for one shown candidate are not reused.
+import { ranksCandidates, verifierKind } from '../core/verifiers/verifier-kind';
 import type { ExecutionConfig, VerifierConfig } from '../core/run/run-config';
 import type { SplitName } from '../core/dataset/types';
 import { companionSplits } from '../core/dataset/split-name';
@@ -32,6 +33,11 @@ export interface DuplicatedRun {
  * Creates a 'draft' copy of a run with `changes` applied, in one transaction. Finished generations (no error) of
  * problems the copy keeps are copied when the verifier config is identical, unless `reuseGenerations` is false.
  */
+/** The run cannot be copied (a refinement run). */
+export class RunDuplicateError extends Error {
+  override readonly name = 'RunDuplicateError';
+}
+
 export async function duplicateRun(
   db: LabDb,
   sourceId: string,
@@ -43,6 +49,8 @@ export async function duplicateRun(
   return writeTransaction(db, ['runs', 'generations'], 'the duplicated run', async (tx) => {
     const source = await tx.objectStore('runs').get(sourceId);
     if (!source) throw new RunNotFoundError(sourceId);
+    // Its outcomes live on its generation records: a copy would carry them over under changed settings.
+    if (!ranksCandidates(verifierKind(source.verifier))) throw new RunDuplicateError('a refinement run cannot be duplicated; make a new one');
     const draft = draftRun(
       {
         name: changes.name ?? `${source.name} (copy)`,

@@ -39,7 +39,14 @@ afterAll(async () => {
 });
 
 // The shared pool stays open between commands; a 1 s floor (as in verify-demo.test.ts) keeps outcomes off timing.
-const sharedPool = (): EnginePool => ({ ...pool, close: async () => {} });
+// Engine calls made through the shared pool (a finished resume makes none).
+let engineCalls = 0;
+const sharedPool = (): EnginePool => ({
+  ...pool,
+  close: async () => {},
+  score: (...a) => (engineCalls++, pool.score(...a)),
+  expect: (...a) => (engineCalls++, pool.expect(...a)),
+});
 async function refine(...args: string[]) {
   let stdout = '';
   let stderr = '';
@@ -87,10 +94,12 @@ describe('verifier-lab refine', () => {
     expect(bodies.filter((b) => b.messages.some((m) => m.content.includes('Count every vowel')))).toHaveLength(2);
     expect(bodies.map((b) => b.seed).sort()).toEqual([5, 5, 5, 5, 6, 6, 6, 6]);
 
-    // A second call with the same --out sends nothing and reports the same numbers.
+    // A second call with the same --out sends nothing, tests nothing, and reports the same numbers.
+    engineCalls = 0;
     const again = await refine(...args);
     expect(again.code).toBe(0);
     expect(mock.requests).toHaveLength(8);
+    expect(engineCalls).toBe(0);
     expect(again.stdout).toBe(first.stdout);
 
     // A killed process leaves a cut-off last line: it is dropped and the missing refinements are made.

@@ -170,7 +170,7 @@ describe('a refinement run', () => {
     const calls = { critic: [] as GenerateRequest[], fixer: [] as GenerateRequest[] };
     const failed = await executeRun(env(db, calls, { failOn: 3 }), run.id);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(/Demo\/\d+ rank \d+ \(sample \d+\): .*the server is down/);
+    expect(failed.error).toMatch(/Demo\/\d+ rank \d+ \((feedback draft|refinement \d with(out)? feedback)\): .*the server is down/);
     const resumed = await executeRun(env(db, { critic: [], fixer: [] }), run.id);
     expect(resumed.status).toBe('done');
     expect(await comparable(db, run.id)).toEqual(reference);

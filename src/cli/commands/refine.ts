@@ -13,7 +13,7 @@ import { refineTemplateIssues, type RefineTemplateKind } from '../../llm/prompts
 import { DEFAULT_FEEDBACK_TEMPLATE, DEFAULT_REFINE_TEMPLATE, type RefineTemplate } from '../../llm/prompts/refine-templates';
 import { decodePromptTemplate } from '../../run/prompt-template-text';
 import { refineVerifier } from '../../core/refine/refine-run';
-import { ilfRecordOf, runRecordsOfIlf, targetFeedback } from '../../core/refine/run-ilf';
+import { ilfRecordOf, resumedResults, runRecordsOfIlf, targetFeedback } from '../../core/refine/run-ilf';
 import { batchReport, targetViews } from '../../core/refine/refine-run-view';
 import { printRefineReport } from '../refine-report';
 import { MemoryRunStore } from '../../core/run/memory-run-store';
@@ -89,7 +89,7 @@ export async function runRefine(args: string[], io: CliIo, deps: RefineDeps = {}
   const input = { name: `refine ${basename(out)}`, datasetId: sha256, datasetSha256: sha256, datasetName: basename(dataset.name), split: dataset.split, problemIds: selection.ids.filter((id) => withTargets.has(id)), verifier, execution };
   const run = draftRun(input, crypto.randomUUID(), Date.now());
   const refineRun = { problemIds: run.problemIds, verifier: refineVerifier(run.verifier) };
-  const earlier = await asUsage(out, async () => runRecordsOfIlf(run.id, refineRun.verifier, await readExport(out, values.model!)));
+  const earlier = await asUsage(out, async () => runRecordsOfIlf(run.id, refineRun.verifier, dataset, await readExport(out, values.model!)));
   const made = earlier.filter((g) => g.refinement).length;
   if (made > 0) io.stderr(`refine: resuming ${out}: ${made} refinements already made\n`);
 
@@ -111,7 +111,8 @@ export async function runRefine(args: string[], io: CliIo, deps: RefineDeps = {}
       io.stderr(`refine: ${++count}/${total} refinements, ${line.task_id} rank ${line.rank} ${line.with_feedback ? 'with' : 'without'} feedback seed ${line.seed}: ${line.passed ? 'passed' : line.refinement === null ? 'no program' : `score ${line.score.toFixed(2)}`} (${formatElapsed(Date.now() - began)})\n`);
     },
   });
-  store.add(run, earlier);
+  // Programs with every refinement in OUT are done: they are not tested again.
+  store.add(run, earlier, resumedResults(run.id, refineRun.verifier, earlier));
 
   const generator = (model: string) => createOpenAiCompatibleGenerator({ backend: 'openai-compatible', baseUrl: values['base-url']!, model, ...(apiKey ? { apiKey } : {}), maxConcurrency: 4 }, { pageOrigin: null, ...deps.http });
   const refiner = generator(values.model);

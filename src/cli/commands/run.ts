@@ -4,7 +4,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { formatEvalFile } from '../../core/run/eval-file-write';
 import { predictionMethod, verifierKind } from '../../core/verifiers/verifier-kind';
-import { pendingGenerations, planRun } from '../../core/run/orchestration/work-plan';
+import { pendingWork, planRun } from '../../core/run/orchestration/work-plan';
 import { generationSlot } from '../../core/run/run-progress';
 import type { Run } from '../../core/run/run-types';
 import { createOpenAiCompatibleGenerator, type HttpDeps } from '../../llm/openai-compatible';
@@ -16,7 +16,7 @@ import { fileArgs, parseCommandArgs } from '../command-args';
 import { CliUsageError, type CliIo, type ExitCode } from '../cli-io';
 import { driveRun, runSolutions } from '../drive-run';
 import { printRefineReport } from '../refine-report';
-import { FEEDBACK_SAMPLE, refineVerifier } from '../../core/refine/refine-run';
+import { feedbackModelRun, refineVerifier } from '../../core/refine/refine-run';
 import { batchReport, targetViews } from '../../core/refine/refine-run-view';
 import { ilfRecordsOfRun } from '../../core/refine/run-ilf';
 import { ilfLine } from '../../core/refine/ilf-record';
@@ -74,9 +74,8 @@ export async function runRun(args: string[], io: CliIo, deps: RunDeps = {}): Pro
 
   if (run.status !== 'done') {
     const pending = await generationsPending(store, run, dataset);
-    const generator = pending.any ? openGenerator(run, values['api-key-env'], deps) : null;
-    const feedbackModel = run.verifier.refine?.feedbackModel ?? null;
-    const feedbackGenerator = pending.drafts && feedbackModel !== null ? openGenerator({ ...run, verifier: { ...run.verifier, model: feedbackModel } }, values['api-key-env'], deps) : null;
+    const generator = pending.generations > 0 ? openGenerator(run, values['api-key-env'], deps) : null;
+    const feedbackGenerator = pending.drafts ? openGenerator(feedbackModelRun(run), values['api-key-env'], deps) : null;
     io.stderr(`run: ${run.status === 'draft' ? 'starting' : 'resuming'} "${run.name}" (${run.progress.candidatesDone} of ${run.progress.candidatesTotal || '?'} candidates done)\n`);
     try {
       const stopped = await driveRun({ name: 'run', store, run, dataset, workers, remeasureCanonical: values['remeasure-canonical'], generator, feedbackGenerator, keptIn: runFile }, io, deps);
@@ -99,12 +98,10 @@ export async function runRun(args: string[], io: CliIo, deps: RunDeps = {}): Pro
   return 0;
 }
 
-/** Whether any generation is still to make, and whether a refinement run still has feedback to draft. */
-async function generationsPending(store: RunStore, run: Run, dataset: Dataset): Promise<{ any: boolean; drafts: boolean }> {
+/** What generation is still to make (see pendingWork). */
+async function generationsPending(store: RunStore, run: Run, dataset: Dataset): Promise<{ generations: number; drafts: boolean }> {
   const plan = planRun(run.problemIds, run.verifier, dataset);
-  const finished = new Set((await store.loadGenerations(run.id)).filter((g) => g.error === null).map((g) => generationSlot(g.taskId, g.shownRank, g.sampleIndex)));
-  const slots = plan.problems.flatMap((p) => pendingGenerations(p, finished).map((s) => ({ ...s, refine: p.refine !== null })));
-  return { any: slots.length > 0, drafts: slots.some((s) => s.refine && s.sampleIndex === FEEDBACK_SAMPLE) };
+  return pendingWork(plan, new Set((await store.loadGenerations(run.id)).filter((g) => g.error === null).map((g) => generationSlot(g.taskId, g.shownRank, g.sampleIndex))));
 }
 
 /** A finished refinement run: its ILF export to --out, and the `refine` command's report. */

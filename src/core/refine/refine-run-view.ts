@@ -10,7 +10,8 @@ import { pairRefinements, type ProgramPair, type RefineTally } from './refine-pa
 import type { RefineRunSettings, RefineTargetSpec } from './refine-run';
 import { refinedProgram } from './refined-program';
 import { completePrograms, repairComparison, sideSummary, type RefineSideSummary, type RepairComparison } from './repair-summary';
-import { ilfRecordOf, targetFeedback } from './run-ilf';
+import { feedbackByProgram, ilfRecordOf } from './run-ilf';
+import { programKey } from './feedback-file';
 import { teachingVerdict, type TeachingVerdict } from './teaching-verdict';
 
 type RefineVerifier = VerifierConfig & { refine: RefineRunSettings };
@@ -39,18 +40,27 @@ export function targetViews(run: { problemIds: readonly string[]; verifier: Refi
   const problems = new Map(dataset.problems.map((p) => [p.taskId, p]));
   const order = new Map(run.problemIds.map((id, i) => [id, i]));
   const targets = [...run.verifier.refine.targets].sort((a, b) => (order.get(a.taskId) ?? 0) - (order.get(b.taskId) ?? 0) || a.rank - b.rank);
+  const feedbackOf = feedbackByProgram(targets, generations);
+  const byProgram = new Map<string, GenerationRecord[]>();
+  for (const g of generations) {
+    const key = programKey(g.taskId, g.shownRank);
+    const list = byProgram.get(key);
+    if (list) list.push(g);
+    else byProgram.set(key, [g]);
+  }
   return targets.map((target) => {
-    const feedback = targetFeedback(target, generations);
+    const key = programKey(target.taskId, target.rank);
+    const feedback = feedbackOf.get(key) ?? null;
     const problem = problems.get(target.taskId);
-    const mine = generations.filter((g) => g.taskId === target.taskId && g.shownRank === target.rank);
-    const refinements = feedback && problem ? mine.flatMap((g) => viewOf(run.verifier, problem, g, feedback)) : [];
+    const mine = byProgram.get(key) ?? [];
+    const refinements = feedback && problem ? mine.flatMap((g) => viewOf(run.verifier, problem, g, feedback, target)) : [];
     refinements.sort((a, b) => Number(b.record.with_feedback) - Number(a.record.with_feedback) || a.record.seed - b.record.seed);
     return { target, feedback: feedback?.text ?? null, author: feedback?.author ?? null, refinements };
   });
 }
 
-function viewOf(verifier: RefineVerifier, problem: Dataset['problems'][number], g: GenerationRecord, feedback: NonNullable<ReturnType<typeof targetFeedback>>): RefinementView[] {
-  const record = ilfRecordOf(verifier, problem, g, feedback);
+function viewOf(verifier: RefineVerifier, problem: Dataset['problems'][number], g: GenerationRecord, feedback: { text: string; author: IlfRecord['feedback_author'] }, target: RefineTargetSpec): RefinementView[] {
+  const record = ilfRecordOf(verifier, problem, g, feedback, target);
   if (!record) return [];
   const extracted = record.refinement === null ? refinedProgram(g.rawResponse) : null;
   return [{ record, answer: g.rawResponse, reason: extracted && extracted.program === null ? extracted.reason : null, failures: g.refinement?.failures ?? [] }];

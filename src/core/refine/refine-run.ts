@@ -4,6 +4,7 @@
 // refinements with the feedback and k+1..2k those without it (baseline runs); the i-th of each side uses seed + i.
 import type { Problem } from '../dataset/types';
 import type { SamplingSettings, VerifierConfig } from '../run/run-config';
+import type { GenerationRequest, PromptMessage } from '../run/run-records';
 import type { FeedbackAuthor } from './ilf-record';
 import { RefineInputError } from './refine-errors';
 import type { RefineSettings } from './refine-plan';
@@ -104,4 +105,23 @@ export function refineRunIssue(settings: RefineRunSettings): string | null {
 export function refineVerifier(verifier: VerifierConfig): VerifierConfig & { refine: RefineRunSettings } {
   if (!verifier.refine) throw new RefineInputError('this refinement run names no programs to refine');
   return verifier as VerifierConfig & { refine: RefineRunSettings };
+}
+
+/** The request of a refinement run's slot: the run's endpoint and sampling, `model` (refiner or feedback model), `seed`. */
+export function refineRequest(verifier: VerifierConfig, model: string, messages: PromptMessage[], seed: number | null): GenerationRequest {
+  return { backend: verifier.backend, model, variant: 'instruction', messages, sampling: { ...verifier.sampling, seed } };
+}
+
+/** The run as the feedback model's generator sees it: the same endpoint and settings, the feedback model. */
+export function feedbackModelRun<T extends { verifier: VerifierConfig }>(run: T): T {
+  const model = run.verifier.refine?.feedbackModel;
+  return model ? { ...run, verifier: { ...run.verifier, model } } : run;
+}
+
+/** A refinement slot in words, for errors: "Demo/0 rank 2 (refinement 1 without feedback)". */
+export function refineSlotName(taskId: string, rank: number, sample: number, settings: Pick<RefineRunSettings, 'k' | 'baseline'>): string {
+  const program = rank === PASTED_RANK ? 'the pasted program' : `rank ${rank}`;
+  const slot = refinementOfSample(sample, settings);
+  const what = slot ? `refinement ${slot.index + 1} ${slot.withFeedback ? 'with' : 'without'} feedback` : 'feedback draft';
+  return `${taskId} ${program} (${what})`;
 }

@@ -3,7 +3,7 @@ import type { PromptVariant, SamplingSettings, VerifierBackend } from './run-con
 import type { FailedTest } from '../verify/verify-types';
 import type { TestResult } from './types';
 
-/** `shownRank` of a generation whose prompt showed no candidate (variant 'instruction'). Ranks start at 1. */
+/** `shownRank` of a generation whose prompt showed no candidate (variant 'instruction'). Dataset ranks start at 1 (0 is also a refinement run's pasted program). */
 export const NO_CANDIDATE = 0;
 
 /** A chat message as sent to the model (OpenAI shape). */
@@ -88,8 +88,8 @@ export interface RefinementOutcome {
 }
 
 /**
- * One candidate executed against its generated tests, as stored (refinement runs: a wrong program on its ground
- * truth, `predicted` the share of its refinements with feedback that pass; rank 0 is a pasted program) (the engine's result plus its place in the run).
+ * One candidate executed against its generated tests, as stored. In a refinement run: a wrong program on its ground
+ * truth, `predicted` the share of its refinements with feedback that pass, rank 0 a pasted program (the engine's result plus its place in the run).
  * Key: (runId, taskId, rank). `tests` follows the tests of the generations used, in (sampleIndex, test order) order.
  */
 export interface CandidateRecord {

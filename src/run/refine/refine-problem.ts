@@ -2,7 +2,8 @@
 // wrong program of a problem, its ground-truth failures, its feedback (given with the run, kept from an earlier
 // start, or drafted now by the feedback model from those failures), then every refinement still to make, each
 // re-tested on the ground truth exactly as verification runs a candidate, and stored with its outcome as it
-// finishes. The program's own result closes it (its candidate record), so a resumed run redoes nothing stored.
+// finishes. The program's own result closes it (its candidate record): a resumed run asks for nothing stored and
+// tests again only programs without that record.
 import { eachLimited } from '../../core/concurrency/semaphore';
 import type { Problem, SplitName } from '../../core/dataset/types';
 import type { FeedbackAuthor } from '../../core/refine/ilf-record';
@@ -10,6 +11,7 @@ import { refinedProgram } from '../../core/refine/refined-program';
 import { targetFeedback } from '../../core/refine/run-ilf';
 import {
   FEEDBACK_SAMPLE,
+  refineRequest,
   refinementOfSample,
   refinementSeed,
   targetProgram,
@@ -21,7 +23,7 @@ import { problemStatement } from '../../core/run/orchestration/problem-statement
 import { candidateRecord } from '../../core/run/orchestration/candidate-tests';
 import type { GenerationSlotRef, PlannedProblem } from '../../core/run/orchestration/work-plan';
 import type { ExecutionConfig, VerifierConfig } from '../../core/run/run-config';
-import type { CandidateRecord, GenerationRecord, GenerationRequest, PromptMessage, RefinementOutcome } from '../../core/run/run-records';
+import type { CandidateRecord, GenerationRecord, GenerationRequest, RefinementOutcome } from '../../core/run/run-records';
 import type { GroundTruth } from '../../engine/ground-truth';
 import type { EngineCanonicalCache } from '../../engine/prepare-tests';
 import type { EnginePool } from '../../engine/pool-types';
@@ -75,7 +77,7 @@ async function refineTarget(ctx: RefineStepContext, problem: Problem, truth: Gro
     async (sample) => {
       const slot = refinementOfSample(sample, settings)!;
       const messages = refineMessages(template, 'refine', { problem: problemStatement(problem), program, feedback: slot.withFeedback ? feedback.text : NO_FEEDBACK });
-      const asked = await ctx.ask(request(ctx.verifier, ctx.verifier.model, messages, refinementSeed(ctx.verifier.sampling, slot)), slotRef(target, sample), 'refiner');
+      const asked = await ctx.ask(refineRequest(ctx.verifier, ctx.verifier.model, messages, refinementSeed(ctx.verifier.sampling, slot)), slotRef(target, sample), 'refiner');
       if (asked.error !== null) return ctx.keepGeneration(asked);
       const outcome = await retest(ctx, truth, asked.rawResponse);
       done.set(sample, outcome);
@@ -92,7 +94,7 @@ async function draftFeedback(ctx: RefineStepContext, problem: Problem, target: R
   const model = ctx.verifier.refine.feedbackModel!;
   const template = decodePromptTemplate(ctx.verifier.refine.feedbackTemplate, 'instruction');
   const messages = refineMessages(template, 'feedback', { problem: problemStatement(problem), program, failures: own.text });
-  const asked = await ctx.ask(request(ctx.verifier, model, messages, ctx.verifier.sampling.seed), slotRef(target, FEEDBACK_SAMPLE), 'feedback');
+  const asked = await ctx.ask(refineRequest(ctx.verifier, model, messages, ctx.verifier.sampling.seed), slotRef(target, FEEDBACK_SAMPLE), 'feedback');
   const text = asked.rawResponse.trim();
   const record = asked.error === null && text === '' ? { ...asked, error: 'the feedback model answered nothing' } : asked;
   await ctx.keepGeneration({ ...record, tests: [], malformedCount: 0 });
@@ -105,10 +107,6 @@ async function retest(ctx: RefineStepContext, truth: GroundTruth, answer: string
   if (extracted.program === null) return { program: null, passed: false, score: 0, failures: [] };
   const tested = await programFailures(ctx.pool, truth, extracted.program, ctx.signal);
   return { program: extracted.program, passed: tested.total > 0 && tested.passed === tested.total, score: tested.score, failures: tested.failures };
-}
-
-function request(verifier: VerifierConfig, model: string, messages: PromptMessage[], seed: number | null): GenerationRequest {
-  return { backend: verifier.backend, model, variant: 'instruction', messages, sampling: { ...verifier.sampling, seed } };
 }
 
 function slotRef(target: RefineTargetSpec, sampleIndex: number): GenerationSlotRef {

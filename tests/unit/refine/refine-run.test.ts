@@ -5,7 +5,7 @@ import type { IlfRecord } from '../../../src/core/refine/ilf-record';
 import { RefineInputError } from '../../../src/core/refine/refine-errors';
 import { FEEDBACK_SAMPLE, refineRunIssue, refinementOfSample, refinementSample, targetSamples, type RefineRunSettings } from '../../../src/core/refine/refine-run';
 import { batchReport, programReport, targetViews } from '../../../src/core/refine/refine-run-view';
-import { ilfRecordsOfRun, runRecordsOfIlf } from '../../../src/core/refine/run-ilf';
+import { ilfRecordsOfRun, resumedResults, runRecordsOfIlf } from '../../../src/core/refine/run-ilf';
 import { generationSlots, planRun, RunPlanError } from '../../../src/core/run/orchestration/work-plan';
 import { readCandidateRecord, readGeneration } from '../../../src/core/run/record-read';
 import { RunFieldError } from '../../../src/core/run/run-fields';
@@ -138,7 +138,7 @@ describe('the ILF export as a run (CLI resume)', () => {
   const lines = [line(drafted, true, 5, true), line(drafted, true, 6, false), line(drafted, false, 5, false), line(drafted, false, 6, false), line(given, true, 5, true)];
 
   it('turns export lines into records and back into the same lines', () => {
-    const records = runRecordsOfIlf('run-1', verifier, lines);
+    const records = runRecordsOfIlf('run-1', verifier, dataset, lines);
     // One drafted-feedback record for the first program, and one record per line.
     expect(records.filter((g) => g.sampleIndex === FEEDBACK_SAMPLE)).toHaveLength(1);
     expect(records.filter((g) => g.refinement)).toHaveLength(5);
@@ -148,17 +148,26 @@ describe('the ILF export as a run (CLI resume)', () => {
   });
 
   it('refuses lines that would mix two experiments', () => {
-    expect(() => runRecordsOfIlf('r', verifier, [{ ...lines[0]!, model: 'other' }])).toThrow(/refined by other, not fixer/);
-    expect(() => runRecordsOfIlf('r', verifier, [{ ...lines[4]!, feedback: 'Something else.' }])).toThrow(/other feedback/);
-    expect(() => runRecordsOfIlf('r', verifier, [{ ...lines[0]!, seed: 7 }])).toThrow(/outside this run's k = 2 from seed 5/);
-    expect(() => runRecordsOfIlf('r', { ...verifier, refine: { ...verifier.refine, baseline: false } }, [lines[2]!])).toThrow(RefineInputError);
-    expect(() => runRecordsOfIlf('r', verifier, [{ ...lines[0]!, feedback_author: 'person' }])).toThrow(/feedback by a person in the file/);
+    expect(() => runRecordsOfIlf('r', verifier, dataset, [{ ...lines[0]!, model: 'other' }])).toThrow(/refined by other, not fixer/);
+    expect(() => runRecordsOfIlf('r', verifier, dataset, [{ ...lines[4]!, feedback: 'Something else.' }])).toThrow(/other feedback/);
+    expect(() => runRecordsOfIlf('r', verifier, dataset, [{ ...lines[0]!, seed: 7 }])).toThrow(/outside this run's k = 2 from seed 5/);
+    expect(() => runRecordsOfIlf('r', { ...verifier, refine: { ...verifier.refine, baseline: false } }, dataset, [lines[2]!])).toThrow(RefineInputError);
+    expect(() => runRecordsOfIlf('r', verifier, dataset, [{ ...lines[0]!, feedback_author: 'person' }])).toThrow(/feedback by a person in the file/);
+    // Another feedback model drafted it, the given feedback's author differs, or the program is another dataset's.
+    expect(() => runRecordsOfIlf('r', verifier, dataset, [{ ...lines[0]!, feedback_author: 'model:critic-old' }])).toThrow(/drafted by critic-old in the file, and this run drafts with critic/);
+    expect(() => runRecordsOfIlf('r', verifier, dataset, [{ ...lines[4]!, feedback_author: 'model:critic' }])).toThrow(/other feedback/);
+    expect(() => runRecordsOfIlf('r', verifier, dataset, [{ ...lines[0]!, program: 'def other(): pass' }])).toThrow(/refined another program/);
     // Lines of programs the run does not refine are not its business.
-    expect(runRecordsOfIlf('r', verifier, [{ ...lines[0]!, rank: 1 }])).toEqual([]);
+    expect(runRecordsOfIlf('r', verifier, dataset, [{ ...lines[0]!, rank: 1 }])).toEqual([]);
+  });
+
+  it('counts a program with every refinement in the file as done, and one missing some as not', () => {
+    const results = resumedResults('run-1', verifier, runRecordsOfIlf('run-1', verifier, dataset, lines));
+    expect(results.map((r) => [r.rank, r.predicted, r.total])).toEqual([[drafted, 0.5, 0]]);
   });
 
   it('reports one program and the batch from the records', () => {
-    const records = runRecordsOfIlf('run-1', verifier, lines);
+    const records = runRecordsOfIlf('run-1', verifier, dataset, lines);
     const views = targetViews({ problemIds: ['Demo/0'], verifier }, dataset, records);
     expect(views.map((v) => [v.target.rank, v.author, v.refinements.length])).toEqual([
       [drafted, 'model:critic', 4],

@@ -4,7 +4,7 @@ import type { VerifierConfig } from '../run-config';
 import { generationSlot, resultSlot, type FinishedSlots } from '../run-progress';
 import { NO_CANDIDATE } from '../run-records';
 import { isScoreKind, verifierKind } from '../../verifiers/verifier-kind';
-import { PASTED_RANK, refineRunIssue, targetSamples, type RefineRunSettings, type RefineTargetSpec } from '../../refine/refine-run';
+import { FEEDBACK_SAMPLE, PASTED_RANK, refineRunIssue, targetSamples, type RefineRunSettings, type RefineTargetSpec } from '../../refine/refine-run';
 
 /** A run names a problem its dataset does not have, or a dataset that cannot be run. */
 export class RunPlanError extends Error {
@@ -106,6 +106,18 @@ export function pendingGenerations(planned: PlannedProblem, finished: FinishedSl
   return generationSlots(planned).filter(
     (s) => !finished.has(generationSlot(s.taskId, s.shownRank, s.sampleIndex)) && !(planned.scored && scored?.has(resultSlot(s.taskId, s.shownRank))),
   );
+}
+
+/** What generation is still to make: how many slots, and whether a refinement run still has feedback to draft. */
+export function pendingWork(plan: WorkPlan, finished: FinishedSlots, scored?: FinishedSlots): { generations: number; drafts: boolean } {
+  let generations = 0;
+  let drafts = false;
+  for (const p of plan.problems) {
+    const slots = pendingGenerations(p, finished, scored);
+    generations += slots.length;
+    drafts ||= p.refine !== null && slots.some((s) => s.sampleIndex === FEEDBACK_SAMPLE);
+  }
+  return { generations, drafts };
 }
 
 /** Candidate ranks not yet executed. */
