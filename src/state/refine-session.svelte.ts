@@ -42,7 +42,7 @@ export type RefinePhase = 'idle' | 'testing' | 'drafting' | 'cancelled' | 'faile
 export const MAX_TOKENS = 2048;
 
 /** What the session needs of the runs (the RunsStore, or a fake in tests). */
-export type RefineRuns = Pick<RunsStore, 'create' | 'run' | 'start' | 'pause' | 'generations' | 'datasets' | 'status'>;
+export type RefineRuns = Pick<RunsStore, 'create' | 'run' | 'start' | 'pause' | 'generations' | 'datasets' | 'datasetOf' | 'status'>;
 
 export class RefineSession {
   taskId = $state('');
@@ -260,8 +260,12 @@ export class RefineSession {
   async reload(): Promise<void> {
     const run = this.run;
     if (!run) return;
-    const generations = await this.#runs.generations(run.id, run.problemIds[0]!);
-    if (this.#runId === run.id) this.#generations = generations;
+    // Programs are read from the run's own dataset (sha-checked), never from whichever dataset the page shows now.
+    const [generations, dataset] = await Promise.all([this.#runs.generations(run.id, run.problemIds[0]!), this.#runs.datasetOf(run)]);
+    if (this.#runId === run.id) {
+      this.#generations = generations;
+      this.#dataset = dataset;
+    }
   }
 
   /** pass@1, pass@k and the verdict of the refinements made so far (the verdict once both sides have all k). */
@@ -290,11 +294,6 @@ export class RefineSession {
     const run = this.run;
     if (!run?.verifier.refine || !this.#dataset) return null;
     return targetViews({ problemIds: run.problemIds, verifier: refineVerifier(run.verifier) }, this.#dataset, this.#generations)[0] ?? null;
-  }
-
-  /** The dataset the exercise's views read programs from (the page's shown dataset, the run's own text). */
-  useDataset(dataset: Dataset | null): void {
-    this.#dataset = dataset;
   }
 
   /** The stored dataset a run on the shown dataset refers to (the demo is stored on first use). */
