@@ -5,6 +5,7 @@ import type { RefinementOutcome } from '../../../src/core/run/run-records';
 import { putGenerations } from '../../../src/storage/generations-repo';
 import { putResults } from '../../../src/storage/results-repo';
 import { exportRunFile, importRunFile } from '../../../src/storage/run-file-store';
+import { duplicateRun, RunDuplicateError } from '../../../src/storage/run-duplicate';
 import { createRun, getRun } from '../../../src/storage/runs-repo';
 import { refineVerifierConfig } from '../../../src/run/refine/refine-config';
 import { DEFAULT_FEEDBACK_TEMPLATE, DEFAULT_REFINE_TEMPLATE } from '../../../src/llm/prompts/refine-templates';
@@ -76,5 +77,11 @@ describe('a refinement run file', () => {
     await expect(importRunFile(b, bad)).rejects.toThrow(/line 1.*refine.*k must be a whole number from 1 to 8/);
     expect((await dump(b)).runs).toEqual([]);
     expect((await dump(b)).generations).toEqual([]);
+  });
+
+  it('is not duplicated by storage: its outcomes would come along under changed settings', async () => {
+    const db = await seed();
+    await expect(duplicateRun(db, 'refine-1', { name: 'copy' })).rejects.toThrow(RunDuplicateError);
+    expect((await dump(db)).runs).toHaveLength(1);
   });
 });
