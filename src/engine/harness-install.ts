@@ -15,6 +15,7 @@ export interface HarnessEntry {
   prepare: HarnessFn;
   judge: HarnessFn;
   prepareJudge: HarnessFn;
+  programKeys: HarnessFn;
   /** harness.py's seal(): the last step before the first image (arms the tripwire over every module). */
   seal(): void;
 }
@@ -61,6 +62,7 @@ export function installHarness(py: PyodideAPI, harnessSources: readonly string[]
     prepare: fn(runner, 'prepare'),
     judge: fn(judge, 'judge'),
     prepareJudge: fn(judge, 'prepare_judge'),
+    programKeys: fn(runner, 'program_keys'),
     seal: () => {
       seal(modules);
       seal.destroy();

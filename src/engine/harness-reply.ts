@@ -1,6 +1,6 @@
-// The shapes of what the harness returns (harness.py's score(), expect() and prepare(), harness_judge.py's
-// judge() and prepare_judge(), each a dict that finish() turns into JSON) and of the score value the runtime
-// hands the pool, declared once: the types below are derived from the checks (shape.ts). The reply comes out
+// The shapes of what the harness returns (harness.py's score(), expect(), prepare() and program_keys(),
+// harness_judge.py's judge() and prepare_judge(), each a dict that finish() turns into JSON) and of the score
+// value the runtime hands the pool, declared once: the types below are derived from the checks (shape.ts). The reply comes out
 // of the interpreter the candidate ran in, so a candidate that rewrote the harness's encoder could return
 // anything: a reply that does not fit is void, never half-read. tests/engine/harness-reply.test.ts holds the
 // real harness's replies of every kind to these declarations.
@@ -31,6 +31,8 @@ const scoreShape = record({ ...scoreFields, tests: list(decidedTest) });
 const expectReply = record({ outputs: list(nullable(text)), errors: list(nullable(text)), ms: list(duration), budgetExhausted: flag, tampered });
 /** harness_judge.py's judge(): a verdict per test handed over, in order. */
 const verdictsReply = record({ verdicts: list(tuple(status, text)), tampered });
+/** harness.py's program_keys(): per program, its syntax tree's digest, or null when it does not parse. */
+const keysReply = record({ keys: list(nullable(text)), tampered });
 /** harness.py's prepare() and harness_judge.py's prepare_judge(). */
 const preparedReply = record({ tampered });
 
@@ -44,7 +46,7 @@ export type VerdictsValue = ShapeOf<typeof verdictsReply>;
 
 /** Every reply kind's shape, by the harness function that returns it (for the tests that hold the real
  *  harness to them). */
-export const HARNESS_REPLIES = { score: runReply, expect: expectReply, judge: verdictsReply, prepare: preparedReply, prepare_judge: preparedReply } as const;
+export const HARNESS_REPLIES = { score: runReply, expect: expectReply, judge: verdictsReply, prepare: preparedReply, prepare_judge: preparedReply, program_keys: keysReply } as const;
 
 /** How many tests a spec has (io: one per expected output). */
 export function testCount(tests: TestSpec): number {
@@ -78,6 +80,12 @@ export function verdictsValue(v: unknown, count: number): VerdictsValue['verdict
 export function expectValue(v: unknown): ExpectValue | null {
   if (!expectReply(v) || v.errors.length !== v.outputs.length || v.ms.length !== v.outputs.length) return null;
   return v;
+}
+
+/** The program_keys() keys of `count` programs (each a sha256 hex digest or null), or null. */
+export function keysValue(v: unknown, count: number): (string | null)[] | null {
+  if (!keysReply(v) || v.keys.length !== count) return null;
+  return v.keys.every((k) => k === null || /^[0-9a-f]{64}$/.test(k)) ? v.keys : null;
 }
 
 /** A prepare() / prepare_judge() value, or null. */

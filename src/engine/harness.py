@@ -1,8 +1,8 @@
 # The runner and the entry points the runtime calls: score() runs one candidate against a batch of tests,
-# expect() computes canonical outputs of io tests, prepare() readies a problem's tests for the image, seal()
-# is the last step before the first image. One call per candidate; tests loop here, never one JS round trip
-# per test. Progress goes to a shared Float64Array (see progress.ts). Last of the harness modules: imports
-# harness_state.py, harness_compare.py, harness_define.py, harness_integrity.py and harness_common.py.
+# expect() computes canonical outputs of io tests, prepare() readies a problem's tests for the image,
+# program_keys() tells programs apart by syntax tree, seal() is the last step before the first image. One call
+# per candidate; tests loop here, never one JS round trip per test. Progress goes to a shared Float64Array
+# (see progress.ts). Last of the harness modules: imports harness_state.py, harness_compare.py, harness_define.py, harness_integrity.py and harness_common.py.
 import base64
 import builtins
 import copy
@@ -15,7 +15,7 @@ import warnings
 
 from harness_common import MESSAGE_CAP, cache_get, compile_code, describe, finish, io_inputs, loads, paper_codes, short
 from harness_compare import comparable_value, evalplus_expected_value
-from harness_define import define_once
+from harness_define import define_once, program_key
 from harness_integrity import tripwire
 from harness_state import (CANONICAL_STDOUT_CAP, STDERR_CAP, STDOUT_CAP, Guard, TestReset, seal_interpreter,
                            usable_streams)
@@ -323,6 +323,11 @@ def prepare(request_json):
     req = loads(request_json)
     _bodies(None, None, req['tests'], req['compare'] == 'paper', None)
     return finish({})
+
+
+def program_keys(request_json, prog=None):
+    """Each program's key (harness_define.program_key), in order: the pool runs one program of each key."""
+    return finish({'keys': [program_key(code) for code in loads(request_json)['codes']]})
 
 
 def seal(modules):

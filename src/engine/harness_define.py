@@ -6,6 +6,7 @@
 # code is exec'd per test as before. Imports nothing of the harness.
 import ast
 import builtins
+import hashlib
 import operator
 import sys
 import types
@@ -173,3 +174,14 @@ class DefinedOnce:
             if found is not g.get(name):
                 return False
         return True
+
+
+def program_key(source):
+    """A digest of the program's syntax tree without positions: equal for programs that differ only in
+    formatting and comments (so they run the same), None when it does not parse (each such program runs on
+    its own). Parsing runs nothing of the program."""
+    try:
+        tree = ast.parse(source)
+        return hashlib.sha256(ast.dump(tree).encode('utf-8', 'surrogatepass')).hexdigest()
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return None

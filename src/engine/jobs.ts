@@ -4,7 +4,7 @@
 import { CanonicalError } from '../core/run/canonical-error';
 import type { CandidateResult, IoExpectRequest, IoExpected, ScoreRequest, TestResult } from '../core/run/types';
 import { sentOnce } from './expected-outputs';
-import { expectValue, scoreValue, testCount } from './harness-reply';
+import { expectValue, keysValue, scoreValue, testCount } from './harness-reply';
 import { createProgress, currentTest } from './progress';
 import type { PoolOptions, WorkerCalls } from './pool-types';
 import type { CallOutcome } from './worker-slot';
@@ -172,4 +172,19 @@ export async function expectJob(run: RunCall, request: IoExpectRequest, shared: 
     }
     skip.push(current);
   }
+}
+
+/** Time a program_keys() call may take before its worker is replaced (parsing only; generous for slow machines). */
+export const KEYS_BUDGET_MS = 30_000;
+
+/**
+ * Each program's syntax-tree key. Keys only let programs share a run, so any failure (a reply that is not
+ * keys, a lost worker on a pathological program) gives every program a null key: each then runs on its own.
+ */
+export async function keysJob(run: RunCall, codes: readonly string[], signal?: AbortSignal): Promise<(string | null)[]> {
+  if (codes.length === 0) return [];
+  const outcome = await run((c) => c.programKeys(codes.slice()), null, KEYS_BUDGET_MS, signal);
+  if (outcome.kind === 'aborted') throw outcome.reason;
+  const keys = outcome.kind === 'reply' && outcome.reply.ok ? keysValue(outcome.reply.value, codes.length) : null;
+  return keys ?? codes.map(() => null);
 }

@@ -73,6 +73,8 @@ process.on('message', (message: ToHost) => {
       });
     case 'expect':
       return void answer(message.id, (signal) => pool!.expect(message.request as IoExpectRequest, { signal }));
+    case 'keys':
+      return void answer(message.id, (signal) => pool!.programKeys(message.codes, { signal }));
     case 'abort':
       return calls.get(message.id)?.abort(new Error('aborted'));
     case 'snapshot': {

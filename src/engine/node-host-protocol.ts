@@ -22,6 +22,7 @@ export type ToHost =
   | { type: 'ready'; id: number }
   | { type: 'score'; id: number; request: ScoreRequest }
   | { type: 'expect'; id: number; request: IoExpectRequest }
+  | { type: 'keys'; id: number; codes: string[] }
   | { type: 'abort'; id: number }
   | { type: 'close'; id: number }
   | { type: 'snapshot'; id: number; bytes: Uint8Array | null };

@@ -134,6 +134,7 @@ export function createNodePool(options: NodePoolOptions = {}): EnginePool {
     ready: () => call<ReadyInfo[]>({ type: 'ready', id: ++ids }),
     score: (request: ScoreRequest, opts?: CallOptions) => call<CandidateResult>({ type: 'score', id: ++ids, request: sentOnce(request, known, KNOWN_KEYS) }, opts?.signal, request),
     expect: (request: IoExpectRequest, opts?: CallOptions) => call<IoExpected>({ type: 'expect', id: ++ids, request }, opts?.signal),
+    programKeys: (codes: readonly string[], opts?: CallOptions) => call<(string | null)[]>({ type: 'keys', id: ++ids, codes: codes.slice() }, opts?.signal),
     stats: () => ({ ...stats, readyInfo: stats.readyInfo.slice() }),
     async close() {
       if (closed) return;

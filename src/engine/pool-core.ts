@@ -1,7 +1,7 @@
 // Transport-independent pool: N worker slots, a FIFO of calls waiting for a free worker, the watchdog timer,
 // and the memory-snapshot life cycle (load from the store, or let the first worker make one and store it).
 import type { IoExpectRequest, ScoreRequest } from '../core/run/types';
-import { expectJob, scoreJob, type RunCall } from './jobs';
+import { expectJob, keysJob, scoreJob, type RunCall } from './jobs';
 import type { CallOptions, EnginePool, PoolOptions, PoolStats, SpawnOptions, WorkerCalls } from './pool-types';
 import type { ReadyInfo } from './runtime';
 import { WorkerSlot, type SlotEvent } from './worker-slot';
@@ -177,6 +177,7 @@ export function createPool(options: PoolOptions): EnginePool {
     ready: () => allReady,
     score: (request: ScoreRequest, call?: CallOptions) => scoreJob(runCall, request, shared, options, call?.signal),
     expect: (request: IoExpectRequest, call?: CallOptions) => expectJob(runCall, request, shared, call?.signal),
+    programKeys: (codes: readonly string[], call?: CallOptions) => keysJob(runCall, codes, call?.signal),
     stats: () => ({ ...stats, readyInfo: stats.readyInfo.slice() }),
     watchReady(listener) {
       readyListeners.add(listener);

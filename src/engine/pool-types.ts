@@ -74,6 +74,9 @@ export interface EnginePool {
   score(request: ScoreRequest, options?: CallOptions): Promise<CandidateResult>;
   /** Canonical outputs (and times) of an io problem. */
   expect(request: IoExpectRequest, options?: CallOptions): Promise<IoExpected>;
+  /** Each program's syntax-tree key (same key: same program up to formatting and comments; null: it does
+   *  not parse, or could not be keyed). Nothing is run. Rejects only on abort. */
+  programKeys(codes: readonly string[], options?: CallOptions): Promise<(string | null)[]>;
   stats(): PoolStats;
   /** Calls `listener` each time a worker has started (see PoolOptions.onWorkerReady), until the returned
    *  function is called. Any number of listeners: a tab's runs share one pool. Pools may not offer it. */

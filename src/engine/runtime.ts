@@ -56,6 +56,8 @@ export interface EngineRuntime {
    *  interpreter replied with something else than the harness's shape, so its results are void. */
   score(request: ScoreRequest, progress: Float64Array | null, skip?: readonly number[]): RuntimeReply<ScoreValue | null>;
   expect(request: IoExpectRequest & { skip?: number[] }, progress: Float64Array | null): RuntimeReply;
+  /** Each program's syntax-tree key (null: it does not parse), in a clean interpreter; nothing is run. */
+  programKeys(codes: readonly string[]): RuntimeReply;
   /** Size of the wasm heap in bytes: it never shrinks, so the pool recycles workers that grew large. */
   heapBytes(): number;
 }
@@ -116,7 +118,7 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   py.setStderr({ write: (buf: Uint8Array) => buf.length });
   py.setStdin({ error: true });
   const harness = installHarness(py, opts.harnessSources);
-  const { score: scoreFn, expect: expectFn, prepare: prepareFn, judge: judgeFn, prepareJudge: prepareJudgeFn } = harness;
+  const { score: scoreFn, expect: expectFn, prepare: prepareFn, judge: judgeFn, prepareJudge: prepareJudgeFn, programKeys: keysFn } = harness;
   /** io outputs by key, on this side only: no interpreter a candidate runs in ever holds them. */
   const expectedKept = new HeldOutputs(EXPECTED_KEPT);
 
@@ -276,6 +278,11 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
       if (dead) return { ok: false, fatal: true, message: dead };
       cleanInterpreter(null, '', () => '');
       return call(expectFn, request, progress);
+    },
+    programKeys(codes) {
+      if (dead) return { ok: false, fatal: true, message: dead };
+      cleanInterpreter(null, '', () => '');
+      return call(keysFn, { codes }, null);
     },
     heapBytes: () => mod.HEAPU8.length,
   };

@@ -40,6 +40,9 @@ export function createWorkerApi(sources: WorkerSources) {
     expect(request: IoExpectRequest & { skip?: number[] }, progress: Float64Array | null) {
       return withHeap((rt) => rt.expect(request, progress));
     },
+    programKeys(codes: string[]) {
+      return withHeap((rt) => rt.programKeys(codes));
+    },
   };
 }
 

@@ -1,10 +1,10 @@
-// The real harness's replies of every kind (score with each status, io tests to judge, expect, judge, prepare),
-// made in Pyodide, held to the one declaration of their shapes (harness-reply.ts): a harness change that adds,
-// drops or retypes a field fails here before the pool would void every reply.
+// The real harness's replies of every kind (score with each status, io tests to judge, expect, judge, prepare,
+// program_keys), made in Pyodide, held to the one declaration of their shapes (harness-reply.ts): a harness
+// change that adds, drops or retypes a field fails here before the pool would void every reply.
 import type { PyProxy } from 'pyodide/ffi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompareMode, ScoreRequest, TestSpec } from '../../src/core/run/types';
-import { expectValue, HARNESS_REPLIES, runValue, scoreValue, verdictsValue } from '../../src/engine/harness-reply';
+import { expectValue, HARNESS_REPLIES, keysValue, runValue, scoreValue, verdictsValue } from '../../src/engine/harness-reply';
 import { candidateTests, judgeTests } from '../../src/engine/io-judging';
 import { HARNESS_FILES, harnessModuleName } from '../../src/engine/sources-types';
 import { harnessNamespace, ioSource } from './helpers';
@@ -76,6 +76,16 @@ describe('harness replies against their declared shapes', () => {
       expect(verdictsValue(verdicts, handed.length)!.map((v) => v[0])).toEqual(compare === 'paper' ? ['pass', 'fail', 'fail', 'error'] : ['pass', 'fail']);
     });
   }
+
+  it('program_keys(): a digest per program, null for one that does not parse', () => {
+    const reply = call('program_keys', JSON.stringify({ codes: ['x = 1\n', 'x  =  1  # one\n', 'x = (\n'] }));
+    expect(HARNESS_REPLIES.program_keys(reply)).toBe(true);
+    const keys = keysValue(reply, 3)!;
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).toBeNull();
+    expect(keysValue(reply, 2)).toBeNull();
+    expect(keysValue({ keys: ['not a digest', null, null], tampered: null }, 3)).toBeNull();
+  });
 
   it('a reply with a field added, dropped or of another type does not fit', () => {
     const r = score('def f(x):\n    return x\n', { kind: 'assert', setup: '', asserts: ['assert f(1) == 1'] }) as unknown as Record<string, unknown>;

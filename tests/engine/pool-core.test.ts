@@ -26,6 +26,16 @@ function fakeSpawn(log: string[]) {
       ready: async () => (await sleep(5), READY),
       takeSnapshot: async () => null,
       expect: async () => ({ ok: false, fatal: false, message: 'not faked', heapBytes: 0 }),
+      // Keys scripted by the first program: 'die', 'fatal', 'bad' (a reply that is not keys), else a digest each.
+      async programKeys(codes: string[]): Promise<WorkerReply> {
+        if (codes[0] === 'die') {
+          setTimeout(() => dieNow('exited with code 1'), 5);
+          return new Promise(() => {});
+        }
+        if (codes[0] === 'fatal') return { ok: false, fatal: true, message: 'RangeError: Maximum call stack', heapBytes: 0 };
+        const keys = codes[0] === 'bad' ? ['x'] : codes.map((c) => c.slice(0, 1).repeat(64));
+        return { ok: true, value: { keys, tampered: null }, heapBytes: 0 };
+      },
       async score(request: ScoreRequest, progress: Float64Array | null, skip: number[]): Promise<WorkerReply> {
         const tests = (request.tests as { asserts: string[] }).asserts;
         const out: [string, string, number][] = [];
@@ -207,3 +217,17 @@ describe('pool core', () => {
     await p.close();
   });
 });
+
+describe('program keys', () => {
+  it('are the harness digests, or null for every program when the call fails in any way', async () => {
+    const log: string[] = [];
+    const p = pool(log);
+    await p.ready();
+    expect(await p.programKeys(['aa', 'bb', 'ac'])).toEqual(['a'.repeat(64), 'b'.repeat(64), 'a'.repeat(64)]);
+    for (const first of ['bad', 'fatal', 'die']) expect(await p.programKeys([first, 'aa'])).toEqual([null, null]);
+    // The pool still works after a lost worker.
+    expect((await p.score(request(['pass']))).tests[0]!.status).toBe('pass');
+    await p.close();
+  });
+});
+

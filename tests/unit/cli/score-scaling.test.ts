@@ -29,6 +29,7 @@ function patternPool(): EnginePool {
       const passed = tests.filter((t) => t.status === 'pass').length;
       return { tests, passed, total: tests.length, score: passed / tests.length, compare: 'paper', uncompilable: [], compileError: null, budgetExhausted: false, restarts: 0, ms: 1 };
     },
+    programKeys: async (codes: readonly string[]) => codes.map(() => null), // no two programs share a run here
     expect: async () => {
       throw new Error('not used');
     },

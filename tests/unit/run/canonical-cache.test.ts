@@ -28,6 +28,7 @@ function fakePool(ms: number[], outputs: (string | null)[] = ms.map((_, i) => `$
       const tests = ms.map(pass);
       return { tests, passed: tests.length, total: tests.length, score: 1, compare: request.compare, uncompilable: [], compileError: null, budgetExhausted: false, restarts: 0, ms: 1 };
     },
+    programKeys: async (codes: readonly string[]) => codes.map(() => null),
     async expect(request: IoExpectRequest): Promise<IoExpected> {
       calls.expect++;
       return { key: `k${calls.expect}`, compare: request.compare, outputs, errors: outputs.map((o) => (o === null ? 'timed out' : null)), ms };

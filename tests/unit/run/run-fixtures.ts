@@ -101,6 +101,7 @@ export function passingPool(calls: ScoreRequest[] = []): EnginePool {
       const tests = Array.from({ length: n }, () => ({ status: 'pass' as const, message: '', ms: 1 }));
       return { tests, passed: n, total: n, score: 1, compare: 'paper', uncompilable: [], compileError: null, budgetExhausted: false, restarts: 0, ms: 1 };
     },
+    programKeys: async (codes: readonly string[]) => codes.map(() => null), // no two programs share a run here
     expect: async () => {
       throw new Error('not used');
     },

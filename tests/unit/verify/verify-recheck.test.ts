@@ -39,6 +39,7 @@ function scriptedPool(script: Map<string, TestStatus[][]>): EnginePool & { calls
       order.push(request.code);
       return result(script.get(request.code)?.[k - 1] ?? storedRun(request.code));
     },
+    programKeys: async (codes: readonly string[]) => codes.map(() => null), // no two programs share a run here
     expect: async () => {
       throw new Error('no io tests here');
     },
