@@ -15,6 +15,7 @@ import type { EnginePool } from '../engine/pool-types';
 import { eachLimited } from '../core/concurrency/semaphore';
 import { prepareTests, type EngineCanonicalCache } from '../engine/prepare-tests';
 import { partsFor, scoreInParts } from '../engine/score-parts';
+import { firstOfSameKey } from '../core/run/same-programs';
 
 export interface BuildOptions {
   split: BuildSplit;
@@ -54,6 +55,9 @@ export interface ProblemBuildReport {
   tests: number;
   /** Distinct pool programs scored. */
   candidates: number;
+  /** Pool programs not scored: the same program as another (up to formatting and comments), so the set cannot
+   *  hold one program twice under two ranks. */
+  sameProgram: number;
   /** Candidates dropped because every test errored. */
   allErrored: number;
   /** Candidates whose remaining tests were cut by candidateBudgetMs. */
@@ -101,7 +105,7 @@ export async function buildRankingSets(
     options.problemConcurrency ?? 2,
     async (problem, index) => {
       const list = programs.get(problem.taskId) ?? [];
-      const report: ProblemBuildReport = { taskId: problem.taskId, status: 'skipped', tests: 0, candidates: list.length, allErrored: 0, budgetExhausted: 0, solutions: 0, canonicalProblems: [] };
+      const report: ProblemBuildReport = { taskId: problem.taskId, status: 'skipped', tests: 0, candidates: list.length, sameProgram: 0, allErrored: 0, budgetExhausted: 0, solutions: 0, canonicalProblems: [] };
       reports[index] = report;
       const finish = (skippedCandidates: number) => {
         progress.problemsDone++;
@@ -120,9 +124,14 @@ export async function buildRankingSets(
       }
       const { plan, prepared } = ready;
       report.canonicalProblems = prepared.canonicalProblems;
-      const scored: PoolCandidate[] = new Array(list.length);
+      const firsts = firstOfSameKey(await pool.programKeys(list.map((p) => p.code), { signal }));
+      const distinct = list.filter((_, i) => firsts[i] === i);
+      report.sameProgram = list.length - distinct.length;
+      report.candidates = distinct.length;
+      progress.candidatesDone += report.sameProgram;
+      const scored: PoolCandidate[] = new Array(distinct.length);
       await eachLimited(
-        list,
+        distinct,
         candidateLanes,
         async (program, i) => {
           const parts = partsFor(prepared.limitsMs, pool.stats().size);
@@ -162,6 +171,7 @@ export function buildTotals(reports: readonly ProblemBuildReport[]) {
     tooFew: count('too-few'),
     skipped: count('skipped'),
     candidates: reports.reduce((n, r) => n + r.candidates, 0),
+    sameProgram: reports.reduce((n, r) => n + r.sameProgram, 0),
     allErrored: reports.reduce((n, r) => n + r.allErrored, 0),
     budgetExhausted: reports.reduce((n, r) => n + r.budgetExhausted, 0),
     solutions: reports.reduce((n, r) => n + r.solutions, 0),

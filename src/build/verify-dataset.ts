@@ -12,7 +12,8 @@ import { failedTests } from '../core/verify/failed-tests';
 import type { VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
 import type { EnginePool } from '../engine/pool-types';
 import { eachLimited } from '../core/concurrency/semaphore';
-import { prepareGroundTruth, scoreOnGroundTruth } from '../engine/ground-truth';
+import { prepareGroundTruth, scoreOnGroundTruth, type GroundTruthScore } from '../engine/ground-truth';
+import { firstOfSameKey } from '../core/run/same-programs';
 import type { EngineCanonicalCache } from '../engine/prepare-tests';
 
 export interface VerifyOptions {
@@ -43,6 +44,8 @@ export interface VerifyResult {
   /** In dataset order (problem, then rank). */
   outcomes: VerifyOutcome[];
   ms: number;
+  /** The second runs of candidates whose disagreement timeouts could explain (see below): how many, how long. */
+  recheck: { candidates: number; ms: number };
 }
 
 export async function verifyDataset(pool: EnginePool, dataset: Dataset, options: VerifyOptions): Promise<VerifyResult> {
@@ -81,16 +84,30 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
       }
       const { plan } = truth;
       const outcomes: VerifyOutcome[] = new Array(problem.candidates.length);
+      // The same program twice (up to formatting and comments) runs once per attempt: its copies share the run.
+      const firsts = firstOfSameKey(await pool.programKeys(problem.candidates.map((c) => c.code), { signal }));
+      const runs = new Map<string, Promise<GroundTruthScore>>();
+      const scored = (i: number, attempt: number) => {
+        const key = `${firsts[i]}:${attempt}`;
+        let run = runs.get(key);
+        if (!run) {
+          run = scoreOnGroundTruth(pool, truth, problem.candidates[firsts[i]!]!.code, { signal, partsPerCandidate: options.partsPerCandidate });
+          runs.set(key, run);
+        }
+        return run;
+      };
       await eachLimited(
         problem.candidates,
         lanes,
         async (candidate, i) => {
           let upper = 0;
+          let attempts = 0;
+          const reused = firsts[i] === i ? {} : { reusedFrom: problem.candidates[firsts[i]!]!.rank };
           const run = async () => {
-            const { result, score: s } = await scoreOnGroundTruth(pool, truth, candidate.code, { signal, partsPerCandidate: options.partsPerCandidate });
+            const { result, score: s } = await scored(i, attempts++);
             const timeouts = result.tests.reduce((n, t) => n + (t.status === 'timeout' ? 1 : 0), 0);
             upper = timeouts === 0 ? s.score : candidateScore(result.tests.map((t) => (t.status === 'timeout' ? { ...t, status: 'pass' as const } : t)), plan).score;
-            return verifyOutcome(stored(candidate.rank, candidate.score), { ...s, timeouts, failures: failedTests(result.tests, shown) });
+            return { ...verifyOutcome(stored(candidate.rank, candidate.score), { ...s, timeouts, failures: failedTests(result.tests, shown) }), ...reused };
           };
           const outcome = await run();
           if (needsRecheck(outcome, upper)) rechecks.push({ problem: index, candidate: i, first: outcome, run });
@@ -111,6 +128,7 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
   // Near a time limit the outcome follows machine load. A second run, one at a time after the rest (so the
   // machine is as quiet as this job can make it), tells load apart from a wrong stored score; the outcome
   // keeps the first run's tally beside the second's, and the summary counts how many agreed only then.
+  const recheckBegan = Date.now();
   for (const { problem, candidate, first, run } of rechecks) {
     const second = recheckedOutcome(first, await run());
     perProblem[problem]![candidate] = second;
@@ -119,5 +137,6 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
   }
 
   const outcomes = perProblem.flat();
-  return { summary: verifySummary(dataset.split, outcomes), outcomes, ms: Date.now() - began };
+  const recheck = { candidates: rechecks.length, ms: Date.now() - recheckBegan };
+  return { summary: verifySummary(dataset.split, outcomes), outcomes, ms: Date.now() - began, recheck };
 }

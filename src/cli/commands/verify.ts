@@ -2,7 +2,7 @@
 // candidate on its own ground truth and reports agreement with the stored scores, per split.
 import { splitForDatasetName } from '../../core/dataset/split-name';
 import type { CompareMode } from '../../core/run/types';
-import { describeDisagreement, disagreements, timingNote } from '../../core/verify/verify-compare';
+import { describeDisagreement, disagreements, reuseNote, timingNote } from '../../core/verify/verify-compare';
 import type { VerifySummary } from '../../core/verify/verify-types';
 import { verifyDataset, type VerifyProgress, type VerifyResult } from '../../build/verify-dataset';
 import { CancelledError } from '../cli-cancel';
@@ -98,6 +98,8 @@ function formatReport(results: { file: string; result: VerifyResult }[], compare
   for (const { file, result } of results) {
     const timing = timingNote(result.summary);
     if (timing) out.push(`${file}: ${timing} Re-run on a quieter machine, or raise the floor with --limit-floor-ms.`, '');
+    const reuse = reuseNote(result.summary);
+    if (reuse) out.push(`${file}: ${reuse}`, '');
     const list = disagreements(result.outcomes);
     if (list.length === 0) continue;
     out.push(`Disagreements in ${file} (${list.length}${list.length > show ? `, first ${show}` : ''}):`);

@@ -70,6 +70,7 @@ export function verifySummary(split: SplitName, outcomes: readonly VerifyOutcome
     canonicalDisagreements: ran.filter((o) => !o.agree && o.rank === 1).length,
     timingDisagreements: ran.filter((o) => !o.agree && o.rechecked && o.timeouts > 0).length,
     agreedOnRecheck: ran.filter((o) => o.agree && o.rechecked).length,
+    reused: ran.filter((o) => o.reusedFrom !== undefined).length,
   };
 }
 
@@ -79,6 +80,13 @@ export function timingNote(s: VerifySummary): string | null {
   const agreed = `${s.agreedOnRecheck} ${s.agreedOnRecheck === 1 ? 'candidate' : 'candidates'} agreed only on a second run after timeouts`;
   const still = `${s.timingDisagreements} of the ${s.disagree} disagreements had tests time out on both runs, enough to explain the gap`;
   return `${agreed}; ${still} (near a time limit the outcome follows machine load).`;
+}
+
+/** How many candidates reused an earlier candidate's run, in one sentence; null when none did. */
+export function reuseNote(s: VerifySummary): string | null {
+  if (s.reused === 0) return null;
+  const which = s.reused === 1 ? '1 candidate is' : `${s.reused} candidates are`;
+  return `${which} the same program as an earlier candidate of the problem (up to formatting and comments) and reused its run instead of running again.`;
 }
 
 /** Disagreements (and skipped candidates last), largest difference first, then by task and rank. */
@@ -95,7 +103,8 @@ export function describeDisagreement(o: VerifyOutcome): string {
   const sign = o.rounded > o.stored ? '+' : '';
   const first = o.firstRun ? `; first run ${o.firstRun.rounded} with ${o.firstRun.timeouts} timed out` : '';
   const timing = o.timeouts > 0 || o.firstRun ? `, ${o.timeouts} timed out${first}` : '';
-  const head = `${o.taskId} rank ${o.rank}: stored ${o.stored}, recomputed ${o.rounded} (${sign}${pyRound(o.rounded - o.stored, 2)}; ${o.passed}/${o.total} passed${timing})`;
+  const same = o.reusedFrom === undefined ? '' : `; the same program as rank ${o.reusedFrom}, whose run it shares`;
+  const head = `${o.taskId} rank ${o.rank}: stored ${o.stored}, recomputed ${o.rounded} (${sign}${pyRound(o.rounded - o.stored, 2)}; ${o.passed}/${o.total} passed${timing}${same})`;
   const tests = o.failures.map((f) => `#${f.index} ${f.status}: ${f.message}`).join('; ');
   return tests === '' ? head : `${head}; ${tests}`;
 }

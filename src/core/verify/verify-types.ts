@@ -35,6 +35,8 @@ export interface VerifyOutcome {
   firstRun?: { rounded: number; passed: number; timeouts: number };
   /** Set when the candidate could not be run at all (e.g. its problem's canonical solution failed to run). */
   skipped?: string;
+  /** Rank of the candidate whose run this one shares: the same program up to formatting and comments. */
+  reusedFrom?: number;
 }
 
 /** Agreement of one split (one dataset file). */
@@ -57,4 +59,6 @@ export interface VerifySummary {
   timingDisagreements: number;
   /** Candidates that disagreed with timeouts on the first run and agreed on the second. */
   agreedOnRecheck: number;
+  /** Candidates not run because an earlier candidate of their problem is the same program (see reusedFrom). */
+  reused: number;
 }
