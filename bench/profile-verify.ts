@@ -52,7 +52,7 @@ console.log(JSON.stringify({
   score: { calls: spans.filter((s) => s.kind === 'score').length, ms: sum('score'), tests: tests('score') },
   summary: result.summary,
   timedOut,
-  rechecked: result.outcomes.filter((o) => 'second' in o || 'recheck' in o).length,
+  recheck: result.recheck,
   slowest: spans.sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 8).map((s) => ({ ...s, ms: s.end - s.start })),
   tail: spans.filter((s) => s.end > tDone - 0.15 * (tDone - tReady)).length,
   stats: inner.stats(),
