@@ -9,6 +9,7 @@ import { testSetOf, type PlannedProblem } from '../core/run/orchestration/work-p
 import type { CandidateRecord, GenerationRecord } from '../core/run/run-records';
 import type { CandidateResult } from '../core/run/types';
 import { prepareTests, type EngineCanonicalCache } from '../engine/prepare-tests';
+import { firstOfSameKey } from '../core/run/same-programs';
 import type { EnginePool } from '../engine/pool-types';
 
 export interface ExecuteContext {
@@ -44,7 +45,7 @@ export async function executeProblem(
     sets.set(set, [...(sets.get(set) ?? []), rank]);
   }
   const code = (rank: number) => problem.candidates.find((c) => c.rank === rank)!.code;
-  const finish = async (rank: number, result: CandidateResult) => ctx.store(candidateRecord(ctx.runId, problem.taskId, rank, result));
+  const finish = async (rank: number, result: CandidateResult, reusedFrom?: number) => ctx.store(candidateRecord(ctx.runId, problem.taskId, rank, result, reusedFrom));
   const { comparison: compare, timeout, budgetMs: budgetCapMs } = ctx.execution;
 
   await Promise.all(
@@ -71,7 +72,16 @@ export async function executeProblem(
         rest = ranks.filter((r) => r !== 1);
       }
       const request = (rank: number) => ({ code: code(rank), tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs: prepared.budgetMs });
-      await Promise.all(rest.map(async (rank) => finish(rank, await ctx.pool.score(request(rank), { signal: ctx.signal }))));
+      // The same program twice (up to formatting and comments) runs once; its copies store that run's results.
+      const firsts = firstOfSameKey(await ctx.pool.programKeys(rest.map(code), { signal: ctx.signal }));
+      const runs = new Map<number, Promise<CandidateResult>>();
+      for (const [j, rank] of rest.entries()) if (firsts[j] === j) runs.set(j, ctx.pool.score(request(rank), { signal: ctx.signal }));
+      await Promise.all(
+        rest.map(async (rank, j) => {
+          const first = firsts[j]!;
+          return finish(rank, await runs.get(first)!, first === j ? undefined : rest[first]);
+        }),
+      );
     }),
   );
 }

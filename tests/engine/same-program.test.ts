@@ -1,8 +1,9 @@
 // The same program up to formatting and comments runs once: the engine's syntax-tree keys (real Pyodide), and
-// re-verification and build reusing one run for such copies and saying so.
+// re-verification, build and a run's execution reusing one run for such copies and saying so.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDataset } from '../../src/build/verify-dataset';
 import { runBuild } from '../../src/cli/commands/build';
@@ -10,7 +11,13 @@ import { parseDatasetText } from '../../src/core/dataset/parse-dataset';
 import { describeDisagreement, reuseNote } from '../../src/core/verify/verify-compare';
 import { createNodePool } from '../../src/engine/node-pool';
 import type { EnginePool } from '../../src/engine/pool-types';
+import { executeRun } from '../../src/run/orchestrator';
+import { idbRunStore } from '../../src/storage/idb-run-store';
+import { openLabDb } from '../../src/storage/open-db';
+import { loadResults } from '../../src/storage/results-repo';
+import { createRun } from '../../src/storage/runs-repo';
 import { buildFixturePath as fx } from '../unit/build/fixtures';
+import { demoDataset, oracleGenerator, runInput } from '../unit/run/run-fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'vl-same-'));
 let pool: EnginePool;
@@ -107,5 +114,27 @@ describe('build with the same program twice in the pool', () => {
     expect(scoredCodes).not.toContain(copy.code);
     const built = parseDatasetText(readFileSync(out, 'utf8'), { name: 'tiny' });
     expect(built.problems[0]!.candidates.map((c) => c.code)).not.toContain(copy.code);
+  });
+});
+
+describe('a run with the same program twice', () => {
+  it('executes it once and stores the copy with the results and the rank it reused', async () => {
+    const dataset = demoDataset();
+    const problem = dataset.problems[0]!;
+    const [, second, third] = problem.candidates;
+    third!.code = `${second!.code.replaceAll('    ', '\t')}  # the same program\n`;
+    const db = await openLabDb({ factory: new IDBFactory() });
+    const run = await createRun(db, runInput(dataset, 'e'.repeat(64), { problemIds: [problem.taskId] }));
+    scoredCodes = [];
+    const outcome = await executeRun({ store: idbRunStore(db), pool: counting(), dataset, generator: oracleGenerator(dataset) }, run.id);
+    expect(outcome.status).toBe('done');
+    const results = await loadResults(db, run.id);
+    const copy = results.filter((r) => r.rank === third!.rank);
+    const original = results.filter((r) => r.rank === second!.rank);
+    expect(copy.length).toBeGreaterThan(0);
+    expect(copy.every((r) => r.reusedFrom === second!.rank)).toBe(true);
+    expect(original.every((r) => r.reusedFrom === undefined)).toBe(true);
+    expect(copy.map((r) => r.tests.map((t) => t.status))).toEqual(original.map((r) => r.tests.map((t) => t.status)));
+    expect(scoredCodes).not.toContain(third!.code);
   });
 });

@@ -75,6 +75,7 @@ export function readCandidateRecord(value: unknown, path = 'result'): CandidateR
     uncompilable: r.array('uncompilable', (v, p) => checkIndex(v, p, tests.length)),
     compileError: r.nullableString('compileError'),
     ms: r.number('ms', 0),
+    ...(r.has('reusedFrom') ? { reusedFrom: r.int('reusedFrom', 1) } : {}),
   };
 }
 

@@ -109,4 +109,6 @@ export interface CandidateRecord {
   compileError: string | null;
   /** Wall time of the whole batch, in ms. */
   ms: number;
+  /** Rank of the candidate whose run this record copies: the same program up to formatting and comments. */
+  reusedFrom?: number;
 }

@@ -35,7 +35,7 @@ export function testSetOffsets(generations: readonly GenerationRecord[], shownRa
 }
 
 /** The record stored for one executed candidate; its predicted score is the fraction of tests passed. */
-export function candidateRecord(runId: string, taskId: string, rank: number, result: CandidateResult): CandidateRecord {
+export function candidateRecord(runId: string, taskId: string, rank: number, result: CandidateResult, reusedFrom?: number): CandidateRecord {
   const passed = result.tests.filter((t) => t.status === 'pass').length;
   return {
     runId,
@@ -48,5 +48,6 @@ export function candidateRecord(runId: string, taskId: string, rank: number, res
     uncompilable: result.uncompilable,
     compileError: result.compileError,
     ms: result.ms,
+    ...(reusedFrom === undefined ? {} : { reusedFrom }),
   };
 }
