@@ -12,7 +12,7 @@ import { failedTests } from '../core/verify/failed-tests';
 import type { VerifyOutcome, VerifySummary } from '../core/verify/verify-types';
 import type { EnginePool } from '../engine/pool-types';
 import { eachLimited } from '../core/concurrency/semaphore';
-import { prepareGroundTruth, scoreOnGroundTruth, type GroundTruthScore } from '../engine/ground-truth';
+import { prepareGroundTruth, rescoreTimeouts, scoreOnGroundTruth, type GroundTruthScore } from '../engine/ground-truth';
 import { firstOfSameKey } from '../core/run/same-programs';
 import type { EngineCanonicalCache } from '../engine/prepare-tests';
 
@@ -86,12 +86,16 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
       const outcomes: VerifyOutcome[] = new Array(problem.candidates.length);
       // The same program twice (up to formatting and comments) runs once per attempt: its copies share the run.
       const firsts = firstOfSameKey(await pool.programKeys(problem.candidates.map((c) => c.code), { signal }));
+      // A second attempt runs again only the tests that timed out in the first (rescoreTimeouts).
       const runs = new Map<string, Promise<GroundTruthScore>>();
-      const scored = (i: number, attempt: number) => {
-        const key = `${firsts[i]}:${attempt}`;
+      const scored = (i: number, attempt: number): Promise<GroundTruthScore> => {
+        const first = firsts[i]!;
+        const key = `${first}:${attempt}`;
         let run = runs.get(key);
         if (!run) {
-          run = scoreOnGroundTruth(pool, truth, problem.candidates[firsts[i]!]!.code, { signal, partsPerCandidate: options.partsPerCandidate });
+          const code = problem.candidates[first]!.code;
+          const scoreOptions = { signal, partsPerCandidate: options.partsPerCandidate };
+          run = attempt === 0 ? scoreOnGroundTruth(pool, truth, code, scoreOptions) : scored(i, attempt - 1).then((before) => rescoreTimeouts(pool, truth, code, before.result, scoreOptions));
           runs.set(key, run);
         }
         return run;
@@ -125,9 +129,10 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
     signal,
   );
 
-  // Near a time limit the outcome follows machine load. A second run, one at a time after the rest (so the
-  // machine is as quiet as this job can make it), tells load apart from a wrong stored score; the outcome
-  // keeps the first run's tally beside the second's, and the summary counts how many agreed only then.
+  // Near a time limit the outcome follows machine load. A second run of the tests that timed out, one candidate
+  // at a time after the rest (so the machine is as quiet as this job can make it), tells load apart from a wrong
+  // stored score; the outcome keeps the first run's tally beside the second's, and the summary counts how many
+  // agreed only then.
   const recheckBegan = Date.now();
   for (const { problem, candidate, first, run } of rechecks) {
     const second = recheckedOutcome(first, await run());

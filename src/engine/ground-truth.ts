@@ -4,7 +4,7 @@
 import { candidateScore, type CandidateScore } from '../core/build/candidate-score';
 import { datasetTestPlan } from '../core/build/test-plan';
 import type { Problem, SplitName } from '../core/dataset/types';
-import { PAPER_TIME_LIMITS, type TimeLimitRule } from '../core/run/time-limits';
+import { candidateBudgetMs, PAPER_TIME_LIMITS, type TimeLimitRule } from '../core/run/time-limits';
 import type { CandidateResult, CompareMode, TestPlan } from '../core/run/types';
 import type { EnginePool } from './pool-types';
 import { prepareTests, type EngineCanonicalCache, type PreparedTests } from './prepare-tests';
@@ -57,4 +57,30 @@ export async function scoreOnGroundTruth(pool: EnginePool, truth: GroundTruth, c
   const parts = (options.partsPerCandidate ?? partsFor)(prepared.limitsMs, pool.stats().size);
   const result = await scoreInParts(pool, { code, tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs: prepared.budgetMs }, parts, { signal: options.signal });
   return { result, score: candidateScore(result.tests, truth.plan) };
+}
+
+/**
+ * A second run of only the tests that timed out in `first`, merged into it. Each test runs on its own (fresh
+ * globals, state reset between tests, as in the paper's harness), so the other tests' results stand and only
+ * the ones near a limit are measured again.
+ */
+export async function rescoreTimeouts(pool: EnginePool, truth: GroundTruth, code: string, first: CandidateResult, options: ScoreOptions = {}): Promise<GroundTruthScore> {
+  const { prepared, compare } = truth;
+  const only = first.tests.flatMap((t, i) => (t.status === 'timeout' ? [i] : []));
+  if (only.length === 0) return { result: first, score: candidateScore(first.tests, truth.plan) };
+  const budgetMs = Math.min(prepared.budgetMs, candidateBudgetMs(only.map((i) => prepared.limitsMs[i] ?? 0)));
+  const again = await pool.score({ code, tests: prepared.spec, compare, limitMs: prepared.limitsMs, budgetMs, only }, { signal: options.signal });
+  const tests = first.tests.slice();
+  for (const i of only) tests[i] = again.tests[i]!;
+  const passed = tests.filter((t) => t.status === 'pass').length;
+  const result: CandidateResult = {
+    ...first,
+    tests,
+    passed,
+    score: tests.length ? passed / tests.length : 0,
+    budgetExhausted: again.budgetExhausted,
+    restarts: first.restarts + again.restarts,
+    ms: first.ms + again.ms,
+  };
+  return { result, score: candidateScore(tests, truth.plan) };
 }

@@ -63,9 +63,13 @@ export async function scoreJob(
   let uncompilable: number[] = [];
   let compileError: string | null = null;
   let budgetExhausted = false;
-  // Tests of the other parts: skipped by the harness (they return at once) and marked here.
-  const outside: number[] = [];
-  if (request.part) for (let i = 0; i < n; i++) if (i < request.part.start || i >= request.part.end) outside.push(i);
+  // Tests of the other parts (or not among `only`): skipped by the harness (they return at once) and marked here.
+  const outside = new Set<number>();
+  if (request.part) for (let i = 0; i < n; i++) if (i < request.part.start || i >= request.part.end) outside.add(i);
+  if (request.only) {
+    const kept = new Set(request.only);
+    for (let i = 0; i < n; i++) if (!kept.has(i)) outside.add(i);
+  }
   for (const i of outside) lostAt.set(i, { status: 'crash', message: NOT_IN_PART, ms: 0 });
   const fillAll = (status: TestResult['status'], message: string) => {
     results = results.map((r, i) => lostAt.get(i) ?? r ?? { status, message, ms: 0 });
@@ -133,7 +137,7 @@ export async function scoreJob(
   }
 
   const tests = results.map((r, i) => lostAt.get(i) ?? r ?? { status: 'crash' as const, message: 'not run', ms: 0 });
-  const inPart = n - outside.length;
+  const inPart = n - outside.size;
   const passed = tests.filter((t) => t.status === 'pass').length;
   return {
     tests,

@@ -5,6 +5,7 @@ import type { TestPlan } from '../../src/core/run/types';
 import { createNodePool } from '../../src/engine/node-pool';
 import type { EnginePool } from '../../src/engine/pool-types';
 import { prepareTests } from '../../src/engine/prepare-tests';
+import { NOT_IN_PART } from '../../src/engine/jobs';
 import { scoreInParts } from '../../src/engine/score-parts';
 import { ioSource } from './helpers';
 
@@ -40,5 +41,15 @@ describe('scoreInParts on a real pool', () => {
     const expected = asserts.map((_, i) => (i === N - 5 ? 'timeout' : i % 10 ? 'pass' : 'fail'));
     expect(parts.tests.map((t) => t.status)).toEqual(expected);
     expect(parts.total).toBe(N);
+  });
+
+  it('`only`: runs just the tests named (io, judged), the others come back as not in this part', async () => {
+    const prepared = await prepareTests(pool, IO, 'def f(x):\n    return 2 * x\n', FIXED);
+    const code = 'def f(x):\n    return 2 * x if x % 3 else x\n';
+    const r = await pool.score({ code, tests: prepared.spec, compare: 'paper', limitMs: prepared.limitsMs, budgetMs: prepared.budgetMs, only: [0, 3, 4, 301] });
+    expect(r.total).toBe(N);
+    expect([0, 3, 4, 301].map((i) => r.tests[i]!.status)).toEqual(['pass', 'fail', 'pass', 'pass']);
+    expect(r.tests.filter((t) => t.message === NOT_IN_PART)).toHaveLength(N - 4);
+    expect(r.score).toBe(3 / 4);
   });
 });

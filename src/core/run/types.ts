@@ -90,6 +90,9 @@ export interface ScoreRequest {
   /** Run only tests start..end-1 (one part of a candidate split across workers); the others come back as
    *  'crash' "not in this part" for the caller to fill in from the other parts. */
   part?: { start: number; end: number };
+  /** Run only these tests (e.g. a second run of the tests that timed out); the others come back as 'crash'
+   *  "not in this part", like `part`'s. */
+  only?: number[];
 }
 
 /** Compute canonical outputs (and canonical times) for an io problem. */

@@ -1,5 +1,5 @@
-// Re-verification runs a disagreeing candidate a second time when some of its tests timed out, and reports
-// what the second run found; disagreements without timeouts are not re-run.
+// Re-verification runs a disagreeing candidate's timed-out tests a second time, and reports what the second
+// run found; disagreements without timeouts are not re-run.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyDataset } from '../../../src/build/verify-dataset';
@@ -21,9 +21,10 @@ function result(statuses: TestStatus[]): CandidateResult {
 }
 
 /** A pool that answers each candidate's successive runs from a script: its stored score unless told otherwise. */
-function scriptedPool(script: Map<string, TestStatus[][]>): EnginePool & { calls: Map<string, number>; order: string[] } {
+function scriptedPool(script: Map<string, TestStatus[][]>): EnginePool & { calls: Map<string, number>; order: string[]; requests: ScoreRequest[] } {
   const calls = new Map<string, number>();
   const order: string[] = [];
+  const requests: ScoreRequest[] = [];
   const storedRun = (code: string): TestStatus[] => {
     const c = problem.candidates.find((x) => x.code === code);
     const pass = c ? Math.round(c.score * n) : n; // the canonical solution passes everything
@@ -32,8 +33,10 @@ function scriptedPool(script: Map<string, TestStatus[][]>): EnginePool & { calls
   return {
     calls,
     order,
+    requests,
     ready: async () => [],
     async score(request: ScoreRequest) {
+      requests.push(request);
       const k = (calls.get(request.code) ?? 0) + 1;
       calls.set(request.code, k);
       order.push(request.code);
@@ -70,8 +73,9 @@ describe('verify re-checks timing disagreements', () => {
     expect(outcomes[0]).toMatchObject({ agree: true, rechecked: true, timeouts: 0 });
     expect(outcomes[0]!.firstRun).toEqual({ rounded: 0.92, passed: 11, timeouts: 1 });
     expect(outcomes[1]).toMatchObject({ agree: false, rechecked: true, timeouts: 2 });
-    // Re-checks run after every first run, one at a time.
+    // Re-checks run after every first run, one at a time, and run again only the tests that timed out.
     expect(pool.order.slice(-2)).toEqual([problem.candidates[0]!.code, second!.code]);
+    expect(pool.requests.slice(-2).map((r) => r.only)).toEqual([[0], [0, 1]]);
     expect(summary).toMatchObject({ agree: problem.candidates.length - 1, disagree: 1, agreedOnRecheck: 1, timingDisagreements: 1 });
     expect(describeDisagreement(outcomes[1]!)).toMatch(/10\/12 passed, 2 timed out; first run 0\.83 with 2 timed out\); #0 timeout/);
     expect(timingNote(summary)).toBe(
