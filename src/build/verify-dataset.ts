@@ -95,7 +95,10 @@ export async function verifyDataset(pool: EnginePool, dataset: Dataset, options:
         if (!run) {
           const code = problem.candidates[first]!.code;
           const scoreOptions = { signal, partsPerCandidate: options.partsPerCandidate };
-          run = attempt === 0 ? scoreOnGroundTruth(pool, truth, code, scoreOptions) : scored(i, attempt - 1).then((before) => rescoreTimeouts(pool, truth, code, before.result, scoreOptions));
+          run =
+            attempt === 0
+              ? scoreOnGroundTruth(pool, truth, code, scoreOptions)
+              : scored(i, attempt - 1).then((before) => rescoreTimeouts(pool, truth, code, before.result, scoreOptions));
           runs.set(key, run);
         }
         return run;

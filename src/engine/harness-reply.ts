@@ -1,9 +1,9 @@
 // The shapes of what the harness returns (harness.py's score(), expect(), prepare() and program_keys(),
 // harness_judge.py's judge() and prepare_judge(), each a dict that finish() turns into JSON) and of the score
-// value the runtime hands the pool, declared once: the types below are derived from the checks (shape.ts). The reply comes out
-// of the interpreter the candidate ran in, so a candidate that rewrote the harness's encoder could return
-// anything: a reply that does not fit is void, never half-read. tests/engine/harness-reply.test.ts holds the
-// real harness's replies of every kind to these declarations.
+// value the runtime hands the pool, declared once: the types below are derived from the checks (shape.ts).
+// The reply comes out of the interpreter the candidate ran in, so a candidate that rewrote the harness's
+// encoder could return anything: a reply that does not fit is void, never half-read.
+// tests/engine/harness-reply.test.ts holds the real harness's replies of every kind to these declarations.
 import type { TestSpec, TestStatus } from '../core/run/types';
 import { anyOf, count, duration, flag, list, nullable, oneOf, record, text, tuple, type Shape, type ShapeOf } from './shape';
 

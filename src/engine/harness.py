@@ -2,7 +2,8 @@
 # expect() computes canonical outputs of io tests, prepare() readies a problem's tests for the image,
 # program_keys() tells programs apart by syntax tree, seal() is the last step before the first image. One call
 # per candidate; tests loop here, never one JS round trip per test. Progress goes to a shared Float64Array
-# (see progress.ts). Last of the harness modules: imports harness_state.py, harness_compare.py, harness_define.py, harness_integrity.py and harness_common.py.
+# (see progress.ts). Last of the harness modules: imports harness_state.py, harness_compare.py,
+# harness_define.py, harness_integrity.py and harness_common.py.
 import base64
 import builtins
 import copy

@@ -12,8 +12,3 @@ export function firstOfSameKey(keys: readonly (string | null)[]): number[] {
     return i;
   });
 }
-
-/** How many programs reuse another's results. */
-export function reusedCount(firsts: readonly number[]): number {
-  return firsts.filter((f, i) => f !== i).length;
-}
