@@ -16,13 +16,32 @@ const inner = openPool(values.workers ? Number(values.workers) : undefined);
 await inner.ready();
 const tReady = performance.now();
 const spans: { kind: string; start: number; end: number; tests: number; task: string }[] = [];
+// Idle capacity: worker slots with no call in flight, integrated over the job (a long tail shows up here).
+const slots = inner.stats().size;
+let inFlight = 0;
+let lastChange = performance.now();
+let idleSlotMs = 0;
+const flight = (delta: number) => {
+  const now = performance.now();
+  idleSlotMs += Math.max(0, slots - inFlight) * (now - lastChange);
+  lastChange = now;
+  inFlight += delta;
+};
+const tracked = async <T>(call: () => Promise<T>): Promise<T> => {
+  flight(1);
+  try {
+    return await call();
+  } finally {
+    flight(-1);
+  }
+};
 // Tests that ran out of time, and the time their limits cost (each ran at least that long).
 const timedOut = { tests: 0, limitMs: 0 };
 const pool: EnginePool = {
   ...inner,
   async score(request, options) {
     const start = performance.now();
-    const r = await inner.score(request, options);
+    const r = await tracked(() => inner.score(request, options));
     r.tests.forEach((t, i) => {
       if (t.status !== 'timeout') return;
       timedOut.tests++;
@@ -31,9 +50,10 @@ const pool: EnginePool = {
     spans.push({ kind: 'score', start, end: performance.now(), tests: r.total, task: request.tests.kind === 'io' ? request.tests.taskId : '' });
     return r;
   },
+  programKeys: (codes, options) => tracked(() => inner.programKeys(codes, options)),
   async expect(request, options) {
     const start = performance.now();
-    const r = await inner.expect(request, options);
+    const r = await tracked(() => inner.expect(request, options));
     spans.push({ kind: 'expect', start, end: performance.now(), tests: r.outputs.length, task: request.taskId });
     return r;
   },
@@ -42,6 +62,7 @@ const canonicalCache = values['canonical-cache'] ? nodeCanonicalCache() : null;
 const partsPerCandidate = values['no-split'] ? () => 1 : undefined;
 const result = await verifyDataset(pool, dataset, { compare: 'paper', canonicalCache, ...(partsPerCandidate ? { partsPerCandidate } : {}) });
 const tDone = performance.now();
+flight(0);
 await inner.close();
 const sum = (k: string) => spans.filter((s) => s.kind === k).reduce((n, s) => n + (s.end - s.start), 0);
 const tests = (k: string) => spans.filter((s) => s.kind === k).reduce((n, s) => n + s.tests, 0);
@@ -54,6 +75,7 @@ console.log(JSON.stringify({
   timedOut,
   recheck: result.recheck,
   slowest: spans.sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 8).map((s) => ({ ...s, ms: s.end - s.start })),
+  idle: { slotMs: Math.round(idleSlotMs), fraction: idleSlotMs / (slots * (tDone - tReady)) },
   tail: spans.filter((s) => s.end > tDone - 0.15 * (tDone - tReady)).length,
   stats: inner.stats(),
 }, null, 1));
