@@ -6,6 +6,7 @@ import { readRun } from './run-read';
 import type { CandidateRecord, GenerationRecord } from './run-records';
 import type { Run } from './run-types';
 import { errorMessage } from '../error-message';
+import { PASTED_RANK } from '../refine/refine-run';
 
 /** Value of the manifest's `format` field. */
 export const RUN_FILE_FORMAT = 'verifier-lab-run';
@@ -105,7 +106,7 @@ function readRunLines(text: string, journal: boolean): RunFileContents {
       }
       const kind = RunReader.of(value, '').oneOf('type', ['generation', 'result']);
       const record = kind === 'generation' ? readGeneration(value, 'generation') : readCandidateRecord(value, 'result');
-      const slot = checkRecord(manifest.run.id, problems, record, kind);
+      const slot = checkRecord(manifest.run, problems, record, kind);
       const held: Map<string, GenerationRecord | CandidateRecord> = kind === 'generation' ? generations : results;
       if (held.has(slot) && !journal) throw new RunFieldError(kind, 'duplicate record: this key already appeared earlier in the file');
       held.set(slot, record);
@@ -140,8 +141,11 @@ function readManifest(value: unknown): RunFileManifest {
 }
 
 /** The record's slot key, after checking it belongs to the manifest's run. */
-function checkRecord(runId: string, problems: ReadonlySet<string>, record: GenerationRecord | CandidateRecord, kind: 'generation' | 'result'): string {
-  if (record.runId !== runId) throw new RunFieldError(`${kind}.runId`, `is ${JSON.stringify(record.runId)}, the manifest's run is ${JSON.stringify(runId)}`);
+function checkRecord(run: Run, problems: ReadonlySet<string>, record: GenerationRecord | CandidateRecord, kind: 'generation' | 'result'): string {
+  if (record.runId !== run.id) throw new RunFieldError(`${kind}.runId`, `is ${JSON.stringify(record.runId)}, the manifest's run is ${JSON.stringify(run.id)}`);
   if (!problems.has(record.taskId)) throw new RunFieldError(`${kind}.taskId`, `${JSON.stringify(record.taskId)} is not one of the run's problems`);
-  return 'rank' in record ? resultSlot(record.taskId, record.rank) : generationSlot(record.taskId, record.shownRank, record.sampleIndex);
+  if (!('rank' in record)) return generationSlot(record.taskId, record.shownRank, record.sampleIndex);
+  // Rank 0 is a program pasted into a refinement run; every other run scores dataset candidates (rank 1 up).
+  if (record.rank === PASTED_RANK && run.verifier.kind !== 'refine') throw new RunFieldError(`${kind}.rank`, 'is 0 (a pasted program), which only refinement runs hold');
+  return resultSlot(record.taskId, record.rank);
 }

@@ -151,6 +151,7 @@ describe('parseRunFile errors name the line and the field', async () => {
     ['an uncompilable index past the tests', edit(5, (r) => (r.uncompilable = [3])), 'line 6: result.uncompilable[0]: expected a test index in [0, 2], got 3'],
     ['an unknown line type', edit(4, (r) => (r.type = 'note')), 'line 5: type: expected one of generation, result, got "note"'],
     ['another run\'s record', edit(4, (r) => (r.runId = 'run-9')), 'line 5: result.runId: is "run-9", the manifest\'s run is "run-1"'],
+    ['a pasted program\'s rank in a tests run', edit(4, (r) => (r.rank = 0)), 'line 5: result.rank: is 0 (a pasted program), which only refinement runs hold'],
     ['a problem outside the run', edit(1, (g) => (g.taskId = 'Demo/23')), 'line 2: generation.taskId: "Demo/23" is not one of the run\'s problems'],
     ['a duplicate record', [...lines, lines[4]].join('\n'), 'line 8: result: duplicate record: this key already appeared earlier in the file'],
     ['a truncated file', lines.slice(0, -2).join('\n') + '\n', 'line 6: the manifest lists 3 generations and 3 results, the file holds 3 and 1 (truncated?)'],
