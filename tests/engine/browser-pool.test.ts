@@ -10,8 +10,8 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pyodideAssets } from '../../vite-plugins/pyodide-assets';
 import { launchBrowser, type Browser } from '../e2e/browser';
-import { ALWAYS_EQUAL, FORGE_RESULTS, READ_EXPECTED, SECRET_PREFIX } from './realm/io-attacks';
-import { ADD, CASES } from './realm/isolation-cases';
+import { ALWAYS_EQUAL, FORGE_RESULTS, HIJACK_JUDGING, READ_EXPECTED, SECRET_PREFIX } from './realm/io-attacks';
+import { ADD, CASES, KEEPS_JS_REFERENCES } from './realm/isolation-cases';
 import { GUARD_BYPASS, JS_ROUTES } from './realm/python-routes';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -146,9 +146,9 @@ describe.skipIf(!present)('browser pool (headless Chromium)', () => {
           seen[`${what} (generated test)`] = statuses(await pool.score(request(add, [check])));
         }
         const last = statuses(await pool.score(request(add, ['assert add(2, 2) == 4', 'assert add(2, 2) == 5'])));
-        const started = pool.stats().workersStarted;
+        const { workersStarted: started, recycled, crashes } = pool.stats();
         await pool.close();
-        return { seen, last, started };
+        return { seen, last, started, recycled, crashes };
       },
       { add: ADD, cases: CASES },
     );
@@ -156,7 +156,10 @@ describe.skipIf(!present)('browser pool (headless Chromium)', () => {
     expect(broken).toEqual([]);
     expect(Object.keys(out.seen)).toHaveLength(2 * CASES.length);
     expect(out.last.map((s) => s.split(':')[0])).toEqual(['pass', 'fail']);
-    expect(out.started).toBe(1);
+    // Replaced only after calls that kept JS references alive (the change by a candidate and by a generated test).
+    expect(out.crashes).toBe(0);
+    expect(out.recycled).toBe(2 * CASES.filter(([what]) => KEEPS_JS_REFERENCES.has(what)).length);
+    expect(out.started).toBe(1 + out.recycled);
   });
 
   it('decides io tests outside the candidate: no expected output to find, no forged pass, no foreign pickle', async () => {
@@ -178,11 +181,11 @@ describe.skipIf(!present)('browser pool (headless Chromium)', () => {
         await pool.close();
         return passed;
       },
-      { secret: `${SECRET_PREFIX}${Math.random().toString(36).slice(2)}`, attacks: { READ_EXPECTED, FORGE_RESULTS, ALWAYS_EQUAL } },
+      { secret: `${SECRET_PREFIX}${Math.random().toString(36).slice(2)}`, attacks: { READ_EXPECTED, FORGE_RESULTS, ALWAYS_EQUAL, HIJACK_JUDGING } },
     );
     expect(out).toEqual({
-      'paper: canonical': 3, 'paper: READ_EXPECTED': 0, 'paper: FORGE_RESULTS': 0, 'paper: ALWAYS_EQUAL': 0,
-      'evalplus: canonical': 3, 'evalplus: READ_EXPECTED': 0, 'evalplus: FORGE_RESULTS': 0, 'evalplus: ALWAYS_EQUAL': 0,
+      'paper: canonical': 3, 'paper: READ_EXPECTED': 0, 'paper: FORGE_RESULTS': 0, 'paper: ALWAYS_EQUAL': 0, 'paper: HIJACK_JUDGING': 0,
+      'evalplus: canonical': 3, 'evalplus: READ_EXPECTED': 0, 'evalplus: FORGE_RESULTS': 0, 'evalplus: ALWAYS_EQUAL': 0, 'evalplus: HIJACK_JUDGING': 0,
     });
   });
 

@@ -41,4 +41,11 @@ export const CASES: [string, string, string][] = [
   ['functools cache of a stdlib function', 'import fnmatch\nfnmatch._compile_pattern.cache_clear()\nfnmatch.fnmatch = lambda a, b: True', 'import fnmatch\nassert not fnmatch.fnmatch("a.txt", "*.py")'],
   ['str methods through a subclass registry', 'import abc, collections.abc\ncollections.abc.Sequence.register(set)', 'import collections.abc\nassert not isinstance(set(), collections.abc.Sequence)'],
   ['interned harness helpers walked through frames', "import sys\nf = sys._getframe()\nwhile f is not None and '_test_reset' not in f.f_globals:\n    f = f.f_back\nif f is not None:\n    g = f.f_globals\n    g['describe'] = lambda e, cap=0: 'forged'\n    g['_test_reset'].builtins['abs'] = lambda x: -1", 'assert abs(-3) == 3'],
+  // Proxies of JS objects kept alive across the write-back: Pyodide's tables of JS references live beside memory.
+  ['the harness\'s progress proxy kept alive', "import sys\nfr = sys._getframe()\nwhile fr is not None and fr.f_locals.get('prog') is None:\n    fr = fr.f_back\nKEPT = fr.f_locals['prog']", "assert 'KEPT' not in globals()"],
+  ['JS built-ins kept alive', "import sys\nfr = sys._getframe()\nwhile fr is not None and fr.f_locals.get('prog') is None:\n    fr = fr.f_back\np = fr.f_locals['prog']\nKEPT = [p.constructor, p.constructor.prototype.__proto__.__proto__]", "assert 'KEPT' not in globals()"],
 ];
+
+/** Cases whose change keeps a JS proxy alive past its call (a frame of the harness holds the progress view):
+ *  the pool replaces the worker after each such call, since Pyodide's JS reference tables sit beside the image. */
+export const KEEPS_JS_REFERENCES = new Set(['interned harness helpers walked through frames', "the harness's progress proxy kept alive", 'JS built-ins kept alive']);
