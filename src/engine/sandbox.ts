@@ -93,16 +93,25 @@ function blockCodeGeneration(scope: Record<string, unknown>, report: SandboxRepo
   scope.Function = stub;
 }
 
-/** String handlers of setTimeout/setInterval are evaluated as code in browsers. */
-function functionTimersOnly(scope: Record<string, unknown>): void {
-  for (const name of ['setTimeout', 'setInterval'] as const) {
-    const original = scope[name] as ((handler: unknown, ...rest: unknown[]) => unknown) | undefined;
-    if (typeof original !== 'function') continue;
-    const guarded = (handler: unknown, ...rest: unknown[]) => {
-      if (typeof handler !== 'function') throw new TypeError(`${name} accepts functions only`);
-      return original.call(scope, handler, ...rest);
-    };
-    scope[name] = guarded;
+/**
+ * Work scheduled for later would run Python between calls: after the reply, before the next candidate's
+ * interpreter is written back, with no test running and so no deadline to interrupt it (asyncio's loop hands
+ * its callbacks to Pyodide, which uses these). The engine's own code runs only inside calls, so no timer,
+ * immediate or microtask entry point is left; in browsers Pyodide also posts to a MessageChannel it made at
+ * load, so ports cannot post either (the transport posts through the worker scope, captured before this).
+ * String handlers, which browsers evaluate as code, go with them.
+ */
+const LATER_WORK = ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestAnimationFrame', 'MessageChannel'];
+
+function noLaterWork(scope: Record<string, unknown>, browser: boolean, report: SandboxReport): void {
+  for (const name of LATER_WORK) if (name in scope) scope[name] = blocked;
+  const port = (scope['MessagePort'] as { prototype?: object } | undefined)?.prototype;
+  if (browser && port) {
+    try {
+      Object.defineProperty(port, 'postMessage', { value: blocked, writable: false, configurable: false });
+    } catch {
+      report.stuck.push('MessagePort.prototype.postMessage');
+    }
   }
 }
 
@@ -129,7 +138,9 @@ export function dropCapabilities(pyodide: PyodideAPI, scope: typeof globalThis =
   fs.mount = fs.unmount = fs.syncfs = blocked;
   const wasm = (scope as unknown as { WebAssembly?: Record<string, unknown> }).WebAssembly;
   for (const name of REMOVED_WEBASSEMBLY) if (wasm) removeEverywhere(wasm, name, report);
-  functionTimersOnly(scope as unknown as Record<string, unknown>);
+  // Node's worker transport posts through its MessagePort (node-endpoint.ts); Pyodide uses setImmediate there.
+  const browser = !(scope as unknown as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+  noLaterWork(scope as unknown as Record<string, unknown>, browser, report);
   blockCodeGeneration(scope as unknown as Record<string, unknown>, report);
   for (const name of REMOVED_GLOBALS) removeEverywhere(scope, name, report);
   // Last: the removals above change built-ins (WebAssembly, the function constructors).

@@ -162,6 +162,22 @@ describe.skipIf(!present)('browser pool (headless Chromium)', () => {
     expect(out.started).toBe(1 + out.recycled);
   });
 
+  it('runs no work a candidate scheduled for after its call (asyncio\'s loop, which Pyodide hands to a MessageChannel or a timer)', async () => {
+    const out = await page.evaluate(async (add) => {
+      const { createBrowserPool } = (window as unknown as { engine: { createBrowserPool: Function } }).engine;
+      const pool = createBrowserPool({ size: 1 });
+      const request = (code: string) => ({ code, tests: { kind: 'assert', setup: '', asserts: ['assert add(1, 2) == 3'] }, compare: 'paper', limitMs: 3000, budgetMs: 30_000 });
+      const schedule = 'import asyncio\ndef spin():\n    while True:\n        try:\n            while True: pass\n        except BaseException:\n            pass\ntry:\n    loop = asyncio.get_event_loop()\n    loop.call_soon(spin)\n    loop.call_later(0.05, spin)\nexcept Exception:\n    pass';
+      await pool.score(request(`${add}\n${schedule}\n`));
+      await new Promise((r) => setTimeout(r, 300)); // room for anything scheduled to run
+      const next = (await pool.score(request(add))).tests.map((t: { status: string }) => t.status);
+      const { watchdogKills } = pool.stats();
+      await pool.close();
+      return { next, watchdogKills };
+    }, ADD);
+    expect(out).toEqual({ next: ['pass'], watchdogKills: 0 });
+  });
+
   it('decides io tests outside the candidate: no expected output to find, no forged pass, no foreign pickle', async () => {
     const out = await page.evaluate(
       async ({ secret, attacks }) => {

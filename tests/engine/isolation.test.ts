@@ -45,6 +45,21 @@ describe('the next candidate on the same worker sees nothing a candidate changed
     });
   }
 
+  it('work a candidate or a generated test schedules for after its call never runs (asyncio\'s loop hands it to a JS timer)', async () => {
+    // An endless loop that swallows interrupts: were it to run between calls, the worker would still be busy
+    // when the next candidate arrives, and that candidate would lose its whole budget.
+    const schedule = 'import asyncio\ndef spin():\n    while True:\n        try:\n            while True: pass\n        except BaseException:\n            pass\ntry:\n    loop = asyncio.get_event_loop()\n    loop.call_soon(spin)\n    loop.call_later(0.05, spin)\nexcept Exception:\n    pass';
+    const kills = pool.stats().watchdogKills;
+    const settle = () => new Promise((r) => setTimeout(r, 300)); // room for anything scheduled to run
+    await pool.score(request(`${ADD}\n${schedule}\n`, ['assert add(1, 2) == 3']));
+    await settle();
+    expect(statuses(await pool.score(request(ADD, ['assert add(1, 2) == 3'])))).toEqual(['pass']);
+    await pool.score(request(ADD, [schedule, 'assert add(1, 2) == 3']));
+    await settle();
+    expect(statuses(await pool.score(request(ADD, ['assert add(1, 2) == 3'])))).toEqual(['pass']);
+    expect(pool.stats().watchdogKills).toBe(kills);
+  });
+
   it('the checks really detect each change within one candidate (the change is real)', async () => {
     const undetected: string[] = [];
     for (const [what, change, check] of CASES) {
