@@ -60,15 +60,10 @@ export interface EngineRuntime {
   programKeys(codes: readonly string[]): RuntimeReply;
   /** Size of the wasm heap in bytes: it never shrinks, so the pool recycles workers that grew large. */
   heapBytes(): number;
-  /** A call left JS references alive: Pyodide's tables beside memory no longer match the image, so this
-   *  interpreter must not run another candidate (the pool replaces the worker after this reply). */
-  needsReplacing(): boolean;
 }
 
 interface PyodideModule extends WasmInterpreter {
   MEMFS: unknown;
-  /** JS values Python holds references to (Pyodide's tables beside the memory image). */
-  _hiwire_num_refs(): number;
   finalizationRegistry: { register(...args: unknown[]): void; unregister(...args: unknown[]): void };
 }
 
@@ -145,7 +140,6 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
     judge: { image: createInterpreterImage(mod), key: null },
   };
   let dead: string | null = null;
-  let leftRefs = false;
 
   /** io outputs on this side; null when they are needed but not held here. */
   function outputsOf(request: ScoreRequest): (string | null)[] | null {
@@ -154,16 +148,6 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
   }
 
   function invoke(run: () => string): RuntimeReply {
-    const refs = mod._hiwire_num_refs();
-    const reply = invokeOnce(run);
-    // Proxies of JS objects (the progress view, anything reached from it) that outlive the call keep entries in
-    // Pyodide's JS-side reference tables, which the memory write-back does not cover: a later call could be
-    // handed a reference that the restored memory no longer holds. Honest code never keeps one.
-    if (!dead && mod._hiwire_num_refs() > refs) leftRefs = true;
-    return reply;
-  }
-
-  function invokeOnce(run: () => string): RuntimeReply {
     if (interrupt) {
       Atomics.store(interrupt, 0, 0); // a late interrupt meant for the previous call
       setInterruptBuffer(interrupt); // after the image was written back: the flag lives in its memory
@@ -305,6 +289,5 @@ export async function createEngineRuntime(opts: RuntimeOptions): Promise<EngineR
       return call(keysFn, { codes }, null);
     },
     heapBytes: () => mod.HEAPU8.length,
-    needsReplacing: () => leftRefs,
   };
 }

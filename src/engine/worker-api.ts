@@ -4,9 +4,8 @@ import { transfer } from 'comlink';
 import type { IoExpectRequest, ScoreRequest } from '../core/run/types';
 import { createEngineRuntime, type EngineRuntime, type RuntimeOptions, type RuntimeReply } from './runtime';
 
-/** Reply plus the wasm heap size and whether the interpreter must be retired (runtime.needsReplacing), so the
- *  pool can replace the worker without another call. */
-export type WorkerReply = RuntimeReply & { heapBytes: number; replace: boolean };
+/** Reply plus the wasm heap size, so the pool can recycle workers that grew large without another call. */
+export type WorkerReply = RuntimeReply & { heapBytes: number };
 
 /** The engine's Python sources, bundled (browser) or read from disk (Node) by the worker entry. */
 export type WorkerSources = Pick<RuntimeOptions, 'harnessSources' | 'preloadSource'>;
@@ -16,7 +15,7 @@ export function createWorkerApi(sources: WorkerSources) {
   const runtime = (): Promise<EngineRuntime> => started ?? Promise.reject(new Error('engine worker not started'));
   const withHeap = async (reply: (rt: EngineRuntime) => RuntimeReply): Promise<WorkerReply> => {
     const rt = await runtime();
-    return { ...reply(rt), heapBytes: rt.heapBytes(), replace: rt.needsReplacing() };
+    return { ...reply(rt), heapBytes: rt.heapBytes() };
   };
   return {
     /** Load Pyodide with what the pool decided (interrupt buffer, snapshot); later calls wait for it. */

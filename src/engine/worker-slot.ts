@@ -118,7 +118,7 @@ export class WorkerSlot {
           if (!reply.ok && reply.fatal) {
             this.hooks.onEvent('crash');
             this.#replace(handle);
-          } else if (reply.replace || reply.heapBytes > this.maxHeapBytes) {
+          } else if (reply.heapBytes > this.maxHeapBytes) {
             this.hooks.onEvent('recycle');
             this.#replace(handle);
           }

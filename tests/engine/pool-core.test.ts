@@ -25,16 +25,16 @@ function fakeSpawn(log: string[]) {
       start: async () => {},
       ready: async () => (await sleep(5), READY),
       takeSnapshot: async () => null,
-      expect: async () => ({ ok: false, fatal: false, message: 'not faked', heapBytes: 0, replace: false }),
+      expect: async () => ({ ok: false, fatal: false, message: 'not faked', heapBytes: 0 }),
       // Keys scripted by the first program: 'die', 'fatal', 'bad' (a reply that is not keys), else a digest each.
       async programKeys(codes: string[]): Promise<WorkerReply> {
         if (codes[0] === 'die') {
           setTimeout(() => dieNow('exited with code 1'), 5);
           return new Promise(() => {});
         }
-        if (codes[0] === 'fatal') return { ok: false, fatal: true, message: 'RangeError: Maximum call stack', heapBytes: 0, replace: false };
+        if (codes[0] === 'fatal') return { ok: false, fatal: true, message: 'RangeError: Maximum call stack', heapBytes: 0 };
         const keys = codes[0] === 'bad' ? ['x'] : codes.map((c) => c.slice(0, 1).repeat(64));
-        return { ok: true, value: { keys, tampered: null }, heapBytes: 0, replace: false };
+        return { ok: true, value: { keys, tampered: null }, heapBytes: 0 };
       },
       async score(request: ScoreRequest, progress: Float64Array | null, skip: number[]): Promise<WorkerReply> {
         const tests = (request.tests as { asserts: string[] }).asserts;
@@ -63,7 +63,7 @@ function fakeSpawn(log: string[]) {
             setTimeout(() => dieNow('exited with code 1'), 5);
             return new Promise(() => {});
           }
-          if (script === 'fatal') return { ok: false, fatal: true, message: 'RangeError: Maximum call stack', heapBytes: 0, replace: false };
+          if (script === 'fatal') return { ok: false, fatal: true, message: 'RangeError: Maximum call stack', heapBytes: 0 };
           if (script === 'blame-first') {
             // A candidate that reaches the buffer: it points the pool at another test, then hangs.
             progress![P_CURRENT] = 1;
@@ -72,7 +72,7 @@ function fakeSpawn(log: string[]) {
           out.push([status, '', 1]);
         }
         const value = { total: tests.length, tests: out, uncompilable: [], compileError: null, budgetExhausted: false };
-        return { ok: true, value, heapBytes: tests.includes('grow') ? 2 ** 31 : 0, replace: tests.includes('kept-js') };
+        return { ok: true, value, heapBytes: tests.includes('grow') ? 2 ** 31 : 0 };
       },
     };
     return { calls, died, terminate: () => void (alive = false) };
@@ -204,16 +204,6 @@ describe('pool core', () => {
     const r = await p.score(request(['pass', 'grow']));
     expect(r.tests.map((t) => t.status)).toEqual(['pass', 'pass']);
     expect(r.restarts).toBe(0);
-    expect((await p.score(request(['pass']))).score).toBe(1);
-    expect(p.stats().recycled).toBe(1);
-    expect(p.stats().workersStarted).toBe(2);
-    await p.close();
-  });
-
-  it('replaces a worker whose interpreter asks to be retired after its reply, keeping that reply', async () => {
-    const p = pool([]);
-    const r = await p.score(request(['pass', 'kept-js']));
-    expect(r.tests.map((t) => t.status)).toEqual(['pass', 'pass']);
     expect((await p.score(request(['pass']))).score).toBe(1);
     expect(p.stats().recycled).toBe(1);
     expect(p.stats().workersStarted).toBe(2);

@@ -45,7 +45,3 @@ export const CASES: [string, string, string][] = [
   ['the harness\'s progress proxy kept alive', "import sys\nfr = sys._getframe()\nwhile fr is not None and fr.f_locals.get('prog') is None:\n    fr = fr.f_back\nKEPT = fr.f_locals['prog']", "assert 'KEPT' not in globals()"],
   ['JS built-ins kept alive', "import sys\nfr = sys._getframe()\nwhile fr is not None and fr.f_locals.get('prog') is None:\n    fr = fr.f_back\np = fr.f_locals['prog']\nKEPT = [p.constructor, p.constructor.prototype.__proto__.__proto__]", "assert 'KEPT' not in globals()"],
 ];
-
-/** Cases whose change keeps a JS proxy alive past its call (a frame of the harness holds the progress view):
- *  the pool replaces the worker after each such call, since Pyodide's JS reference tables sit beside the image. */
-export const KEEPS_JS_REFERENCES = new Set(['interned harness helpers walked through frames', "the harness's progress proxy kept alive", 'JS built-ins kept alive']);
