@@ -2,21 +2,17 @@
 // programs with feedback drafted by a model and a baseline, paused and resumed; its run page's report checked against
 // a computation in Node of the ILF lines it exports; the fine-tuning download; the run on the Runs page; the page's
 // accessibility in light and dark and at 390 px. Then a test run's "Refine rank N…" link opening the Refine page.
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
 import { audit, report, type Finding } from './axe-audit';
 import { recordPage, useApp, waitForServiceWorker } from './browser';
-import { demo } from './demo-data';
+import { FIX, VAGUE, WRONG, linesOf, problem, type IlfLine } from './refine-fixtures';
 import { dumpIndexedDb } from './idb-dump';
 import { fillEndpoint, openDemoRunForm } from './new-run-form';
 
 const chromiumPath = inject('chromiumPath');
 const KEY = 'sk-e2e-refine-batch-27c4';
-const problem = demo.problems[0]!; // Demo/0: wrong programs of rank 2, 3 and 4
-const WRONG = problem.candidates.filter((c) => c.rank !== 1 && c.score < 1).map((c) => c.rank);
-const FIX = `Count every vowel, in either case. Like this:\n\`\`\`python\n${problem.canonicalSolution.trim()}\n\`\`\``;
-const VAGUE = 'Something is off with the counting; look at it again.';
 const K = 2;
 /**
  * The refiner: its first request waits at the gate (the run is paused there), its second answers without a program,
@@ -26,18 +22,6 @@ const K = 2;
  */
 const REFINER = 'mock-fix+holdx1+nocodex2';
 
-interface IlfLine {
-  task_id: string;
-  rank: number;
-  feedback: string;
-  feedback_author: string;
-  with_feedback: boolean;
-  refinement: string | null;
-  passed: boolean;
-  model: string;
-  seed: number;
-}
-
 let mock: OpenAiMock;
 beforeAll(async () => {
   mock = await startOpenAiMock({ apiKey: KEY });
@@ -45,12 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await mock?.close();
 });
-
-async function linesOf(download: Download): Promise<IlfLine[]> {
-  let text = '';
-  for await (const chunk of await download.createReadStream()) text += String(chunk);
-  return text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as IlfLine);
-}
 
 /** C(n, r) as a float (small n here). */
 function choose(n: number, r: number): number {

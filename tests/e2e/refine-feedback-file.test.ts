@@ -1,29 +1,15 @@
 // The Refine page's batch mode with feedback read from a file (no drafting model) in Chromium against the local
 // OpenAI mock: a bad file is refused by line and field and starts nothing; a good one makes a run whose programs
 // show the file's feedback as a person's, whose only requests are the refiner's, and whose export carries it.
-import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startOpenAiMock, type OpenAiMock } from '../servers/openai-mock';
 import { recordPage, useApp, waitForServiceWorker } from './browser';
-import { demo } from './demo-data';
+import { FIX, VAGUE, WRONG, linesOf, problem } from './refine-fixtures';
 
 const chromiumPath = inject('chromiumPath');
 const KEY = 'sk-e2e-refine-file-5d1e';
-const problem = demo.problems[0]!; // Demo/0: wrong programs of rank 2, 3 and 4
-const WRONG = problem.candidates.filter((c) => c.rank !== 1 && c.score < 1).map((c) => c.rank);
-const FIX = `Count every vowel, in either case. Like this:\n\`\`\`python\n${problem.canonicalSolution.trim()}\n\`\`\``;
-const VAGUE = 'Something is off with the counting; look at it again.';
 const feedbackOf = (rank: number) => (rank === WRONG[0] ? FIX : VAGUE);
 const REFINER = 'mock-fix';
-
-interface IlfLine {
-  task_id: string;
-  rank: number;
-  feedback: string;
-  feedback_author: string;
-  with_feedback: boolean;
-  passed: boolean;
-}
 
 let mock: OpenAiMock;
 beforeAll(async () => {
@@ -32,12 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await mock?.close();
 });
-
-async function linesOf(download: Download): Promise<IlfLine[]> {
-  let text = '';
-  for await (const chunk of await download.createReadStream()) text += String(chunk);
-  return text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as IlfLine);
-}
 
 describe.skipIf(!chromiumPath)('batch refinement from a feedback file', () => {
   const app = useApp(chromiumPath!);
