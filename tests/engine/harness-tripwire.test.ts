@@ -25,8 +25,8 @@ const request = (code: string): ScoreRequest => ({
 });
 
 // Reaches the harness namespace through the frames above the candidate. The frame is let go: a frame kept
-// alive holds the harness's JS progress view, and a call that keeps a JS reference retires its worker
-// (isolation.test.ts); here only the tampering itself is under test.
+// alive holds the harness's JS progress view (kept proxies are isolation.test.ts's cases); here only the
+// tampering itself is under test.
 const HARNESS = [
   'import sys',
   '_f = sys._getframe()',
