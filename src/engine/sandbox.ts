@@ -1,9 +1,7 @@
 // Drops every capability candidate code could use to reach outside its worker, once Pyodide has loaded.
 // Python can reach any JS object (`import js`, pyodide_js, a JsProxy's constructor), so the boundary is here:
-// the capabilities are deleted from the realm itself, not merely hidden from Python. Then the realm's built-ins
-// are frozen (frozen-realm.ts), so no candidate can leave a change in them for the next.
+// the capabilities are deleted from the realm itself, not merely hidden from Python.
 import type { PyodideAPI } from 'pyodide';
-import { freezeIntrinsics } from './frozen-realm';
 
 /** Globals that reach the network, storage, other contexts or the page, in browsers and in Node. */
 const REMOVED_GLOBALS = [
@@ -42,8 +40,6 @@ export interface SandboxReport {
   removed: string[];
   /** Names that could not be removed (non-configurable); each was overwritten where possible. */
   stuck: string[];
-  /** Built-in objects frozen (frozen-realm.ts). */
-  frozen: number;
 }
 
 function blocked(): never {
@@ -117,7 +113,7 @@ function noLaterWork(scope: Record<string, unknown>, browser: boolean, report: S
 
 /** Strip the realm (browser worker or Node worker thread) and the Pyodide API of outward capabilities. */
 export function dropCapabilities(pyodide: PyodideAPI, scope: typeof globalThis = globalThis): SandboxReport {
-  const report: SandboxReport = { removed: [], stuck: [], frozen: 0 };
+  const report: SandboxReport = { removed: [], stuck: [] };
   const api = pyodide as unknown as Record<string, unknown>;
   const internals = (api._api ?? {}) as Record<string, unknown>;
   const fs = pyodide.FS as unknown as { mount?: unknown; unmount?: unknown; syncfs?: unknown; filesystems?: Record<string, unknown> };
@@ -143,9 +139,5 @@ export function dropCapabilities(pyodide: PyodideAPI, scope: typeof globalThis =
   noLaterWork(scope as unknown as Record<string, unknown>, browser, report);
   blockCodeGeneration(scope as unknown as Record<string, unknown>, report);
   for (const name of REMOVED_GLOBALS) removeEverywhere(scope, name, report);
-  // Last: the removals above change built-ins (WebAssembly, the function constructors).
-  const { frozen, failed } = freezeIntrinsics(scope);
-  report.frozen = frozen;
-  report.stuck.push(...failed);
   return report;
 }

@@ -10,7 +10,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pyodideAssets } from '../../vite-plugins/pyodide-assets';
 import { launchBrowser, type Browser } from '../e2e/browser';
-import { ALWAYS_EQUAL, FORGE_RESULTS, HIJACK_JUDGING, READ_EXPECTED, SECRET_PREFIX } from './realm/io-attacks';
+import { ALWAYS_EQUAL, FORGE_RESULTS, READ_EXPECTED, SECRET_PREFIX } from './realm/io-attacks';
 import { ADD, CASES } from './realm/isolation-cases';
 import { GUARD_BYPASS, JS_ROUTES } from './realm/python-routes';
 
@@ -197,11 +197,11 @@ describe.skipIf(!present)('browser pool (headless Chromium)', () => {
         await pool.close();
         return passed;
       },
-      { secret: `${SECRET_PREFIX}${Math.random().toString(36).slice(2)}`, attacks: { READ_EXPECTED, FORGE_RESULTS, ALWAYS_EQUAL, HIJACK_JUDGING } },
+      { secret: `${SECRET_PREFIX}${Math.random().toString(36).slice(2)}`, attacks: { READ_EXPECTED, FORGE_RESULTS, ALWAYS_EQUAL } },
     );
     expect(out).toEqual({
-      'paper: canonical': 3, 'paper: READ_EXPECTED': 0, 'paper: FORGE_RESULTS': 0, 'paper: ALWAYS_EQUAL': 0, 'paper: HIJACK_JUDGING': 0,
-      'evalplus: canonical': 3, 'evalplus: READ_EXPECTED': 0, 'evalplus: FORGE_RESULTS': 0, 'evalplus: ALWAYS_EQUAL': 0, 'evalplus: HIJACK_JUDGING': 0,
+      'paper: canonical': 3, 'paper: READ_EXPECTED': 0, 'paper: FORGE_RESULTS': 0, 'paper: ALWAYS_EQUAL': 0,
+      'evalplus: canonical': 3, 'evalplus: READ_EXPECTED': 0, 'evalplus: FORGE_RESULTS': 0, 'evalplus: ALWAYS_EQUAL': 0,
     });
   });
 

@@ -6,7 +6,7 @@ import type { CompareMode, IoExpected, ScoreRequest } from '../../src/core/run/t
 import { createNodePool } from '../../src/engine/node-pool';
 import { judgeBatches } from '../../src/engine/io-judging';
 import type { EnginePool } from '../../src/engine/pool-types';
-import { ALWAYS_EQUAL, FORGE_RESULTS, HIJACK_JUDGING, POLLUTE_BUILTINS, READ_EXPECTED, SECRET_PREFIX } from './realm/io-attacks';
+import { ALWAYS_EQUAL, FORGE_RESULTS, READ_EXPECTED, SECRET_PREFIX } from './realm/io-attacks';
 
 let pool: EnginePool;
 beforeAll(async () => {
@@ -87,25 +87,6 @@ describe('io tests decided outside the candidate', () => {
       expect((await pool.score(ask(CANONICAL))).passed).toBe(3);
     });
   }
-
-  for (const compare of ['paper', 'evalplus'] as const) {
-    it(`${compare}: a wrong candidate that replaces a JS built-in the engine iterates with does not pass`, async () => {
-      const ask = await problem(compare);
-      const r = await pool.score(ask(HIJACK_JUDGING));
-      expect(r.passed).toBe(0);
-      expect((await pool.score(ask(CANONICAL))).passed).toBe(3);
-    });
-  }
-
-  it('a JS built-in changed by a candidate or by a generated test changes no later io result (they are frozen)', async () => {
-    const assertsOf = (code: string, asserts: string[]): ScoreRequest => ({ code, tests: { kind: 'assert', setup: '', asserts }, compare: 'paper', limitMs: 5000, budgetMs: 60_000 });
-    await pool.score(assertsOf(`${POLLUTE_BUILTINS}\ndef g():\n    return 1\n`, ['assert g() == 1']));
-    await pool.score(assertsOf('def g():\n    return 1\n', [POLLUTE_BUILTINS, 'assert g() == 1']));
-    for (const compare of ['paper', 'evalplus'] as const) {
-      const ask = await problem(compare);
-      expect((await pool.score(ask(CANONICAL))).tests.map((t) => t.status)).toEqual(['pass', 'pass', 'pass']);
-    }
-  });
 
   it('paper: where the canonical raised, the candidate is not told (only missing outputs carry their reason)', async () => {
     const ask = await problem('paper', 'def f(x):\n    if x == 2:\n        raise ValueError("boom")\n    return x\n');

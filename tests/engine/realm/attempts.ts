@@ -53,17 +53,6 @@ export const REALM_ATTEMPTS: Record<string, Attempt> = {
   'setImmediate': () => (globalThis as any).setImmediate(() => {}),
   'queueMicrotask': () => (queueMicrotask(() => {}), 'queued'),
   'MessageChannel': () => new MessageChannel(),
-  // Built-ins are shared by every candidate a worker runs and sit outside the interpreter's memory image.
-  'Object.prototype gains a property': () => (((Object.prototype as any).vlLeft = 1), (Object.prototype as any).vlLeft),
-  'Object.prototype gains a getter': () => Object.defineProperty(Object.prototype, 'vlGetter', { get: () => 1 }),
-  'Array.prototype.forEach replaced': () => ((Array.prototype.forEach = function () {}), 'replaced'),
-  'a typed array method replaced': () => Object.defineProperty(Object.getPrototypeOf(Float64Array.prototype), 'fill', { value: () => 0 }),
-  'an iterator prototype changed': () => ((Object.getPrototypeOf([][Symbol.iterator]()).next = () => ({ done: true })), 'replaced'),
-  'JSON.parse replaced': () => ((JSON.parse = () => ({})), 'replaced'),
-  'Promise.prototype.then replaced': () => ((Promise.prototype.then = function () {} as any), 'replaced'),
-  'Error.prepareStackTrace set': () => (((Error as any).prepareStackTrace = () => 'x'), (Error as any).prepareStackTrace),
-  'Error.stackTraceLimit made a getter': () => Object.defineProperty(Error, 'stackTraceLimit', { get: () => 1 }),
-  'Function.prototype.call replaced': () => ((Object.getPrototypeOf(function () {}).call = () => 1), 'replaced'),
   'ccall emscripten_run_script': ({ pyodide }) => pyodide._module.ccall('emscripten_run_script', null, ['string'], ['globalThis.pwned = 1']),
 };
 

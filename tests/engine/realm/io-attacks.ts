@@ -43,26 +43,3 @@ export const FORGE_RESULTS =
 
 /** Returns an object that equals everything (EvalPlus mode: not plain data). */
 export const ALWAYS_EQUAL = 'class A:\n    def __eq__(self, o): return True\n    def __hash__(self): return 0\ndef f(x):\n    return A()\n';
-
-/** Finds the JS object the harness holds (its progress view) and climbs to the realm's built-ins from it. */
-const BUILTINS = [
-  'import sys',
-  'fr = sys._getframe()',
-  "while fr is not None and fr.f_locals.get('prog') is None: fr = fr.f_back",
-  "object_proto = fr.f_locals['prog'].constructor.prototype.__proto__.__proto__",
-  'array_proto = object_proto.constructor.getOwnPropertyNames(object_proto).constructor.prototype',
-].join('\n');
-
-/** A wrong candidate that replaces Array.prototype.forEach with Python code feeding 'pass' to whoever iterates
- *  its test reports next (the engine's own JS, were the built-ins writable), then puts it back. */
-export const HIJACK_JUDGING =
-  `${BUILTINS}\n` +
-  'original = array_proto.forEach\ncalls = [0]\n' +
-  "def hijacked(callback, *rest):\n    calls[0] += 1\n    if calls[0] >= 2:\n        array_proto.forEach = original\n" +
-  "    for i in range(3):\n        callback(array_proto.constructor.of('pass', '', 1.0), i)\n" +
-  "array_proto.forEach = hijacked\ndef f(x):\n    return 'wrong'\n";
-
-/** Adds a property every JS object would inherit ('overflow': how the engine marks a printed output too long);
- *  the attempt's error is swallowed, so the candidate itself runs on. */
-export const POLLUTE_BUILTINS = `${BUILTINS}\ntry:\n    setattr(object_proto, 'overflow', 1)\nexcept Exception:\n    pass\n`;
-
